@@ -1,0 +1,129 @@
+//===- Catalogue.h - sqlrace ----------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// The declarative knowledge of database client APIs, loaded from rules/*.json.
+// The flow analysis asks "what role does this callee or type play?" and never
+// names an API itself.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_CATALOGUE_CATALOGUE_H
+#define SQLRACE_CATALOGUE_CATALOGUE_H
+
+#include "sqlrace/sql/Statement.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sqlrace::catalogue {
+
+/// Argument index meaning "the implicit object of a member call".
+constexpr int ObjectArg = -2;
+/// Argument index meaning "the call's return value".
+constexpr int ReturnValue = -3;
+/// Argument index meaning "not applicable".
+constexpr int NoArg = -1;
+
+/// What a function or method does, as far as race detection cares.
+enum class Role {
+  Execute,       ///< runs SQL given as an argument; may return a result
+  Prepare,       ///< compiles SQL into a statement handle (out-arg or return)
+  PrepareNamed,  ///< registers SQL under a name on a connection
+  ExecuteNamed,  ///< runs the SQL registered under a name
+  Step,          ///< runs / advances a prepared statement, returns a code
+  RowCount,      ///< number of rows in a result
+  IsEmpty,       ///< whether a result has no row
+  ColumnValue,   ///< a value read out of a result
+  Element,       ///< row/field access that keeps pointing into a result
+  ErrorCode,     ///< the last error code of a connection or statement
+  ErrorField,    ///< a field (SQLSTATE...) of an error result
+  ParseInt,      ///< converts text to a number (atoi...)
+  StringCompare, ///< compares two C strings, 0 when equal (strcmp...)
+};
+llvm::StringRef roleName(Role R);
+
+struct ApiRules;
+
+/// One function or method of an API.
+struct FunctionRule {
+  std::string Name; ///< qualified, without leading "::"
+  Role TheRole = Role::Execute;
+  int ConnectionArg = NoArg; ///< where the connection / transaction is
+  int SqlArg = NoArg;
+  int NameArg = NoArg;      ///< PrepareNamed / ExecuteNamed
+  int StatementArg = NoArg; ///< Step: the prepared statement
+  int StatementOut = NoArg; ///< Prepare: where the statement handle goes
+  int ResultArg = NoArg;    ///< RowCount/IsEmpty/ColumnValue/...: the result
+  int ValueArg = NoArg;     ///< ParseInt: the text; StringCompare: first arg
+  /// Step: the codes meaning "a row is available" and "no (more) rows".
+  std::optional<int64_t> RowCode, DoneCode;
+  const ApiRules *Api = nullptr;
+};
+
+/// What a class does.
+enum class TypeRole {
+  Transaction, ///< a transaction object bound to a connection at construction
+  Autocommit,  ///< a handle bound to a connection that runs statements alone
+};
+
+struct TypeRule {
+  std::string Name; ///< qualified class (or class template) name
+  TypeRole TheRole = TypeRole::Transaction;
+  int ConnectionCtorArg = 0;
+  /// Index of the template argument that carries the isolation level, and the
+  /// names of its enumerators.
+  int IsolationTemplateArg = NoArg;
+  llvm::StringMap<sql::Isolation> IsolationNames;
+  const ApiRules *Api = nullptr;
+};
+
+/// How an API reports a unique-key violation.
+struct UniqueViolation {
+  std::vector<int64_t> Codes;         ///< e.g. SQLITE_CONSTRAINT = 19
+  std::vector<std::string> SqlStates; ///< e.g. "23505"
+  std::vector<std::string> Exceptions; ///< qualified exception class names
+};
+
+/// One rules file.
+struct ApiRules {
+  std::string Library;
+  std::string Source; ///< provenance of the facts
+  std::string File;   ///< the rules file it was read from
+  sql::Dialect Dialect = sql::Dialect::Unknown;
+  std::vector<std::string> Headers;
+  UniqueViolation Unique;
+};
+
+/// All loaded rules, indexed for lookup.
+class Catalogue {
+public:
+  /// Reads and validates every file; any error fails the whole load (nothing
+  /// is half-applied). Messages name the file, line and column.
+  static llvm::Expected<Catalogue> load(const std::vector<std::string> &Files);
+  /// Same, from in-memory text (for tests); Name stands in for the file name.
+  static llvm::Expected<Catalogue>
+  loadText(const std::vector<std::pair<std::string, std::string>> &NamedTexts);
+
+  const FunctionRule *function(llvm::StringRef QualifiedName) const;
+  const TypeRule *type(llvm::StringRef QualifiedName) const;
+  bool isUniqueViolationCode(int64_t Code) const;
+  bool isUniqueViolationState(llvm::StringRef SqlState) const;
+  bool isUniqueViolationException(llvm::StringRef QualifiedName) const;
+  const std::vector<std::unique_ptr<ApiRules>> &apis() const { return Apis; }
+
+private:
+  std::vector<std::unique_ptr<ApiRules>> Apis;
+  llvm::StringMap<FunctionRule> Functions;
+  llvm::StringMap<TypeRule> Types;
+  friend class CatalogueLoader;
+};
+
+/// The rules files shipped with sqlrace (rules/*.json next to the binary's
+/// share directory or in the source tree), sorted by name.
+std::vector<std::string> defaultRulesFiles();
+
+} // namespace sqlrace::catalogue
+
+#endif

@@ -1,0 +1,527 @@
+//===- Catalogue.cpp - sqlrace ----------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Loads rules/*.json. This is the only place where nlohmann_json's exceptions
+// are caught; everything leaves as llvm::Error with file:line:col.
+//===----------------------------------------------------------------------===//
+#include "sqlrace/catalogue/Catalogue.h"
+#include "JsonPositions.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+using nlohmann::json;
+
+namespace sqlrace::catalogue {
+
+llvm::StringRef roleName(Role R) {
+  switch (R) {
+  case Role::Execute: return "execute";
+  case Role::Prepare: return "prepare";
+  case Role::PrepareNamed: return "prepare_named";
+  case Role::ExecuteNamed: return "execute_named";
+  case Role::Step: return "step";
+  case Role::RowCount: return "row_count";
+  case Role::IsEmpty: return "is_empty";
+  case Role::ColumnValue: return "column_value";
+  case Role::Element: return "element";
+  case Role::ErrorCode: return "error_code";
+  case Role::ErrorField: return "error_field";
+  case Role::ParseInt: return "parse_int";
+  case Role::StringCompare: return "string_compare";
+  }
+  return "?";
+}
+
+static const Role AllRoles[] = {
+    Role::Execute,     Role::Prepare,  Role::PrepareNamed, Role::ExecuteNamed,
+    Role::Step,        Role::RowCount, Role::IsEmpty,      Role::ColumnValue,
+    Role::Element,     Role::ErrorCode, Role::ErrorField,  Role::ParseInt,
+    Role::StringCompare};
+
+namespace {
+/// Validates one parsed file against the rules schema and fills the tables.
+/// Every message carries file:line:col from the JSON text.
+class FileReader {
+public:
+  FileReader(llvm::StringRef File, llvm::StringRef Text, const json &Root)
+      : File(File), Positions(Text), Root(Root) {}
+
+  llvm::Error read(ApiRules &Api, std::vector<FunctionRule> &Functions,
+                   std::vector<TypeRule> &Types);
+
+private:
+  std::string File;
+  JsonPositions Positions;
+  const json &Root;
+  std::string FirstError;
+
+  void fail(const std::string &Pointer, const llvm::Twine &Message,
+            bool AtKey = false) {
+    if (FirstError.empty())
+      FirstError = Positions.where(File, Pointer, AtKey) + ": " + Message.str();
+  }
+  bool checkKeys(const json &Obj, const std::string &Pointer,
+                 llvm::ArrayRef<llvm::StringRef> Allowed,
+                 llvm::ArrayRef<llvm::StringRef> Required);
+  std::optional<std::string> getString(const json &Obj,
+                                       const std::string &Pointer,
+                                       llvm::StringRef Key);
+  std::optional<int64_t> getInt(const json &Obj, const std::string &Pointer,
+                                llvm::StringRef Key);
+  int getArg(const json &Obj, const std::string &Pointer, llvm::StringRef Key);
+  std::vector<std::string> getStrings(const json &Obj,
+                                      const std::string &Pointer,
+                                      llvm::StringRef Key);
+  void readFunction(const json &F, const std::string &Pointer,
+                    FunctionRule &Out);
+  void readType(const json &T, const std::string &Pointer, TypeRule &Out);
+};
+} // namespace
+
+static std::string typeName(const json &V) { return V.type_name(); }
+
+bool FileReader::checkKeys(const json &Obj, const std::string &Pointer,
+                           llvm::ArrayRef<llvm::StringRef> Allowed,
+                           llvm::ArrayRef<llvm::StringRef> Required) {
+  if (!Obj.is_object()) {
+    fail(Pointer, "expected an object, found " + typeName(Obj));
+    return false;
+  }
+  for (auto It = Obj.begin(); It != Obj.end(); ++It) {
+    llvm::StringRef Key = It.key();
+    if (llvm::is_contained(Allowed, Key))
+      continue;
+    // Suggest the closest allowed key, as compilers do for typos.
+    llvm::StringRef Best;
+    unsigned BestDistance = 3;
+    for (llvm::StringRef A : Allowed) {
+      unsigned D = Key.edit_distance(A, true, BestDistance);
+      if (D < BestDistance) {
+        BestDistance = D;
+        Best = A;
+      }
+    }
+    std::string Msg = "unknown key '" + Key.str() + "'";
+    if (!Best.empty())
+      Msg += "; did you mean '" + Best.str() + "'?";
+    else
+      Msg += " (allowed: " + llvm::join(Allowed, ", ") + ")";
+    fail(Pointer + "/" + Key.str(), Msg, /*AtKey=*/true);
+  }
+  for (llvm::StringRef R : Required)
+    if (!Obj.contains(R.str()))
+      fail(Pointer, "missing required key '" + R + "'");
+  return true;
+}
+
+std::optional<std::string> FileReader::getString(const json &Obj,
+                                                 const std::string &Pointer,
+                                                 llvm::StringRef Key) {
+  if (!Obj.contains(Key.str()))
+    return std::nullopt;
+  const json &V = Obj[Key.str()];
+  if (!V.is_string()) {
+    fail(Pointer + "/" + Key.str(),
+         "'" + Key + "' must be a string, found " + typeName(V));
+    return std::nullopt;
+  }
+  return V.get<std::string>();
+}
+
+std::optional<int64_t> FileReader::getInt(const json &Obj,
+                                          const std::string &Pointer,
+                                          llvm::StringRef Key) {
+  if (!Obj.contains(Key.str()))
+    return std::nullopt;
+  const json &V = Obj[Key.str()];
+  if (!V.is_number_integer()) {
+    fail(Pointer + "/" + Key.str(),
+         "'" + Key + "' must be an integer, found " + typeName(V));
+    return std::nullopt;
+  }
+  return V.get<int64_t>();
+}
+
+// An argument position: a 0-based index, "object" (the implicit object of a
+// member call) or "return" (the call's value).
+int FileReader::getArg(const json &Obj, const std::string &Pointer,
+                       llvm::StringRef Key) {
+  if (!Obj.contains(Key.str()))
+    return NoArg;
+  const json &V = Obj[Key.str()];
+  std::string Where = Pointer + "/" + Key.str();
+  if (V.is_string()) {
+    if (V == "object")
+      return ObjectArg;
+    if (V == "return")
+      return ReturnValue;
+    fail(Where, "'" + Key + "' must be an argument index, \"object\" or "
+                            "\"return\", found \"" +
+                    V.get<std::string>() + "\"");
+    return NoArg;
+  }
+  if (!V.is_number_integer() || V.get<int64_t>() < 0 ||
+      V.get<int64_t>() > 64) {
+    fail(Where, "'" + Key +
+                    "' must be an argument index from 0 to 64, \"object\" or "
+                    "\"return\", found " +
+                    V.dump());
+    return NoArg;
+  }
+  return static_cast<int>(V.get<int64_t>());
+}
+
+std::vector<std::string> FileReader::getStrings(const json &Obj,
+                                                const std::string &Pointer,
+                                                llvm::StringRef Key) {
+  std::vector<std::string> Out;
+  if (!Obj.contains(Key.str()))
+    return Out;
+  const json &V = Obj[Key.str()];
+  std::string Where = Pointer + "/" + Key.str();
+  if (!V.is_array()) {
+    fail(Where, "'" + Key + "' must be an array of strings, found " +
+                    typeName(V));
+    return Out;
+  }
+  for (size_t I = 0; I < V.size(); ++I) {
+    if (!V[I].is_string())
+      fail(Where + "/" + std::to_string(I),
+           "expected a string, found " + typeName(V[I]));
+    else
+      Out.push_back(V[I].get<std::string>());
+  }
+  return Out;
+}
+
+void FileReader::readFunction(const json &F, const std::string &Pointer,
+                              FunctionRule &Out) {
+  if (!checkKeys(F, Pointer,
+                 {"name", "role", "connection_arg", "sql_arg", "name_arg",
+                  "statement_arg", "statement_out_arg", "result_arg",
+                  "value_arg", "row_code", "done_code", "note"},
+                 {"name", "role"}))
+    return;
+  Out.Name = llvm::StringRef(getString(F, Pointer, "name").value_or(""))
+                 .ltrim(':')
+                 .str();
+  std::string RoleText = getString(F, Pointer, "role").value_or("");
+  bool Known = false;
+  for (Role R : AllRoles)
+    if (roleName(R) == RoleText) {
+      Out.TheRole = R;
+      Known = true;
+    }
+  if (!Known && F.contains("role") && F["role"].is_string()) {
+    std::vector<llvm::StringRef> Names;
+    for (Role R : AllRoles)
+      Names.push_back(roleName(R));
+    fail(Pointer + "/role", "unknown role \"" + RoleText +
+                                "\"; expected one of: " +
+                                llvm::join(Names, ", "));
+  }
+  Out.ConnectionArg = getArg(F, Pointer, "connection_arg");
+  Out.SqlArg = getArg(F, Pointer, "sql_arg");
+  Out.NameArg = getArg(F, Pointer, "name_arg");
+  Out.StatementArg = getArg(F, Pointer, "statement_arg");
+  Out.StatementOut = getArg(F, Pointer, "statement_out_arg");
+  Out.ResultArg = getArg(F, Pointer, "result_arg");
+  Out.ValueArg = getArg(F, Pointer, "value_arg");
+  Out.RowCode = getInt(F, Pointer, "row_code");
+  Out.DoneCode = getInt(F, Pointer, "done_code");
+
+  // Each role needs its arguments; say which one is missing.
+  auto Need = [&](int Value, llvm::StringRef Key) {
+    if (Value == NoArg && !F.contains(Key.str()))
+      fail(Pointer, "role \"" + RoleText + "\" needs '" + Key + "'");
+  };
+  switch (Out.TheRole) {
+  case Role::Execute:
+    Need(Out.SqlArg, "sql_arg");
+    Need(Out.ConnectionArg, "connection_arg");
+    break;
+  case Role::Prepare:
+    Need(Out.SqlArg, "sql_arg");
+    Need(Out.ConnectionArg, "connection_arg");
+    Need(Out.StatementOut, "statement_out_arg");
+    break;
+  case Role::PrepareNamed:
+    Need(Out.SqlArg, "sql_arg");
+    Need(Out.NameArg, "name_arg");
+    Need(Out.ConnectionArg, "connection_arg");
+    break;
+  case Role::ExecuteNamed:
+    Need(Out.NameArg, "name_arg");
+    Need(Out.ConnectionArg, "connection_arg");
+    break;
+  case Role::Step:
+    Need(Out.StatementArg, "statement_arg");
+    if (!Out.RowCode || !Out.DoneCode)
+      fail(Pointer, "role \"step\" needs 'row_code' and 'done_code'");
+    break;
+  case Role::RowCount:
+  case Role::IsEmpty:
+  case Role::ColumnValue:
+  case Role::Element:
+  case Role::ErrorField:
+    Need(Out.ResultArg, "result_arg");
+    break;
+  case Role::ErrorCode:
+    break;
+  case Role::ParseInt:
+  case Role::StringCompare:
+    Need(Out.ValueArg, "value_arg");
+    break;
+  }
+}
+
+void FileReader::readType(const json &T, const std::string &Pointer,
+                          TypeRule &Out) {
+  if (!checkKeys(T, Pointer,
+                 {"name", "role", "connection_ctor_arg",
+                  "isolation_template_arg", "isolation_names", "note"},
+                 {"name", "role"}))
+    return;
+  Out.Name =
+      llvm::StringRef(getString(T, Pointer, "name").value_or("")).ltrim(':').str();
+  std::string RoleText = getString(T, Pointer, "role").value_or("");
+  if (RoleText == "transaction")
+    Out.TheRole = TypeRole::Transaction;
+  else if (RoleText == "autocommit")
+    Out.TheRole = TypeRole::Autocommit;
+  else
+    fail(Pointer + "/role", "unknown type role \"" + RoleText +
+                                "\"; expected \"transaction\" or \"autocommit\"");
+  int Ctor = getArg(T, Pointer, "connection_ctor_arg");
+  Out.ConnectionCtorArg = Ctor == NoArg ? 0 : Ctor;
+  Out.IsolationTemplateArg = getArg(T, Pointer, "isolation_template_arg");
+  if (T.contains("isolation_names")) {
+    const json &Names = T["isolation_names"];
+    std::string Where = Pointer + "/isolation_names";
+    if (!Names.is_object()) {
+      fail(Where, "'isolation_names' must be an object");
+      return;
+    }
+    for (auto It = Names.begin(); It != Names.end(); ++It) {
+      static const std::pair<llvm::StringRef, sql::Isolation> Levels[] = {
+          {"read_uncommitted", sql::Isolation::ReadUncommitted},
+          {"read_committed", sql::Isolation::ReadCommitted},
+          {"repeatable_read", sql::Isolation::RepeatableRead},
+          {"serializable", sql::Isolation::Serializable},
+          {"snapshot", sql::Isolation::Snapshot}};
+      bool Found = false;
+      if (It.value().is_string())
+        for (auto &[Name, Level] : Levels)
+          if (It.value() == Name.str()) {
+            Out.IsolationNames[It.key()] = Level;
+            Found = true;
+          }
+      if (!Found)
+        fail(Where + "/" + It.key(),
+             "isolation level must be one of read_uncommitted, "
+             "read_committed, repeatable_read, serializable, snapshot; found " +
+                 It.value().dump());
+    }
+  }
+}
+
+llvm::Error FileReader::read(ApiRules &Api,
+                             std::vector<FunctionRule> &Functions,
+                             std::vector<TypeRule> &Types) {
+  checkKeys(Root, "",
+            {"schema", "library", "source", "dialect", "headers", "functions",
+             "types", "unique_violation"},
+            {"schema", "library", "source"});
+  if (Root.is_object()) {
+    if (auto Schema = getInt(Root, "", "schema"); Schema && *Schema != 1)
+      fail("/schema", "unsupported schema version " + std::to_string(*Schema) +
+                          "; this sqlrace reads schema 1");
+    Api.Library = getString(Root, "", "library").value_or("");
+    Api.Source = getString(Root, "", "source").value_or("");
+    if (auto D = getString(Root, "", "dialect")) {
+      Api.Dialect = sql::parseDialect(*D);
+      if (Api.Dialect == sql::Dialect::Unknown)
+        fail("/dialect", "unknown dialect \"" + *D +
+                             "\"; expected postgresql, mysql, sqlite or "
+                             "sqlserver");
+    }
+    Api.Headers = getStrings(Root, "", "headers");
+    if (Root.contains("functions")) {
+      const json &Fs = Root["functions"];
+      if (!Fs.is_array())
+        fail("/functions", "'functions' must be an array of objects");
+      else
+        for (size_t I = 0; I < Fs.size(); ++I) {
+          FunctionRule F;
+          readFunction(Fs[I], "/functions/" + std::to_string(I), F);
+          Functions.push_back(std::move(F));
+        }
+    }
+    if (Root.contains("types")) {
+      const json &Ts = Root["types"];
+      if (!Ts.is_array())
+        fail("/types", "'types' must be an array of objects");
+      else
+        for (size_t I = 0; I < Ts.size(); ++I) {
+          TypeRule T;
+          readType(Ts[I], "/types/" + std::to_string(I), T);
+          Types.push_back(std::move(T));
+        }
+    }
+    if (Root.contains("unique_violation")) {
+      const json &U = Root["unique_violation"];
+      std::string P = "/unique_violation";
+      if (checkKeys(U, P, {"codes", "sqlstates", "exceptions"}, {})) {
+        if (U.contains("codes")) {
+          const json &Cs = U["codes"];
+          if (!Cs.is_array())
+            fail(P + "/codes", "'codes' must be an array of integers");
+          else
+            for (size_t I = 0; I < Cs.size(); ++I) {
+              if (Cs[I].is_number_integer())
+                Api.Unique.Codes.push_back(Cs[I].get<int64_t>());
+              else
+                fail(P + "/codes/" + std::to_string(I),
+                     "expected an integer, found " + typeName(Cs[I]));
+            }
+        }
+        Api.Unique.SqlStates = getStrings(U, P, "sqlstates");
+        for (std::string &E : Api.Unique.Exceptions =
+                 getStrings(U, P, "exceptions"))
+          E = llvm::StringRef(E).ltrim(':').str();
+      }
+    }
+  }
+  if (!FirstError.empty())
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   FirstError);
+  return llvm::Error::success();
+}
+
+class CatalogueLoader {
+public:
+  static llvm::Expected<Catalogue>
+  load(const std::vector<std::pair<std::string, std::string>> &NamedTexts) {
+    Catalogue C;
+    for (const auto &[File, Text] : NamedTexts) {
+      json Root;
+      try {
+        Root = json::parse(Text);
+      } catch (const json::parse_error &E) {
+        auto [Line, Col] = lineColumn(Text, E.byte > 0 ? E.byte - 1 : 0);
+        std::string What = E.what();
+        // Drop nlohmann's "[json.exception.parse_error.101] parse error at
+        // line 1, column 2: " prefix; we print our own position.
+        size_t Colon = What.find(": ");
+        if (Colon != std::string::npos)
+          What = What.substr(Colon + 2);
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(), "%s:%u:%u: invalid JSON: %s",
+            File.c_str(), Line, Col, What.c_str());
+      }
+      auto Api = std::make_unique<ApiRules>();
+      Api->File = File;
+      std::vector<FunctionRule> Functions;
+      std::vector<TypeRule> Types;
+      try {
+        FileReader Reader(File, Text, Root);
+        if (llvm::Error E = Reader.read(*Api, Functions, Types))
+          return std::move(E);
+      } catch (const json::exception &E) {
+        // Only reachable on a bug in the checks above; still no crash.
+        return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                       "%s: %s", File.c_str(), E.what());
+      }
+      for (FunctionRule &F : Functions) {
+        F.Api = Api.get();
+        if (C.Functions.count(F.Name))
+          return llvm::createStringError(
+              llvm::inconvertibleErrorCode(),
+              "%s: function '%s' is already described in %s", File.c_str(),
+              F.Name.c_str(), C.Functions[F.Name].Api->File.c_str());
+        std::string Name = F.Name;
+        C.Functions[Name] = std::move(F);
+      }
+      for (TypeRule &T : Types) {
+        T.Api = Api.get();
+        std::string Name = T.Name;
+        C.Types[Name] = std::move(T);
+      }
+      C.Apis.push_back(std::move(Api));
+    }
+    return std::move(C);
+  }
+};
+
+llvm::Expected<Catalogue> Catalogue::loadText(
+    const std::vector<std::pair<std::string, std::string>> &NamedTexts) {
+  return CatalogueLoader::load(NamedTexts);
+}
+
+llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files) {
+  std::vector<std::pair<std::string, std::string>> Texts;
+  for (const std::string &F : Files) {
+    auto Buffer = llvm::MemoryBuffer::getFile(F, /*IsText=*/true);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(),
+                                     "%s: cannot read rules file: %s",
+                                     F.c_str(),
+                                     Buffer.getError().message().c_str());
+    Texts.emplace_back(F, (*Buffer)->getBuffer().str());
+  }
+  return CatalogueLoader::load(Texts);
+}
+
+const FunctionRule *Catalogue::function(llvm::StringRef QualifiedName) const {
+  auto It = Functions.find(QualifiedName);
+  return It == Functions.end() ? nullptr : &It->second;
+}
+
+const TypeRule *Catalogue::type(llvm::StringRef QualifiedName) const {
+  auto It = Types.find(QualifiedName);
+  return It == Types.end() ? nullptr : &It->second;
+}
+
+bool Catalogue::isUniqueViolationCode(int64_t Code) const {
+  return llvm::any_of(Apis, [&](const auto &A) {
+    return llvm::is_contained(A->Unique.Codes, Code);
+  });
+}
+
+bool Catalogue::isUniqueViolationState(llvm::StringRef SqlState) const {
+  return llvm::any_of(Apis, [&](const auto &A) {
+    return llvm::is_contained(A->Unique.SqlStates, SqlState.str());
+  });
+}
+
+bool Catalogue::isUniqueViolationException(llvm::StringRef Name) const {
+  return llvm::any_of(Apis, [&](const auto &A) {
+    return llvm::is_contained(A->Unique.Exceptions, Name.str());
+  });
+}
+
+std::vector<std::string> defaultRulesFiles() {
+  std::vector<std::string> Files;
+  llvm::SmallVector<std::string, 2> Dirs;
+  if (const char *Env = std::getenv("SQLRACE_RULES_DIR"))
+    Dirs.push_back(Env);
+  Dirs.push_back(SQLRACE_RULES_DIR);
+  for (const std::string &Dir : Dirs) {
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (llvm::sys::path::extension(It->path()) == ".json" &&
+          llvm::sys::path::filename(It->path()) != "schema.json")
+        Files.push_back(It->path());
+    if (!Files.empty())
+      break;
+  }
+  llvm::sort(Files);
+  return Files;
+}
+
+} // namespace sqlrace::catalogue

@@ -1,0 +1,113 @@
+//===- CatalogueTest.cpp - sqlrace ------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//===----------------------------------------------------------------------===//
+#include "sqlrace/catalogue/Catalogue.h"
+#include "gtest/gtest.h"
+
+using namespace sqlrace;
+using namespace sqlrace::catalogue;
+
+namespace {
+
+std::string loadError(const std::string &Text) {
+  auto C = Catalogue::loadText({{"r.json", Text}});
+  if (C)
+    return "";
+  return llvm::toString(C.takeError());
+}
+
+TEST(Catalogue, BundledRulesLoad) {
+  std::vector<std::string> Files = defaultRulesFiles();
+  ASSERT_FALSE(Files.empty());
+  auto C = Catalogue::load(Files);
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  const FunctionRule *Step = C->function("sqlite3_step");
+  ASSERT_NE(Step, nullptr);
+  EXPECT_EQ(Step->TheRole, Role::Step);
+  EXPECT_EQ(Step->RowCode, 100);
+  EXPECT_EQ(Step->DoneCode, 101);
+  EXPECT_EQ(Step->Api->Dialect, sql::Dialect::SQLite);
+  const FunctionRule *Exec = C->function("pqxx::transaction_base::exec");
+  ASSERT_NE(Exec, nullptr);
+  EXPECT_EQ(Exec->ConnectionArg, ObjectArg);
+  EXPECT_EQ(Exec->SqlArg, 0);
+  const TypeRule *Txn = C->type("pqxx::transaction");
+  ASSERT_NE(Txn, nullptr);
+  EXPECT_EQ(Txn->IsolationNames.lookup("serializable"),
+            sql::Isolation::Serializable);
+  EXPECT_TRUE(C->isUniqueViolationState("23505"));
+  EXPECT_TRUE(C->isUniqueViolationCode(2067));
+  EXPECT_FALSE(C->isUniqueViolationCode(5));
+  EXPECT_TRUE(C->isUniqueViolationException("pqxx::unique_violation"));
+}
+
+TEST(Catalogue, MinimalFile) {
+  auto C = Catalogue::loadText(
+      {{"m.json", R"({"schema": 1, "library": "x", "source": "y",
+          "functions": [{"name": "::run", "role": "execute",
+                         "connection_arg": 0, "sql_arg": 1}]})"}});
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  ASSERT_NE(C->function("run"), nullptr);
+  EXPECT_EQ(C->function("run")->SqlArg, 1);
+}
+
+TEST(Catalogue, SyntaxErrorHasLineAndColumn) {
+  EXPECT_EQ(loadError("{\n  \"schema\": 1,\n  \"library\" \"x\"\n}"),
+            "r.json:3:15: invalid JSON: syntax error while parsing object "
+            "separator - unexpected string literal; expected ':'");
+}
+
+TEST(Catalogue, UnknownKeySuggestsTheClosest) {
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                      " \"fuctions\": []}"),
+            "r.json:2:2: unknown key 'fuctions'; did you mean 'functions'?");
+}
+
+TEST(Catalogue, WrongTypeIsNamed) {
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": 3, \"source\": \"y\"}"),
+            "r.json:1:26: 'library' must be a string, found number");
+}
+
+TEST(Catalogue, BadArgumentIndex) {
+  EXPECT_EQ(
+      loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                " \"functions\": [{\"name\": \"f\", \"role\": \"execute\",\n"
+                "   \"connection_arg\": 0, \"sql_arg\": -1}]}"),
+      "r.json:3:36: 'sql_arg' must be an argument index from 0 to 64, "
+      "\"object\" or \"return\", found -1");
+}
+
+TEST(Catalogue, RoleNeedsItsArguments) {
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                      " \"functions\": [{\"name\": \"f\", \"role\": \"execute\","
+                      " \"sql_arg\": 0}]}"),
+            "r.json:2:16: role \"execute\" needs 'connection_arg'");
+}
+
+TEST(Catalogue, UnknownRoleListsTheRoles) {
+  std::string E =
+      loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                " \"functions\": [{\"name\": \"f\", \"role\": \"run\"}]}");
+  EXPECT_EQ(E.substr(0, 40), "r.json:2:38: unknown role \"run\"; expecte");
+}
+
+TEST(Catalogue, NothingIsHalfApplied) {
+  auto C = Catalogue::loadText(
+      {{"good.json", R"({"schema": 1, "library": "a", "source": "s"})"},
+       {"bad.json", R"({"schema": 2, "library": "b", "source": "s"})"}});
+  ASSERT_FALSE(static_cast<bool>(C));
+  EXPECT_EQ(llvm::toString(C.takeError()),
+            "bad.json:1:12: unsupported schema version 2; this sqlrace reads "
+            "schema 1");
+}
+
+TEST(Catalogue, DuplicateFunctionAcrossFiles) {
+  std::string F = R"({"schema": 1, "library": "a", "source": "s",
+    "functions": [{"name": "g", "role": "parse_int", "value_arg": 0}]})";
+  auto C = Catalogue::loadText({{"a.json", F}, {"b.json", F}});
+  ASSERT_FALSE(static_cast<bool>(C));
+  EXPECT_EQ(llvm::toString(C.takeError()),
+            "b.json: function 'g' is already described in a.json");
+}
+
+} // namespace

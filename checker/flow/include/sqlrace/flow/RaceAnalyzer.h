@@ -1,0 +1,56 @@
+//===- RaceAnalyzer.h - sqlrace -------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// The one entry point of the flow analysis, shared by the CLI and the
+// clang-tidy plugin.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_FLOW_RACEANALYZER_H
+#define SQLRACE_FLOW_RACEANALYZER_H
+
+#include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/flow/Finding.h"
+#include <memory>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+class FunctionDecl;
+} // namespace clang
+
+namespace sqlrace::flow {
+
+/// Options of the analysis.
+struct RaceOptions {
+  /// Which checks to run (the others produce no findings).
+  std::vector<CheckKind> Enabled = {allChecks().begin(), allChecks().end()};
+};
+
+class TranslationUnitFacts;
+
+/// Analyses the functions of one translation unit. Facts that span the TU
+/// (statements registered by name, for instance) are gathered once.
+class RaceAnalyzer {
+public:
+  RaceAnalyzer(clang::ASTContext &Ctx, const catalogue::Catalogue &Rules,
+               RaceOptions Options);
+  ~RaceAnalyzer();
+
+  /// Findings in one function body (empty if it has none or no CFG).
+  std::vector<Finding> findRaces(const clang::FunctionDecl &F);
+
+private:
+  clang::ASTContext &Ctx;
+  const catalogue::Catalogue &Rules;
+  RaceOptions Options;
+  std::unique_ptr<TranslationUnitFacts> TU;
+};
+
+/// Convenience wrapper: analyses every function with a body in the main file
+/// of Ctx, in source order.
+std::vector<Finding> findRacesInMainFile(clang::ASTContext &Ctx,
+                                         const catalogue::Catalogue &Rules,
+                                         const RaceOptions &Options);
+
+} // namespace sqlrace::flow
+
+#endif

@@ -1,0 +1,65 @@
+//===- ApiModel.h - sqlrace -----------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Connects Clang's AST to the catalogue: which rule a call matches, where its
+// arguments are, and which connection an expression designates.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_FLOW_APIMODEL_H
+#define SQLRACE_FLOW_APIMODEL_H
+
+#include "sqlrace/catalogue/Catalogue.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class ASTContext;
+class ValueDecl;
+} // namespace clang
+
+namespace sqlrace::flow {
+
+/// The database connection an expression designates, as far as it is known.
+struct Handle {
+  /// The declaration that identifies the connection: a variable, parameter
+  /// or a field of `this`. Null when unknown: such handles never pair.
+  const clang::ValueDecl *Conn = nullptr;
+  /// The expression is a transaction object (whose scope is a transaction).
+  bool TxnObject = false;
+  /// ...or an object that runs every statement in autocommit.
+  bool Autocommit = false;
+  /// Isolation level carried by the transaction object's type.
+  sql::Isolation Iso = sql::Isolation::Unspecified;
+};
+
+class ApiModel {
+public:
+  ApiModel(clang::ASTContext &Ctx, const catalogue::Catalogue &Rules)
+      : Ctx(Ctx), Rules(Rules) {}
+
+  /// The rule matching the callee of a call expression, or null.
+  const catalogue::FunctionRule *ruleOf(const clang::Expr *E) const;
+  /// An argument of a call by catalogue index (ObjectArg = implicit object).
+  const clang::Expr *arg(const clang::Expr *Call, int Index) const;
+  /// The connection an expression designates.
+  Handle handleOf(const clang::Expr *E) const;
+  /// The variable an expression names after stripping casts, `&` and `*`.
+  const clang::VarDecl *varOf(const clang::Expr *E) const;
+
+  const catalogue::Catalogue &rules() const { return Rules; }
+  clang::ASTContext &context() const { return Ctx; }
+
+private:
+  clang::ASTContext &Ctx;
+  const catalogue::Catalogue &Rules;
+  mutable llvm::DenseMap<const clang::FunctionDecl *,
+                         const catalogue::FunctionRule *>
+      RuleCache;
+};
+
+/// Strips parentheses, implicit casts, temporaries and cleanups, and copy or
+/// conversion constructors with a single argument.
+const clang::Expr *stripWrappers(const clang::Expr *E);
+
+} // namespace sqlrace::flow
+
+#endif

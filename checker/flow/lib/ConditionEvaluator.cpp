@@ -1,0 +1,166 @@
+//===- ConditionEvaluator.cpp - sqlrace -------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Decides which way a branch goes if an existence check found no row, and
+// which way if it found one. A branch whose direction differs between the
+// two is a branch on the check's outcome.
+//===----------------------------------------------------------------------===//
+#include "Events.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+using sqlrace::catalogue::Role;
+
+namespace sqlrace::flow {
+
+constexpr unsigned MaxDepth = 10;
+
+// A COUNT(*) or EXISTS query returns one row whatever it finds: its row
+// count says nothing, its first value says everything.
+static bool returnsOneValue(const CheckEvent &C) {
+  return C.Select->Existence == sql::ExistenceForm::Count ||
+         C.Select->Existence == sql::ExistenceForm::Exists;
+}
+
+const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
+                                             unsigned Depth) const {
+  if (!E || Depth > MaxDepth)
+    return nullptr;
+  E = stripWrappers(E);
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
+      return resultSource(U->getSubExpr(), S, Depth + 1);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return nullptr;
+    if (auto It = S.LastStep.find(VD); It != S.LastStep.end())
+      return It->second;
+    if (auto It = S.Values.find(VD); It != S.Values.end())
+      return resultSource(It->second, S, Depth + 1);
+    return nullptr;
+  }
+  const catalogue::FunctionRule *Rule = Model.ruleOf(E);
+  if (!Rule)
+    return nullptr;
+  switch (Rule->TheRole) {
+  case Role::Execute:
+  case Role::ExecuteNamed:
+  case Role::Step:
+    return E;
+  case Role::Element:
+  case Role::ColumnValue:
+  case Role::RowCount:
+  case Role::IsEmpty:
+    return resultSource(Model.arg(E, Rule->ResultArg), S, Depth + 1);
+  default:
+    return nullptr;
+  }
+}
+
+std::optional<int64_t>
+ConditionEvaluator::evalCall(const CallExpr *Call,
+                             const catalogue::FunctionRule &Rule,
+                             const PathState &S, const Expr *Check, Outcome O,
+                             unsigned Depth) const {
+  const CheckEvent &C = Checks.at(Check);
+  bool Absent = O == Outcome::Absent;
+  switch (Rule.TheRole) {
+  case Role::Step:
+    if (Call != Check)
+      return std::nullopt;
+    if (returnsOneValue(C))
+      return Rule.RowCode;
+    return Absent ? Rule.DoneCode : Rule.RowCode;
+  case Role::RowCount:
+  case Role::IsEmpty: {
+    if (resultSource(Model.arg(Call, Rule.ResultArg), S, Depth + 1) != Check)
+      return std::nullopt;
+    bool NoRows = Absent && !returnsOneValue(C);
+    if (Rule.TheRole == Role::RowCount)
+      return NoRows ? 0 : 1;
+    return NoRows ? 1 : 0;
+  }
+  case Role::ColumnValue:
+    if (!returnsOneValue(C) ||
+        resultSource(Model.arg(Call, Rule.ResultArg), S, Depth + 1) != Check)
+      return std::nullopt;
+    return Absent ? 0 : 1;
+  case Role::ParseInt:
+    return eval(Model.arg(Call, Rule.ValueArg), S, Check, O, Depth + 1);
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
+                                                const PathState &S,
+                                                const Expr *Check, Outcome O,
+                                                unsigned Depth) const {
+  if (!E || Depth > MaxDepth)
+    return std::nullopt;
+  E = stripWrappers(E);
+  ASTContext &Ctx = Model.context();
+  if (!E->isValueDependent() && !E->isTypeDependent()) {
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects) &&
+        R.Val.getInt().getSignificantBits() <= 64)
+      return R.Val.getInt().getExtValue();
+  }
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    auto V = eval(U->getSubExpr(), S, Check, O, Depth + 1);
+    if (!V)
+      return std::nullopt;
+    switch (U->getOpcode()) {
+    case UO_LNot: return *V == 0;
+    case UO_Minus: return -*V;
+    case UO_Plus: return *V;
+    default: return std::nullopt;
+    }
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    auto L = eval(B->getLHS(), S, Check, O, Depth + 1);
+    // && and || are decided by one side when it is known.
+    if (B->getOpcode() == BO_LAnd || B->getOpcode() == BO_LOr) {
+      bool IsAnd = B->getOpcode() == BO_LAnd;
+      if (L && (*L != 0) != IsAnd)
+        return IsAnd ? 0 : 1;
+      auto R = eval(B->getRHS(), S, Check, O, Depth + 1);
+      if (R && (*R != 0) != IsAnd)
+        return IsAnd ? 0 : 1;
+      if (L && R)
+        return IsAnd ? 1 : 0;
+      return std::nullopt;
+    }
+    auto R = eval(B->getRHS(), S, Check, O, Depth + 1);
+    if (!L || !R)
+      return std::nullopt;
+    switch (B->getOpcode()) {
+    case BO_EQ: return *L == *R;
+    case BO_NE: return *L != *R;
+    case BO_LT: return *L < *R;
+    case BO_GT: return *L > *R;
+    case BO_LE: return *L <= *R;
+    case BO_GE: return *L >= *R;
+    case BO_Add: return *L + *R;
+    case BO_Sub: return *L - *R;
+    default: return std::nullopt;
+    }
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return std::nullopt;
+    auto It = S.Values.find(VD);
+    if (It == S.Values.end())
+      return std::nullopt;
+    return eval(It->second, S, Check, O, Depth + 1);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const catalogue::FunctionRule *Rule = Model.ruleOf(Call))
+      return evalCall(Call, *Rule, S, Check, O, Depth);
+  return std::nullopt;
+}
+
+} // namespace sqlrace::flow

@@ -1,0 +1,83 @@
+//===- Events.h - sqlrace -------------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Per-function facts shared by the analysis files: the SQL each database
+// call runs, and the existence checks, computed once per call site.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_FLOW_EVENTS_H
+#define SQLRACE_FLOW_EVENTS_H
+
+#include "ApiModel.h"
+#include "PathState.h"
+#include "sqlrace/sql/Statement.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sqlrace::flow {
+
+/// The SQL run by one call site (an execute call, or a prepare call whose
+/// statement a later step runs).
+struct Query {
+  const clang::Expr *Call = nullptr;
+  const catalogue::FunctionRule *Rule = nullptr;
+  Handle Conn;
+  std::string Text;
+  std::vector<sql::StatementFacts> Facts;
+  sql::Dialect Dialect = sql::Dialect::Unknown;
+};
+
+/// An existence check: the event call and the SELECT it ran.
+struct CheckEvent {
+  const Query *Q = nullptr;
+  const sql::StatementFacts *Select = nullptr;
+  /// The step code meaning "row available" / "no row", for step APIs.
+  std::optional<int64_t> RowCode, DoneCode;
+};
+
+/// The assumption under which a condition is evaluated.
+enum class Outcome { Absent, Present };
+
+/// Evaluates conditions that depend on existence checks.
+class ConditionEvaluator {
+public:
+  ConditionEvaluator(const ApiModel &Model,
+                     const std::map<const clang::Expr *, CheckEvent> &Checks)
+      : Model(Model), Checks(Checks) {}
+
+  /// The value of E on a path in state S, assuming check Check came out as O;
+  /// nullopt when it cannot be known.
+  std::optional<int64_t> eval(const clang::Expr *E, const PathState &S,
+                              const clang::Expr *Check, Outcome O,
+                              unsigned Depth = 0) const;
+  /// The event call whose result E reads (through variables, rows, fields).
+  const clang::Expr *resultSource(const clang::Expr *E, const PathState &S,
+                                  unsigned Depth = 0) const;
+
+private:
+  const ApiModel &Model;
+  const std::map<const clang::Expr *, CheckEvent> &Checks;
+  std::optional<int64_t> evalCall(const clang::CallExpr *Call,
+                                  const catalogue::FunctionRule &Rule,
+                                  const PathState &S, const clang::Expr *Check,
+                                  Outcome O, unsigned Depth) const;
+};
+
+/// Finds the places where a function handles a unique-key violation.
+class UniqueHandling {
+public:
+  UniqueHandling(const ApiModel &Model, const clang::FunctionDecl &F);
+  /// True when the violation an INSERT run by Call can raise is handled: the
+  /// call sits in a try block that catches the API's exception, or the
+  /// function compares an error code of the API with a unique-violation
+  /// code after it.
+  bool handles(const clang::Expr *Call) const;
+
+private:
+  const ApiModel &Model;
+  std::vector<clang::SourceLocation> CodeComparisons;
+};
+
+} // namespace sqlrace::flow
+
+#endif

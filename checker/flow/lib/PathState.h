@@ -1,0 +1,79 @@
+//===- PathState.h - sqlrace ----------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// The abstract state carried along CFG paths: what local variables last held,
+// which prepared statement a handle holds, which existence checks ran and
+// what the path has learnt about their outcome, and the transaction and lock
+// state of each connection.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_FLOW_PATHSTATE_H
+#define SQLRACE_FLOW_PATHSTATE_H
+
+#include "sqlrace/sql/Statement.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include <map>
+
+namespace sqlrace::flow {
+
+/// What the path knows about the outcome of an existence check.
+enum class CheckStatus {
+  Pending, ///< ran, but the path does not depend on its outcome (yet)
+  Absent,  ///< the path is only taken when no row was found
+  Present  ///< the path is only taken when a row was found
+};
+
+struct CheckState {
+  CheckStatus Status = CheckStatus::Pending;
+  /// The condition that decided the status.
+  const clang::Expr *Branch = nullptr;
+  /// A lock, serializable transaction or similar was in force when the check
+  /// ran, in a transaction that is still open (see TxnState::Epoch).
+  bool Protected = false;
+  unsigned TxnEpoch = 0;
+  bool operator==(const CheckState &O) const {
+    return Status == O.Status && Branch == O.Branch &&
+           Protected == O.Protected && TxnEpoch == O.TxnEpoch;
+  }
+};
+
+/// Transaction and lock state of one connection.
+struct TxnState {
+  bool InTxn = false;
+  unsigned Epoch = 0; ///< bumped at every BEGIN: tells transactions apart
+  sql::Isolation Iso = sql::Isolation::Unspecified;
+  sql::Isolation NextIso = sql::Isolation::Unspecified; ///< SET TRANSACTION
+  sql::BeginMode Mode = sql::BeginMode::Unspecified;
+  bool XactLock = false;   ///< advisory/table lock released at COMMIT
+  bool SessionLock = false; ///< advisory lock held until unlocked
+  bool operator==(const TxnState &O) const {
+    return InTxn == O.InTxn && Epoch == O.Epoch && Iso == O.Iso &&
+           NextIso == O.NextIso && Mode == O.Mode && XactLock == O.XactLock &&
+           SessionLock == O.SessionLock;
+  }
+};
+
+struct PathState {
+  /// Last value assigned to a local variable on this path.
+  std::map<const clang::VarDecl *, const clang::Expr *> Values;
+  /// Statement handle -> the prepare call that filled it.
+  std::map<const clang::VarDecl *, const clang::Expr *> Statements;
+  /// Statement handle -> the last step call that ran it.
+  std::map<const clang::VarDecl *, const clang::Expr *> LastStep;
+  /// Existence-check event (the call that ran it) -> what the path knows.
+  std::map<const clang::Expr *, CheckState> Checks;
+  std::map<const clang::ValueDecl *, TxnState> Txns;
+
+  bool operator==(const PathState &O) const {
+    return Values == O.Values && Statements == O.Statements &&
+           LastStep == O.LastStep && Checks == O.Checks && Txns == O.Txns;
+  }
+  bool operator!=(const PathState &O) const { return !(*this == O); }
+
+  /// Merges the state of another path reaching the same point.
+  void join(const PathState &O);
+};
+
+} // namespace sqlrace::flow
+
+#endif

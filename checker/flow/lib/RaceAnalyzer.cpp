@@ -1,0 +1,597 @@
+//===- RaceAnalyzer.cpp - sqlrace -------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// A forward analysis over Clang's CFG. Each database call is an event on a
+// connection; branches whose direction depends on an existence check's
+// outcome mark the paths where no row was found; an INSERT of the same key on
+// such a path, on the same connection, with nothing that makes the pair
+// atomic, is a check-then-insert race.
+//===----------------------------------------------------------------------===//
+#include "sqlrace/flow/RaceAnalyzer.h"
+#include "ApiModel.h"
+#include "Events.h"
+#include "SqlResolver.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include <deque>
+#include <set>
+
+using namespace clang;
+using sqlrace::catalogue::Role;
+
+namespace sqlrace::flow {
+
+llvm::StringRef checkId(CheckKind K) {
+  switch (K) {
+  case CheckKind::CheckThenInsert: return "sqlrace-check-then-insert";
+  case CheckKind::ReadModifyWrite: return "sqlrace-read-modify-write";
+  case CheckKind::CheckThenUpdate: return "sqlrace-check-then-update";
+  case CheckKind::UnhandledUniqueViolation:
+    return "sqlrace-unhandled-unique-violation";
+  }
+  return "";
+}
+
+llvm::ArrayRef<CheckKind> allChecks() {
+  // Only the checks that are implemented; the other kinds are reserved ids.
+  static const CheckKind All[] = {CheckKind::CheckThenInsert};
+  return All;
+}
+
+//===----------------------------------------------------------------------===//
+// Facts of the whole translation unit.
+//===----------------------------------------------------------------------===//
+
+/// SQL registered under a constant name (PQprepare, connection::prepare),
+/// anywhere in the translation unit. A name registered with two different
+/// texts is ambiguous and resolves to nothing.
+class TranslationUnitFacts {
+public:
+  TranslationUnitFacts(ASTContext &Ctx, const ApiModel &Model) {
+    struct Collector : RecursiveASTVisitor<Collector> {
+      const ApiModel &Model;
+      llvm::StringMap<std::optional<std::string>> &Named;
+      Collector(const ApiModel &M, llvm::StringMap<std::optional<std::string>> &N)
+          : Model(M), Named(N) {}
+      bool VisitCallExpr(CallExpr *Call) {
+        const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
+        if (!Rule || Rule->TheRole != Role::PrepareNamed)
+          return true;
+        std::string Name = resolveSqlText(Model.arg(Call, Rule->NameArg),
+                                          Model.context());
+        if (hasHole(Name))
+          return true;
+        std::string Text =
+            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
+        auto [It, Inserted] = Named.try_emplace(Name, Text);
+        if (!Inserted && It->second != Text)
+          It->second = std::nullopt;
+        return true;
+      }
+    };
+    Collector(Model, Named).TraverseAST(Ctx);
+  }
+
+  /// The SQL registered under Name, if it is unambiguous.
+  std::optional<std::string> named(llvm::StringRef Name) const {
+    auto It = Named.find(Name);
+    return It == Named.end() ? std::nullopt : It->second;
+  }
+
+private:
+  llvm::StringMap<std::optional<std::string>> Named;
+};
+
+//===----------------------------------------------------------------------===//
+// PathState::join
+//===----------------------------------------------------------------------===//
+
+template <typename Map> static void intersect(Map &Mine, const Map &Theirs) {
+  for (auto It = Mine.begin(); It != Mine.end();) {
+    auto Other = Theirs.find(It->first);
+    if (Other == Theirs.end() || !(Other->second == It->second))
+      It = Mine.erase(It);
+    else
+      ++It;
+  }
+}
+
+void PathState::join(const PathState &O) {
+  intersect(Values, O.Values);
+  intersect(Statements, O.Statements);
+  intersect(LastStep, O.LastStep);
+  // A check that ran on only one of the paths keeps what that path knows;
+  // a check both ran keeps a status only if both agree, so an INSERT after
+  // the if/else of a check no longer depends on it.
+  for (const auto &[Call, Theirs] : O.Checks) {
+    auto [It, Inserted] = Checks.try_emplace(Call, Theirs);
+    if (!Inserted && !(It->second == Theirs)) {
+      CheckState &Mine = It->second;
+      if (Mine.Status != Theirs.Status) {
+        Mine.Status = CheckStatus::Pending;
+        Mine.Branch = nullptr;
+      }
+      Mine.Protected |= Theirs.Protected;
+      Mine.TxnEpoch = std::max(Mine.TxnEpoch, Theirs.TxnEpoch);
+    }
+  }
+  // Disagreeing transaction states merge towards "protected": a missed race
+  // costs less than a false alarm.
+  for (const auto &[Conn, Theirs] : O.Txns) {
+    auto [It, Inserted] = Txns.try_emplace(Conn, Theirs);
+    if (Inserted || It->second == Theirs)
+      continue;
+    TxnState &Mine = It->second;
+    Mine.InTxn |= Theirs.InTxn;
+    Mine.Epoch = std::max(Mine.Epoch, Theirs.Epoch);
+    Mine.XactLock |= Theirs.XactLock;
+    Mine.SessionLock |= Theirs.SessionLock;
+    if (Theirs.Iso == sql::Isolation::Serializable)
+      Mine.Iso = Theirs.Iso;
+    if (Theirs.Mode == sql::BeginMode::Immediate ||
+        Theirs.Mode == sql::BeginMode::Exclusive)
+      Mine.Mode = Theirs.Mode;
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// The analysis of one function.
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const ApiModel &Model, const TranslationUnitFacts &TU,
+                   const FunctionDecl &F, const RaceOptions &Options)
+      : Model(Model), TU(TU), F(F), Options(Options),
+        Evaluator(Model, CheckEvents), Unique(Model, F) {}
+
+  std::vector<Finding> run();
+
+private:
+  const ApiModel &Model;
+  const TranslationUnitFacts &TU;
+  const FunctionDecl &F;
+  const RaceOptions &Options;
+  ConditionEvaluator Evaluator;
+  UniqueHandling Unique;
+
+  /// Call site -> the SQL it runs (stable addresses: std::map nodes).
+  std::map<const Expr *, Query> Queries;
+  /// Event call -> existence check it performs.
+  std::map<const Expr *, CheckEvent> CheckEvents;
+  /// Set during the final pass only.
+  std::vector<Finding> *Findings = nullptr;
+  std::set<std::pair<const Expr *, const Expr *>> Reported;
+
+  const Query &queryAt(const Expr *Call, int SqlArg, const std::string *Known);
+  void transfer(PathState &S, const CFGElement &E);
+  void onCall(PathState &S, const CallExpr *Call);
+  void runQuery(PathState &S, const Expr *Event, const Query &Q);
+  void onTransaction(TxnState &T, const sql::StatementFacts &St);
+  bool isProtected(const TxnState &T, const Handle &H,
+                   sql::Dialect D) const;
+  void onInsert(PathState &S, const Expr *Event, const Query &Q,
+                const sql::StatementFacts &Insert);
+  PathState refine(const PathState &S, const CFGBlock &From,
+                   unsigned SuccIndex) const;
+  bool enabled(CheckKind K) const {
+    return llvm::is_contained(Options.Enabled, K);
+  }
+};
+
+} // namespace
+
+const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
+                                       const std::string *Known) {
+  auto [It, Inserted] = Queries.try_emplace(Call);
+  Query &Q = It->second;
+  if (!Inserted)
+    return Q;
+  Q.Call = Call;
+  Q.Rule = Model.ruleOf(Call);
+  Q.Conn = Model.handleOf(Model.arg(Call, Q.Rule->ConnectionArg));
+  Q.Dialect = Q.Rule->Api ? Q.Rule->Api->Dialect : sql::Dialect::Unknown;
+  if (Known)
+    Q.Text = *Known;
+  else
+    Q.Text = resolveSqlText(Model.arg(Call, SqlArg), Model.context());
+  Q.Facts = sql::analyzeSql(Q.Text, Q.Dialect);
+  // A prepared statement runs its first statement only.
+  if (Q.Rule->TheRole == Role::Prepare && Q.Facts.size() > 1)
+    Q.Facts.resize(1);
+  return Q;
+}
+
+void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
+  auto CS = E.getAs<CFGStmt>();
+  if (!CS)
+    return;
+  const Stmt *St = CS->getStmt();
+  if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        if (VD->hasLocalStorage()) {
+          if (VD->getInit())
+            S.Values[VD] = VD->getInit();
+          else
+            S.Values.erase(VD);
+        }
+    return;
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(St)) {
+    if (B->isAssignmentOp())
+      if (const VarDecl *VD = Model.varOf(B->getLHS())) {
+        if (B->getOpcode() == BO_Assign &&
+            isa<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
+          S.Values[VD] = B->getRHS();
+        else
+          S.Values.erase(VD);
+      }
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St))
+    if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
+      if (const VarDecl *VD = Model.varOf(Op->getArg(0))) {
+        if (Op->getOperator() == OO_Equal)
+          S.Values[VD] = Op->getArg(1);
+        else
+          S.Values.erase(VD);
+      }
+  if (const auto *Call = dyn_cast<CallExpr>(St))
+    onCall(S, Call);
+}
+
+void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
+  const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
+  if (!Rule)
+    return;
+  switch (Rule->TheRole) {
+  case Role::Prepare:
+    if (const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementOut))) {
+      S.Statements[Stmt] = Call;
+      S.LastStep.erase(Stmt);
+    }
+    return;
+  case Role::Step: {
+    const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
+    auto It = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
+    if (It == S.Statements.end())
+      return;
+    const Expr *Prepare = It->second;
+    const catalogue::FunctionRule *PrepareRule = Model.ruleOf(Prepare);
+    const Query &Q = queryAt(Prepare, PrepareRule->SqlArg, nullptr);
+    // Only the first step of a statement runs it; later ones fetch rows.
+    bool FirstStep = !S.LastStep.count(Stmt);
+    S.LastStep[Stmt] = Call;
+    if (FirstStep)
+      runQuery(S, Call, Q);
+    return;
+  }
+  case Role::Execute:
+    runQuery(S, Call, queryAt(Call, Rule->SqlArg, nullptr));
+    return;
+  case Role::ExecuteNamed: {
+    std::string Name =
+        resolveSqlText(Model.arg(Call, Rule->NameArg), Model.context());
+    if (hasHole(Name))
+      return;
+    if (std::optional<std::string> Text = TU.named(Name))
+      runQuery(S, Call, queryAt(Call, catalogue::NoArg, &*Text));
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+void FunctionAnalysis::onTransaction(TxnState &T,
+                                     const sql::StatementFacts &St) {
+  switch (St.Txn) {
+  case sql::TxnAction::Begin:
+    T.InTxn = true;
+    ++T.Epoch;
+    T.Iso = St.Iso != sql::Isolation::Unspecified ? St.Iso : T.NextIso;
+    T.NextIso = sql::Isolation::Unspecified;
+    T.Mode = St.Mode;
+    T.XactLock = false;
+    return;
+  case sql::TxnAction::Commit:
+  case sql::TxnAction::Rollback:
+    T.InTxn = false;
+    T.XactLock = false;
+    T.Iso = sql::Isolation::Unspecified;
+    T.Mode = sql::BeginMode::Unspecified;
+    return;
+  case sql::TxnAction::SetTransaction:
+    if (T.InTxn)
+      T.Iso = St.Iso;
+    else
+      T.NextIso = St.Iso;
+    return;
+  default:
+    return;
+  }
+}
+
+// Whether the connection's state makes a check and a later write on it
+// atomic (see shared/sql-semantics.md, section 11).
+bool FunctionAnalysis::isProtected(const TxnState &T, const Handle &H,
+                                   sql::Dialect D) const {
+  if (T.SessionLock)
+    return true;
+  if (H.TxnObject && H.Iso == sql::Isolation::Serializable)
+    return true;
+  if (!T.InTxn)
+    return false;
+  if (T.XactLock || T.Iso == sql::Isolation::Serializable)
+    return true;
+  // SQLite allows one writer: an explicit transaction cannot produce a
+  // duplicate (a deferred one fails with SQLITE_BUSY instead).
+  return D == sql::Dialect::SQLite;
+}
+
+void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
+                                const Query &Q) {
+  TxnState *T = Q.Conn.Conn ? &S.Txns[Q.Conn.Conn] : nullptr;
+  for (const sql::StatementFacts &St : Q.Facts) {
+    if (T && St.Kind == sql::StatementKind::Transaction)
+      onTransaction(*T, St);
+    if (T && St.Locking != sql::LockKind::None) {
+      switch (St.Locking) {
+      case sql::LockKind::AdvisoryXact:
+      case sql::LockKind::TableLock:
+        T->XactLock = T->InTxn && !St.TryLock;
+        break;
+      case sql::LockKind::AdvisorySession:
+      case sql::LockKind::GetLock:
+      case sql::LockKind::AppLock:
+        T->SessionLock = !St.TryLock;
+        break;
+      case sql::LockKind::AdvisoryUnlock:
+      case sql::LockKind::ReleaseLock:
+      case sql::LockKind::AppUnlock:
+      case sql::LockKind::UnlockTables:
+        T->SessionLock = false;
+        break;
+      default:
+        break;
+      }
+    }
+    if (St.Kind == sql::StatementKind::Select &&
+        St.Existence != sql::ExistenceForm::None && !St.Table.empty() &&
+        Q.Conn.Conn && St.Locking == sql::LockKind::None) {
+      CheckEvent &C = CheckEvents[Event];
+      C.Q = &Q;
+      C.Select = &St;
+      CheckState State;
+      State.Protected = isProtected(*T, Q.Conn, Q.Dialect);
+      State.TxnEpoch = T->InTxn ? T->Epoch : 0;
+      S.Checks[Event] = State;
+    }
+    if (St.Kind == sql::StatementKind::Insert &&
+        St.Atomic == sql::AtomicInsert::None)
+      onInsert(S, Event, Q, St);
+  }
+}
+
+static std::string baseColumn(llvm::StringRef Key) {
+  // lower(email) keys the column email.
+  size_t Open = Key.find('('), Close = Key.rfind(')');
+  if (Open != llvm::StringRef::npos && Close != llvm::StringRef::npos &&
+      Close > Open)
+    Key = Key.slice(Open + 1, Close).trim();
+  size_t Dot = Key.rfind('.');
+  if (Dot != llvm::StringRef::npos)
+    Key = Key.substr(Dot + 1);
+  return Key.str();
+}
+
+void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
+                                const Query &Q,
+                                const sql::StatementFacts &Insert) {
+  if (!Findings || !enabled(CheckKind::CheckThenInsert) || !Q.Conn.Conn ||
+      Insert.Table.empty())
+    return;
+  for (const auto &[CheckCall, State] : S.Checks) {
+    if (State.Status != CheckStatus::Absent)
+      continue;
+    const CheckEvent &C = CheckEvents.at(CheckCall);
+    const sql::StatementFacts &Select = *C.Select;
+    if (C.Q->Conn.Conn != Q.Conn.Conn || Select.Table != Insert.Table ||
+        Select.KeyColumns.empty())
+      continue;
+    // The INSERT must write the key the check looked for.
+    if (!Insert.InsertColumns.empty() &&
+        !llvm::all_of(Select.KeyColumns, [&](const std::string &K) {
+          return llvm::is_contained(Insert.InsertColumns, baseColumn(K));
+        }))
+      continue;
+    // Protection in force at the check, in a transaction still open now.
+    const TxnState &T = S.Txns[Q.Conn.Conn];
+    if (State.Protected &&
+        (State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch)))
+      continue;
+    if (Unique.handles(Event))
+      continue;
+    if (!Reported.insert({Event, CheckCall}).second)
+      continue;
+    Finding Fd;
+    Fd.Check = CheckKind::CheckThenInsert;
+    Fd.ActLoc = Event->getBeginLoc();
+    Fd.CheckLoc = CheckCall->getBeginLoc();
+    Fd.BranchLoc = State.Branch ? State.Branch->getBeginLoc() : SourceLocation();
+    Fd.Table = Insert.Table;
+    for (const std::string &K : Select.KeyColumns)
+      Fd.KeyColumns.push_back(baseColumn(K));
+    // Name the key in the order the user's INSERT lists its columns.
+    auto Rank = [&](const std::string &K) {
+      return llvm::find(Insert.InsertColumns, K) - Insert.InsertColumns.begin();
+    };
+    llvm::stable_sort(Fd.KeyColumns, [&](const std::string &A,
+                                         const std::string &B) {
+      return Rank(A) < Rank(B);
+    });
+    Fd.Dialect = Q.Dialect;
+    Fd.ActSql = llvm::StringRef(Q.Text)
+                    .slice(Insert.Begin, Insert.End)
+                    .trim()
+                    .rtrim(';')
+                    .str();
+    Fd.AtomicSql = sql::rewriteAsAtomicInsert(Fd.ActSql, Fd.KeyColumns, Q.Dialect);
+    Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(C.Q->Text);
+    Findings->push_back(std::move(Fd));
+  }
+}
+
+PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
+                                   unsigned SuccIndex) const {
+  if (From.succ_size() != 2 || S.Checks.empty() ||
+      isa_and_nonnull<SwitchStmt>(From.getTerminatorStmt()))
+    return S;
+  const Expr *Cond = From.getLastCondition();
+  if (!Cond)
+    Cond = dyn_cast_or_null<Expr>(From.getTerminatorCondition());
+  if (!Cond)
+    return S;
+  PathState Out = S;
+  for (auto &[CheckCall, State] : Out.Checks) {
+    auto IfAbsent = Evaluator.eval(Cond, S, CheckCall, Outcome::Absent);
+    auto IfPresent = Evaluator.eval(Cond, S, CheckCall, Outcome::Present);
+    if (!IfAbsent || !IfPresent || (*IfAbsent != 0) == (*IfPresent != 0))
+      continue;
+    // Successor 0 is taken when the condition holds.
+    bool TakenIfAbsent = (*IfAbsent != 0) == (SuccIndex == 0);
+    State.Status = TakenIfAbsent ? CheckStatus::Absent : CheckStatus::Present;
+    State.Branch = Cond;
+  }
+  return Out;
+}
+
+std::vector<Finding> FunctionAnalysis::run() {
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  Opts.AddImplicitDtors = false;
+  Opts.AddInitializers = true;
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(&F, F.getBody(), &Model.context(), Opts);
+  if (!G)
+    return {};
+
+  std::vector<std::optional<PathState>> In(G->getNumBlockIDs()),
+      Out(G->getNumBlockIDs());
+  std::vector<unsigned> Visits(G->getNumBlockIDs(), 0);
+  constexpr unsigned MaxVisits = 16;
+
+  auto entryState = [&](const CFGBlock &B) {
+    std::optional<PathState> Joined;
+    if (&B == &G->getEntry())
+      Joined.emplace();
+    for (auto It = B.pred_begin(); It != B.pred_end(); ++It) {
+      const CFGBlock *P = *It;
+      if (!P || !Out[P->getBlockID()])
+        continue;
+      unsigned Index = 0;
+      for (auto SIt = P->succ_begin(); SIt != P->succ_end(); ++SIt, ++Index) {
+        if (*SIt != &B)
+          continue;
+        PathState Edge = refine(*Out[P->getBlockID()], *P, Index);
+        if (Joined)
+          Joined->join(Edge);
+        else
+          Joined = std::move(Edge);
+      }
+    }
+    return Joined;
+  };
+
+  std::deque<const CFGBlock *> Work{&G->getEntry()};
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.front();
+    Work.pop_front();
+    std::optional<PathState> Entry = entryState(*B);
+    if (!Entry)
+      continue;
+    unsigned ID = B->getBlockID();
+    if (In[ID] && *In[ID] == *Entry)
+      continue;
+    if (++Visits[ID] > MaxVisits)
+      continue; // a loop that keeps changing the state: keep the last one
+    In[ID] = Entry;
+    PathState S = std::move(*Entry);
+    for (const CFGElement &E : *B)
+      transfer(S, E);
+    Out[ID] = std::move(S);
+    for (auto It = B->succ_begin(); It != B->succ_end(); ++It)
+      if (*It)
+        Work.push_back(*It);
+  }
+
+  // Findings come from the fixpoint only, not from intermediate states.
+  std::vector<Finding> Result;
+  Findings = &Result;
+  for (const CFGBlock *B : *G) {
+    if (!In[B->getBlockID()])
+      continue;
+    PathState S = *In[B->getBlockID()];
+    for (const CFGElement &E : *B)
+      transfer(S, E);
+  }
+  Findings = nullptr;
+  const SourceManager &SM = Model.context().getSourceManager();
+  llvm::sort(Result, [&](const Finding &A, const Finding &B) {
+    return SM.isBeforeInTranslationUnit(A.ActLoc, B.ActLoc);
+  });
+  return Result;
+}
+
+//===----------------------------------------------------------------------===//
+// Entry points
+//===----------------------------------------------------------------------===//
+
+RaceAnalyzer::RaceAnalyzer(ASTContext &Ctx, const catalogue::Catalogue &Rules,
+                           RaceOptions Options)
+    : Ctx(Ctx), Rules(Rules), Options(std::move(Options)) {}
+
+RaceAnalyzer::~RaceAnalyzer() = default;
+
+std::vector<Finding> RaceAnalyzer::findRaces(const FunctionDecl &F) {
+  if (!F.hasBody() || F.isDependentContext() || F.isInvalidDecl())
+    return {};
+  ApiModel Model(Ctx, Rules);
+  if (!TU)
+    TU = std::make_unique<TranslationUnitFacts>(Ctx, Model);
+  return FunctionAnalysis(Model, *TU, F, Options).run();
+}
+
+std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,
+                                         const catalogue::Catalogue &Rules,
+                                         const RaceOptions &Options) {
+  struct Visitor : RecursiveASTVisitor<Visitor> {
+    ASTContext &Ctx;
+    RaceAnalyzer &Analyzer;
+    std::vector<Finding> &Out;
+    Visitor(ASTContext &C, RaceAnalyzer &A, std::vector<Finding> &O)
+        : Ctx(C), Analyzer(A), Out(O) {}
+    bool shouldVisitTemplateInstantiations() const { return false; }
+    bool shouldVisitLambdaBodies() const { return true; }
+    bool VisitFunctionDecl(FunctionDecl *F) {
+      if (!F->doesThisDeclarationHaveABody() ||
+          !Ctx.getSourceManager().isInMainFile(F->getLocation()))
+        return true;
+      for (Finding &Fd : Analyzer.findRaces(*F))
+        Out.push_back(std::move(Fd));
+      return true;
+    }
+  };
+  RaceAnalyzer Analyzer(Ctx, Rules, Options);
+  std::vector<Finding> Out;
+  Visitor(Ctx, Analyzer, Out).TraverseAST(Ctx);
+  return Out;
+}
+
+} // namespace sqlrace::flow

@@ -1,0 +1,78 @@
+//===- Diagnostic.h - sqlrace ---------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Findings as users read them: the wording of each check, and the text and
+// JSON renderings shared by the CLI and the clang-tidy plugin.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_REPORT_DIAGNOSTIC_H
+#define SQLRACE_REPORT_DIAGNOSTIC_H
+
+#include "sqlrace/flow/Finding.h"
+#include "clang/Basic/SourceLocation.h"
+#include <string>
+#include <vector>
+
+namespace clang {
+class DiagnosticsEngine;
+class LangOptions;
+class SourceManager;
+} // namespace clang
+
+namespace sqlrace::report {
+
+/// A finding put into words, still attached to Clang source locations.
+struct WordedNote {
+  clang::SourceLocation Loc;
+  std::string Message;
+};
+struct WordedFinding {
+  std::string Check; ///< "sqlrace-check-then-insert"
+  clang::SourceLocation Loc;
+  std::string Message; ///< without the "[check]" suffix
+  std::vector<WordedNote> Notes;
+};
+
+/// The wording of a finding: the warning and its notes, in path order.
+WordedFinding wordFinding(const flow::Finding &F);
+
+/// A resolved position in a file.
+struct Position {
+  std::string File;
+  unsigned Line = 0, Column = 0;
+};
+struct Note {
+  Position Pos;
+  std::string Message;
+};
+/// A diagnostic detached from Clang, for machine-readable output.
+struct Diagnostic {
+  std::string Check;
+  std::string Level = "warning";
+  Position Pos;
+  std::string Message;
+  std::vector<Note> Notes;
+};
+
+/// Resolves a worded finding's locations (expansion locations for macros).
+Diagnostic resolve(const WordedFinding &W, const clang::SourceManager &SM);
+
+/// Prints a worded finding as clang prints diagnostics (source line, caret,
+/// colour when Colour is set) to OS.
+void printText(const WordedFinding &W, const clang::SourceManager &SM,
+               const clang::LangOptions &LangOpts, llvm::raw_ostream &OS,
+               bool Colour);
+
+/// How one input file fared.
+struct FileStatus {
+  std::string File;
+  bool Ok = true;
+  std::string Message; ///< why not, when !Ok
+};
+
+/// The stable JSON document of a run (format documented in docs/output.md).
+std::string toJson(const std::vector<Diagnostic> &Diags,
+                   const std::vector<FileStatus> &Files);
+
+} // namespace sqlrace::report
+
+#endif

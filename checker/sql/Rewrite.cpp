@@ -1,0 +1,146 @@
+//===- Rewrite.cpp - sqlrace ----------------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// rewriteAsAtomicInsert: the dialect's insert-if-absent spelling of a plain
+// INSERT. Text is spliced at token offsets so that everything the user
+// wrote (case, spacing, placeholders) survives unchanged.
+//===----------------------------------------------------------------------===//
+
+#include "ParserImpl.h"
+#include "llvm/ADT/StringExtras.h"
+
+using llvm::StringRef;
+
+namespace sqlrace::sql {
+namespace {
+
+bool isPlainLowerIdent(StringRef S) {
+  if (S.empty() || !(llvm::isLower(S[0]) || S[0] == '_'))
+    return false;
+  for (char C : S)
+    if (!(llvm::isLower(C) || llvm::isDigit(C) || C == '_' || C == '$'))
+      return false;
+  return true;
+}
+
+/// Spells a normalised key column for an ON CONFLICT target.
+std::string conflictTarget(const std::string &Key) {
+  if (isPlainLowerIdent(Key) || StringRef(Key).contains('('))
+    return Key;
+  std::string Quoted = "\"";
+  for (char C : Key) {
+    Quoted += C;
+    if (C == '"')
+      Quoted += '"';
+  }
+  return Quoted + "\"";
+}
+
+std::string onConflictRewrite(StringRef Sql, const detail::StatementParser &P,
+                              const detail::InsertLayout &L,
+                              const std::vector<std::string> &Keys,
+                              Dialect D) {
+  std::string Clause = " ON CONFLICT";
+  if (!Keys.empty()) {
+    std::vector<std::string> Cols;
+    for (const std::string &K : Keys)
+      Cols.push_back(conflictTarget(K));
+    Clause += " (" + llvm::join(Cols, ", ") + ")";
+  }
+  Clause += " DO NOTHING";
+  // SQLite cannot tell "FROM t ON CONFLICT" from a join constraint.
+  if (D == Dialect::SQLite && L.SelectSource && L.SelectHasFrom &&
+      !L.SelectHasWhere)
+    Clause = " WHERE true" + Clause;
+  size_t StmtEnd = P.tok(P.size() - 1).end();
+  if (L.ReturningTok == detail::NoPos)
+    return Sql.substr(0, StmtEnd).str() + Clause;
+  size_t Ret = P.tok(L.ReturningTok).Offset;
+  return Sql.substr(0, Ret).rtrim().str() + Clause + " " +
+         Sql.slice(Ret, StmtEnd).str();
+}
+
+std::string insertIgnoreRewrite(StringRef Sql, const detail::StatementParser &P,
+                                const detail::InsertLayout &L) {
+  size_t StmtEnd = P.tok(P.size() - 1).end();
+  size_t After = P.tok(L.IgnoreAfter).end();
+  return Sql.substr(0, After).str() + " IGNORE" + Sql.slice(After, StmtEnd).str();
+}
+
+/// INSERT INTO t (cols) SELECT <values> WHERE NOT EXISTS (SELECT 1 FROM t
+/// WITH (UPDLOCK, HOLDLOCK) WHERE k = <value of k> ...).
+std::string notExistsRewrite(StringRef Sql, const detail::StatementParser &P,
+                             const detail::InsertLayout &L,
+                             const std::vector<std::string> &Keys) {
+  if (Keys.empty() || L.ValuesTok == detail::NoPos || L.RowCount != 1 ||
+      L.Columns.empty() || L.FirstRow.size() != L.Columns.size() ||
+      L.SourceEnd != P.size() || L.Table.first >= L.Table.second)
+    return "";
+  std::vector<std::string> Conds;
+  for (const std::string &Key : Keys) {
+    size_t Found = detail::NoPos;
+    for (size_t C = 0; C < L.Columns.size(); ++C) {
+      auto [B, E] = L.Columns[C];
+      if (E == B + 1 && P.tok(B).isIdentifier() &&
+          identifierName(P.tok(B)) == Key)
+        Found = C;
+    }
+    if (Found == detail::NoPos)
+      return "";
+    auto [VB, VE] = L.FirstRow[Found];
+    if (VB >= VE)
+      return "";
+    Conds.push_back(P.text(L.Columns[Found].first, L.Columns[Found].second) +
+                    " = " + P.text(VB, VE));
+  }
+  std::string Head =
+      Sql.substr(0, P.tok(L.ValuesTok).Offset).rtrim().str();
+  std::string Values = P.text(L.FirstRow.front().first, L.FirstRow.back().second);
+  return Head + " SELECT " + Values + " WHERE NOT EXISTS (SELECT 1 FROM " +
+         P.text(L.Table.first, L.Table.second) +
+         " WITH (UPDLOCK, HOLDLOCK) WHERE " + llvm::join(Conds, " AND ") + ")";
+}
+
+} // namespace
+
+std::string rewriteAsAtomicInsert(StringRef InsertSql,
+                                  const std::vector<std::string> &KeyColumns,
+                                  Dialect D) {
+  if (D == Dialect::Unknown || InsertSql.contains(HoleChar))
+    return "";
+  std::vector<LexProblem> Problems;
+  std::vector<Token> Toks = tokenize(InsertSql, D, &Problems);
+  std::vector<detail::TokRange> Ranges = detail::splitStatements(Toks);
+  if (!Problems.empty() || Ranges.size() != 1)
+    return "";
+  auto [B, E] = Ranges.front();
+  llvm::ArrayRef<Token> Slice(Toks.data() + B, E - B);
+  StatementFacts F;
+  detail::InsertLayout L;
+  detail::StatementParser P(InsertSql, Slice, D, F);
+  P.run(&L);
+  if (F.Kind != StatementKind::Insert || F.Atomic != AtomicInsert::None ||
+      !F.Problem.empty() || !L.Understood ||
+      L.InsertTok == detail::NoPos || F.Table.empty())
+    return "";
+  // Text before the statement (a leading ';') is not part of it.
+  StringRef Sql = B == 0 ? InsertSql : InsertSql.substr(Toks[B].Offset);
+  if (B != 0) {
+    // Re-run on the trimmed text so that offsets line up.
+    return rewriteAsAtomicInsert(Sql, KeyColumns, D);
+  }
+  switch (D) {
+  case Dialect::PostgreSQL:
+  case Dialect::SQLite:
+    return onConflictRewrite(Sql, P, L, KeyColumns, D);
+  case Dialect::MySQL:
+    return insertIgnoreRewrite(Sql, P, L);
+  case Dialect::SQLServer:
+    return notExistsRewrite(Sql, P, L, KeyColumns);
+  case Dialect::Unknown:
+    break;
+  }
+  return "";
+}
+
+} // namespace sqlrace::sql

@@ -1,0 +1,212 @@
+//===- Statement.h - sqlrace ----------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Facts about one SQL statement, as the rest of sqlrace needs them. This
+// layer has no Clang dependency: it sees SQL text in which fragments unknown
+// at analysis time are "holes".
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_SQL_STATEMENT_H
+#define SQLRACE_SQL_STATEMENT_H
+
+#include "llvm/ADT/StringRef.h"
+#include <string>
+#include <vector>
+
+namespace sqlrace::sql {
+
+/// A character that stands for a fragment unknown at analysis time (a value
+/// concatenated in at run time, an unresolved variable). Callers that rebuild
+/// SQL from program text put one HoleChar per unknown fragment.
+constexpr char HoleChar = '\x01';
+
+/// SQL dialects sqlrace distinguishes.
+enum class Dialect { Unknown, PostgreSQL, MySQL, SQLite, SQLServer };
+
+/// Parses "postgresql", "mysql", "sqlite", "sqlserver" (also "pg", "mariadb",
+/// "sqlite3", "tsql", "mssql"); anything else is Unknown.
+Dialect parseDialect(llvm::StringRef Name);
+/// The canonical lower-case name: "postgresql", "mysql", "sqlite", "sqlserver"
+/// or "unknown".
+llvm::StringRef dialectName(Dialect D);
+
+/// What a statement does.
+enum class StatementKind {
+  Unknown, ///< empty, or not recognisable (see StatementFacts::Problem)
+  Select,
+  Insert,
+  Update,
+  Delete,
+  Merge,
+  Replace, ///< MySQL/SQLite REPLACE INTO
+  DDL,
+  Transaction, ///< BEGIN/COMMIT/ROLLBACK/SAVEPOINT/SET TRANSACTION...
+  Lock,        ///< LOCK TABLE(S)
+  Other
+};
+/// The lower-case name of a kind: "select", "insert", "ddl", "transaction"...
+llvm::StringRef kindName(StatementKind K);
+
+/// Which shape of existence query a SELECT has.
+enum class ExistenceForm {
+  None,        ///< not an existence check (e.g. a SELECT without WHERE)
+  Constant,    ///< SELECT 1 / SELECT 'x' / SELECT NULL ... WHERE ...
+  Columns,     ///< SELECT id / SELECT a, b ... WHERE ... (row presence tested)
+  Count,       ///< SELECT COUNT(*) / COUNT(col) ... WHERE ...
+  Exists,      ///< SELECT EXISTS (SELECT ...)
+};
+
+/// The atomic "insert if absent" forms (see shared/sql-semantics.md 1).
+enum class AtomicInsert {
+  None,
+  OnConflictDoNothing, ///< PG / SQLite ON CONFLICT ... DO NOTHING
+  OnConflictDoUpdate,  ///< PG / SQLite ON CONFLICT ... DO UPDATE
+  InsertIgnore,        ///< MySQL INSERT IGNORE
+  InsertOrConflict,    ///< SQLite INSERT OR IGNORE/REPLACE/ABORT/FAIL/ROLLBACK
+  OnDuplicateKeyUpdate,///< MySQL ON DUPLICATE KEY UPDATE
+  ReplaceInto,         ///< REPLACE INTO (MySQL, SQLite)
+  InsertSelectNotExists, ///< INSERT ... SELECT ... WHERE NOT EXISTS (...)
+  Merge,               ///< MERGE (see MergeHoldLock)
+};
+
+/// Row-locking clause of a SELECT.
+enum class LockStrength { None, ForUpdate, ForNoKeyUpdate, ForShare, ForKeyShare };
+
+/// Transaction-control action of a statement (StatementKind::Transaction).
+enum class TxnAction {
+  None,
+  Begin,          ///< BEGIN [WORK|TRANSACTION] / START TRANSACTION
+  Commit,         ///< COMMIT / END
+  Rollback,       ///< ROLLBACK (whole transaction)
+  Savepoint,      ///< SAVEPOINT x
+  ReleaseSavepoint,
+  RollbackToSavepoint,
+  SetTransaction, ///< SET [SESSION] TRANSACTION ISOLATION LEVEL ...
+  SetAutocommit   ///< SET autocommit = 0/1 (see AutocommitOn)
+};
+enum class Isolation {
+  Unspecified,
+  ReadUncommitted,
+  ReadCommitted,
+  RepeatableRead,
+  Serializable,
+  Snapshot
+};
+/// SQLite BEGIN DEFERRED/IMMEDIATE/EXCLUSIVE.
+enum class BeginMode { Unspecified, Deferred, Immediate, Exclusive };
+
+/// Advisory, application and table locks (see sql-semantics.md 6).
+enum class LockKind {
+  None,
+  AdvisoryXact,    ///< pg_advisory_xact_lock / pg_try_advisory_xact_lock
+  AdvisorySession, ///< pg_advisory_lock / pg_try_advisory_lock
+  AdvisoryUnlock,  ///< pg_advisory_unlock(_all)
+  GetLock,         ///< MySQL GET_LOCK
+  ReleaseLock,     ///< MySQL RELEASE_LOCK / RELEASE_ALL_LOCKS
+  AppLock,         ///< SQL Server sp_getapplock (see AppLockOwnerSession)
+  AppUnlock,       ///< sp_releaseapplock
+  TableLock,       ///< LOCK TABLE ... IN ... MODE / LOCK TABLES ... WRITE|READ
+  UnlockTables     ///< UNLOCK TABLES
+};
+
+/// One `col = expr` of an UPDATE's SET list.
+struct Assignment {
+  std::string Column;  ///< normalised column name
+  std::string Value;   ///< the expression text, as written (holes kept)
+  bool SelfRelative = false; ///< the value reads the column itself (n = n + 1)
+};
+
+/// Everything sqlrace knows about one statement. Names (tables, columns) are
+/// normalised: unquoted identifiers lower-cased, quotes removed, schema kept
+/// as "schema.table".
+struct StatementFacts {
+  StatementKind Kind = StatementKind::Unknown;
+  /// Byte range of this statement inside the analysed text.
+  size_t Begin = 0, End = 0;
+
+  /// The primary table: FROM table of a SELECT, target of INSERT/UPDATE/
+  /// DELETE/MERGE/REPLACE, subject of DDL. Empty when unknown (or a hole).
+  std::string Table;
+  std::vector<std::string> TablesRead;
+  std::vector<std::string> TablesWritten;
+
+  /// Columns the WHERE (or MERGE ON) fixes by equality at the top level of an
+  /// AND chain: `a = ?`, `? = a`, `a IN (...)`, `lower(a) = ?` gives "lower(a)".
+  /// Sorted, de-duplicated.
+  std::vector<std::string> KeyColumns;
+
+  /// SELECT: the existence shape and the selected expressions (as written).
+  ExistenceForm Existence = ExistenceForm::None;
+  std::vector<std::string> SelectedColumns;
+  bool LimitOne = false; ///< LIMIT 1 / TOP 1 / FETCH FIRST 1 ROW(S) ONLY
+  LockStrength Lock = LockStrength::None;
+  bool LockNoWait = false, LockSkipLocked = false;
+  /// SQL Server table hints on the primary table, upper-case (UPDLOCK, ...).
+  std::vector<std::string> TableHints;
+
+  /// INSERT/REPLACE: the column list (empty if not written) and the text of
+  /// the VALUES (...) / SELECT source as written.
+  std::vector<std::string> InsertColumns;
+  /// The VALUES (...) / SELECT ... / SET ... source, as written.
+  std::string InsertSource;
+  /// The expressions of the first VALUES row (or of INSERT ... SET), as
+  /// written, one per value.
+  std::vector<std::string> InsertValues;
+  AtomicInsert Atomic = AtomicInsert::None;
+  /// ON CONFLICT (cols) target columns, if any.
+  std::vector<std::string> ConflictColumns;
+  bool MergeHoldLock = false; ///< MERGE ... WITH (HOLDLOCK|SERIALIZABLE)
+
+  /// UPDATE: the SET list.
+  std::vector<Assignment> Assignments;
+
+  /// Transaction control (Kind == Transaction).
+  TxnAction Txn = TxnAction::None;
+  Isolation Iso = Isolation::Unspecified; ///< BEGIN ISOLATION LEVEL / SET TRANSACTION
+  bool SessionScope = false;  ///< SET SESSION TRANSACTION ... (not just the next one)
+  BeginMode Mode = BeginMode::Unspecified;
+  bool AutocommitOn = false;  ///< for TxnAction::SetAutocommit
+  /// Locks taken or released by this statement (a SELECT calling
+  /// pg_advisory_xact_lock(...) included). TableLock names go to TablesWritten.
+  LockKind Locking = LockKind::None;
+  bool TryLock = false;          ///< pg_try_* / GET_LOCK(x, 0): may not be granted
+  bool AppLockOwnerSession = false;
+
+  /// RETURNING / OUTPUT present.
+  bool Returning = false;
+
+  /// Text had holes (unknown fragments).
+  bool HasHoles = false;
+  /// Set when the statement could only be partly understood: what went wrong.
+  std::string Problem;
+};
+
+/// Splits Text into statements and analyses each. Never throws, never
+/// crashes; linear in Text's length. Unknown dialect = accept every dialect's
+/// syntax. Empty statements (";;") are skipped; a text with no statement at
+/// all yields one Unknown entry whose Problem is "empty statement", so the
+/// result is never empty.
+std::vector<StatementFacts> analyzeSql(llvm::StringRef Text,
+                                       Dialect D = Dialect::Unknown);
+
+/// Builds the dialect's atomic insert-if-absent form of an INSERT given its
+/// original text and the key columns the existence check used. Everything
+/// the user wrote is kept as written; a trailing ';' is dropped.
+///  PostgreSQL: "<insert> ON CONFLICT (k1, k2) DO NOTHING" (placed before a
+///              RETURNING clause; no target list when KeyColumns is empty)
+///  SQLite:     the same ("WHERE true" added to an INSERT ... SELECT ... FROM
+///              that has no WHERE, as SQLite's parser needs)
+///  MySQL:      "INSERT IGNORE INTO ..."
+///  SQLServer:  "INSERT INTO t (cols) SELECT <values> WHERE NOT EXISTS
+///              (SELECT 1 FROM t WITH (UPDLOCK, HOLDLOCK) WHERE k = <value>)"
+///              for a single VALUES row naming every key column. Key values
+///              are repeated, so positional "?" parameters occur twice.
+/// Returns an empty string when the text cannot be rewritten safely: not a
+/// single plain INSERT, already atomic, malformed, containing a HoleChar, or
+/// an Unknown dialect.
+std::string rewriteAsAtomicInsert(llvm::StringRef InsertSql,
+                                  const std::vector<std::string> &KeyColumns,
+                                  Dialect D);
+
+} // namespace sqlrace::sql
+
+#endif

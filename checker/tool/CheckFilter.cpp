@@ -1,0 +1,38 @@
+//===- CheckFilter.cpp - sqlrace --------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//===----------------------------------------------------------------------===//
+#include "CheckFilter.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/GlobPattern.h"
+
+namespace sqlrace {
+
+llvm::Expected<std::vector<flow::CheckKind>>
+selectChecks(llvm::StringRef Spec) {
+  std::vector<bool> On(flow::allChecks().size(), false);
+  llvm::SmallVector<llvm::StringRef, 8> Globs;
+  std::string Full = Spec.empty() ? "sqlrace-*" : "sqlrace-*," + Spec.str();
+  llvm::StringRef(Full).split(Globs, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef G : Globs) {
+    G = G.trim();
+    if (G.empty())
+      continue;
+    bool Remove = G.consume_front("-");
+    auto Pattern = llvm::GlobPattern::create(G);
+    if (!Pattern)
+      return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                     "invalid glob '%s' in --checks: %s",
+                                     G.str().c_str(),
+                                     llvm::toString(Pattern.takeError()).c_str());
+    for (size_t I = 0; I < On.size(); ++I)
+      if (Pattern->match(flow::checkId(flow::allChecks()[I])))
+        On[I] = !Remove;
+  }
+  std::vector<flow::CheckKind> Out;
+  for (size_t I = 0; I < On.size(); ++I)
+    if (On[I])
+      Out.push_back(flow::allChecks()[I]);
+  return Out;
+}
+
+} // namespace sqlrace

@@ -1,0 +1,21 @@
+//===- CheckFilter.h - sqlrace --------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// clang-tidy's --checks syntax: comma-separated globs, '-' to remove.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_TOOL_CHECKFILTER_H
+#define SQLRACE_TOOL_CHECKFILTER_H
+
+#include "sqlrace/flow/Finding.h"
+#include "llvm/Support/Error.h"
+#include <vector>
+
+namespace sqlrace {
+
+/// The implemented checks enabled by Spec, applied in order on top of the
+/// default "sqlrace-*". An empty glob list or a malformed glob is an error.
+llvm::Expected<std::vector<flow::CheckKind>> selectChecks(llvm::StringRef Spec);
+
+} // namespace sqlrace
+
+#endif

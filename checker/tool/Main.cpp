@@ -1,0 +1,231 @@
+//===- Main.cpp - sqlrace command-line tool ---------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// `sqlrace [options] <files...> [-- <compile flags>]` or `-p <build dir>`,
+// with clang-tidy's conventions. Exit status: 0 no finding, 1 findings,
+// 2 the tool could not do its job (bad option or rules, a file that does not
+// compile or cannot be read).
+//===----------------------------------------------------------------------===//
+#include "CheckFilter.h"
+#include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/flow/RaceAnalyzer.h"
+#include "sqlrace/report/Diagnostic.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace clang;
+using namespace sqlrace;
+namespace cl = llvm::cl;
+
+static cl::OptionCategory Category("sqlrace options");
+
+static cl::opt<std::string> ChecksOpt(
+    "checks",
+    cl::desc("Comma-separated list of globs with optional '-' prefix, applied\n"
+             "in order to the implemented checks, as in clang-tidy.\n"
+             "Default: 'sqlrace-*'. Example: '-*,sqlrace-check-then-insert'"),
+    cl::init(""), cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled checks and exit."),
+                                cl::cat(Category));
+enum class OutputFormat { Text, Json };
+static cl::opt<OutputFormat> Format(
+    "format", cl::desc("Output format:"), cl::init(OutputFormat::Text),
+    cl::values(clEnumValN(OutputFormat::Text, "text",
+                          "clang-style diagnostics (default)"),
+               clEnumValN(OutputFormat::Json, "json",
+                          "one JSON document on stdout (docs/output.md)")),
+    cl::cat(Category));
+static cl::opt<bool> Quiet("quiet",
+                           cl::desc("Do not print the closing summary line."),
+                           cl::cat(Category));
+static cl::list<std::string>
+    RulesFiles("rules",
+               cl::desc("An extra rules file (JSON, rules/ schema); may be "
+                        "repeated. Loaded after the bundled rules."),
+               cl::cat(Category));
+static cl::opt<bool> NoDefaultRules(
+    "no-default-rules", cl::desc("Do not load the bundled rules/*.json."),
+    cl::cat(Category));
+
+static const char Overview[] =
+    "sqlrace finds check-then-act races in database code: an existence check\n"
+    "followed by an insert, or a read followed by a write, on one connection\n"
+    "with nothing that makes the pair atomic.\n";
+
+namespace {
+
+/// Results gathered over all translation units.
+struct RunState {
+  const catalogue::Catalogue &Rules;
+  flow::RaceOptions Options;
+  bool Colour = false;
+  std::vector<report::Diagnostic> Diagnostics;
+  bool CompileFailed = false;
+};
+
+class Consumer : public ASTConsumer {
+public:
+  Consumer(RunState &State, CompilerInstance &CI) : State(State), CI(CI) {}
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    // Analysing a broken AST only produces noise; the caller reports the
+    // compiler's errors and exit status 2.
+    if (Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
+      State.CompileFailed = true;
+      return;
+    }
+    for (const flow::Finding &F :
+         flow::findRacesInMainFile(Ctx, State.Rules, State.Options)) {
+      report::WordedFinding W = report::wordFinding(F);
+      if (Format == OutputFormat::Text)
+        report::printText(W, Ctx.getSourceManager(), CI.getLangOpts(),
+                          llvm::outs(), State.Colour);
+      State.Diagnostics.push_back(report::resolve(W, Ctx.getSourceManager()));
+    }
+  }
+
+private:
+  RunState &State;
+  CompilerInstance &CI;
+};
+
+class Action : public ASTFrontendAction {
+public:
+  explicit Action(RunState &State) : State(State) {}
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    return std::make_unique<Consumer>(State, CI);
+  }
+
+private:
+  RunState &State;
+};
+
+class Factory : public tooling::FrontendActionFactory {
+public:
+  explicit Factory(RunState &State) : State(State) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(State);
+  }
+
+private:
+  RunState &State;
+};
+
+} // namespace
+
+static int fail(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "sqlrace") << Message << "\n";
+  return 2;
+}
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "sqlrace version " SQLRACE_VERSION "\n"
+       << "  built with LLVM/Clang " LLVM_VERSION_STRING "\n";
+  });
+  auto Parsed = tooling::CommonOptionsParser::create(argc, argv, Category,
+                                                     cl::ZeroOrMore, Overview);
+  if (!Parsed)
+    return fail(llvm::toString(Parsed.takeError()));
+
+  auto Enabled = selectChecks(ChecksOpt);
+  if (!Enabled)
+    return fail(llvm::toString(Enabled.takeError()));
+  if (ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (flow::CheckKind K : *Enabled)
+      llvm::outs() << "    " << flow::checkId(K) << "\n";
+    llvm::outs() << "\n";
+    return 0;
+  }
+
+  std::vector<std::string> Files;
+  if (!NoDefaultRules)
+    Files = catalogue::defaultRulesFiles();
+  if (Files.empty() && !NoDefaultRules)
+    return fail("no bundled rules found (looked in $SQLRACE_RULES_DIR and " SQLRACE_RULES_DIR ")");
+  Files.insert(Files.end(), RulesFiles.begin(), RulesFiles.end());
+  auto Rules = catalogue::Catalogue::load(Files);
+  if (!Rules)
+    return fail(llvm::toString(Rules.takeError()));
+
+  tooling::CompilationDatabase &DB = Parsed->getCompilations();
+  std::vector<std::string> Sources = Parsed->getSourcePathList();
+  if (Sources.empty())
+    Sources = DB.getAllFiles();
+  if (Sources.empty())
+    return fail("no input files; name source files, or give -p <build dir> "
+                "with a compile_commands.json");
+
+  RunState State{*Rules, {}, false, {}, false};
+  State.Options.Enabled = *Enabled;
+  State.Colour = Format == OutputFormat::Text &&
+                 llvm::sys::Process::StandardOutHasColors();
+
+  std::vector<report::FileStatus> Statuses;
+  for (const std::string &Source : Sources) {
+    report::FileStatus Status{Source, true, ""};
+    auto Buffer = llvm::MemoryBuffer::getFile(Source);
+    if (!Buffer) {
+      Status.Ok = false;
+      Status.Message = "cannot read file: " + Buffer.getError().message();
+      fail("cannot read '" + Source + "': " + Buffer.getError().message());
+      Statuses.push_back(Status);
+      continue;
+    }
+    tooling::ClangTool Tool(DB, {Source});
+    // Our binary does not live next to clang's headers: point the driver at
+    // the resource directory of the Clang we were built with, unless the
+    // compile command chose one.
+    Tool.appendArgumentsAdjuster(
+        [](const tooling::CommandLineArguments &Args, StringRef) {
+          for (const std::string &A : Args)
+            if (StringRef(A).starts_with("-resource-dir"))
+              return Args;
+          tooling::CommandLineArguments Out = Args;
+          Out.insert(Out.begin() + 1,
+                     "-resource-dir=" SQLRACE_CLANG_RESOURCE_DIR);
+          return Out;
+        });
+    State.CompileFailed = false;
+    Factory F(State);
+    int RC = Tool.run(&F);
+    if (RC != 0 || State.CompileFailed) {
+      Status.Ok = false;
+      Status.Message = "the file does not compile; see the compiler's errors";
+      fail("'" + Source + "' does not compile; no analysis for it");
+    }
+    Statuses.push_back(Status);
+  }
+
+  if (Format == OutputFormat::Json)
+    llvm::outs() << report::toJson(State.Diagnostics, Statuses) << "\n";
+  bool AnyFailed = llvm::any_of(Statuses, [](const report::FileStatus &S) {
+    return !S.Ok;
+  });
+  if (!Quiet) {
+    unsigned Failed = llvm::count_if(
+        Statuses, [](const report::FileStatus &S) { return !S.Ok; });
+    llvm::errs() << State.Diagnostics.size() << " finding"
+                 << (State.Diagnostics.size() == 1 ? "" : "s") << " in "
+                 << Statuses.size() << " file"
+                 << (Statuses.size() == 1 ? "" : "s");
+    if (Failed)
+      llvm::errs() << "; " << Failed << " could not be analysed";
+    llvm::errs() << "\n";
+  }
+  if (AnyFailed)
+    return 2;
+  return State.Diagnostics.empty() ? 0 : 1;
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs, with apt, whatever sqlrace needs to build and test that is not
+# already on this Debian 12 machine. Safe to run repeatedly.
+set -euo pipefail
+
+PKGS=(
+  # toolchain
+  cmake ninja-build ccache g++ python3
+  llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
+  nlohmann-json3-dev libgtest-dev libgmock-dev
+  # client headers the testdata compiles against
+  libsqlite3-dev libpq-dev libpqxx-dev libmariadb-dev libmysqlcppconn-dev
+  libsoci-dev libpoco-dev qtbase5-dev libsqlitecpp-dev unixodbc-dev
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "install-deps: all ${#PKGS[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,20 @@
+// Racy: the check's outcome is stored in a bool before the result is freed,
+// and the INSERT is guarded by that bool. Going through a local does not make
+// the check and the insert atomic: two requests to follow the same user can
+// both read "not following" and both insert.
+// REQUIRES: pkg(libpq)
+#include <libpq-fe.h>
+
+static const char FindFollow[] = "SELECT 1 FROM follows WHERE follower_id = $1 AND followee_id = $2";
+static const char AddFollow[] = "INSERT INTO follows(follower_id, followee_id) VALUES ($1, $2)";
+
+void follow(PGconn *Conn, const char *Follower, const char *Followee) {
+  const char *Params[] = {Follower, Followee};
+  PGresult *Res = PQexecParams(Conn, FindFollow, 2, nullptr, Params, nullptr, nullptr, 0);
+  bool AlreadyFollowing = PQntuples(Res) > 0;
+  PQclear(Res);
+  if (!AlreadyFollowing) {
+    // expect: sqlrace-check-then-insert insert into 'follows' can race ...*
+    PQclear(PQexecParams(Conn, AddFollow, 2, nullptr, Params, nullptr, nullptr, 0));
+  }
+}

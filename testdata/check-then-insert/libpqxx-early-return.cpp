@@ -1,0 +1,18 @@
+// Racy: the invitation is skipped with an early return when one already
+// exists for (team, email); otherwise the fall-through path inserts it. Two
+// admins inviting the same person at once both get an empty result.
+// REQUIRES: pkg(libpqxx)
+#include <pqxx/pqxx>
+#include <string>
+
+bool inviteMember(pqxx::connection &Conn, int TeamId, const std::string &Email) {
+  pqxx::work W(Conn);
+  const pqxx::result Existing =
+      W.exec_params("SELECT id FROM invitations WHERE team_id = $1 AND email = $2 LIMIT 1", TeamId, Email);
+  if (!Existing.empty())
+    return false;
+  // expect: sqlrace-check-then-insert insert into 'invitations' can race ...*
+  W.exec_params("INSERT INTO invitations(team_id, email) VALUES ($1, $2)", TeamId, Email);
+  W.commit();
+  return true;
+}

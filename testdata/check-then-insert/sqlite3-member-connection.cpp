@@ -1,0 +1,34 @@
+// Racy: a coupon store keeps its connection in a member. The lookup returns
+// early when the code is already taken; otherwise it falls through to the
+// INSERT. Both statements use this->Db, so it is one connection, and two
+// admins creating the same code can both pass the check.
+// REQUIRES: pkg(sqlite3)
+#include <sqlite3.h>
+
+class CouponStore {
+public:
+  explicit CouponStore(sqlite3 *Db) : Db(Db) {}
+
+  bool create(const char *Code, int PercentOff) {
+    sqlite3_stmt *Find = nullptr;
+    sqlite3_prepare_v2(this->Db, "SELECT 1 FROM coupons WHERE code = ? LIMIT 1", -1, &Find, nullptr);
+    sqlite3_bind_text(Find, 1, Code, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(Find) == SQLITE_ROW) {
+      sqlite3_finalize(Find);
+      return false;
+    }
+    sqlite3_finalize(Find);
+
+    sqlite3_stmt *Add = nullptr;
+    sqlite3_prepare_v2(this->Db, "INSERT INTO coupons(code, percent_off) VALUES (?, ?)", -1, &Add, nullptr);
+    sqlite3_bind_text(Add, 1, Code, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(Add, 2, PercentOff);
+    // expect: sqlrace-check-then-insert insert into 'coupons' can race ...*
+    const bool Ok = sqlite3_step(Add) == SQLITE_DONE;
+    sqlite3_finalize(Add);
+    return Ok;
+  }
+
+private:
+  sqlite3 *Db;
+};
