@@ -197,7 +197,7 @@ class RunnerTest(unittest.TestCase):
     # Notes ------------------------------------------------------------------------------------
 
     NOTES = [(2, "existence of a 'users' row checked here, keyed on (email)"),
-             (3, "this branch is taken when no row was found")]
+             (3, "the path goes on from here only when no row was found")]
 
     def test_notes_ignored_without_note_annotations(self):
         self.check(self.RACY, report(warning(4, notes=self.NOTES)), 0, "PASS")
@@ -206,7 +206,7 @@ class RunnerTest(unittest.TestCase):
         text = """
             void f() {
               check(); // note: sqlrace-check-then-insert existence of a 'users' row ...*
-              if (absent) // note: sqlrace-check-then-insert this branch is taken when no row was found
+              if (absent) // note: sqlrace-check-then-insert the path goes on from here only when no row was found
                 // expect: sqlrace-check-then-insert
                 insert();
             }

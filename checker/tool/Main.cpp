@@ -124,6 +124,21 @@ private:
 
 } // namespace
 
+/// The value of -p (also -p=DIR, --p DIR) before "--", if given.
+static std::optional<std::string> buildPathArgument(int argc,
+                                                    const char **argv) {
+  for (int I = 1; I < argc; ++I) {
+    StringRef A = argv[I];
+    if (A == "--")
+      break;
+    if ((A == "-p" || A == "--p") && I + 1 < argc)
+      return std::string(argv[I + 1]);
+    if (A.consume_front("-p=") || A.consume_front("--p="))
+      return A.str();
+  }
+  return std::nullopt;
+}
+
 static int fail(const llvm::Twine &Message) {
   llvm::WithColor::error(llvm::errs(), "sqlrace") << Message << "\n";
   return 2;
@@ -160,13 +175,28 @@ int main(int argc, const char **argv) {
   if (!Rules)
     return fail(llvm::toString(Rules.takeError()));
 
-  tooling::CompilationDatabase &DB = Parsed->getCompilations();
   std::vector<std::string> Sources = Parsed->getSourcePathList();
-  if (Sources.empty())
-    Sources = DB.getAllFiles();
-  if (Sources.empty())
-    return fail("no input files; name source files, or give -p <build dir> "
-                "with a compile_commands.json");
+  // With no file named, CommonOptionsParser loads no database: do it here,
+  // from -p, and take all of its files, as clang-tidy does.
+  std::unique_ptr<tooling::CompilationDatabase> OwnDB;
+  if (Sources.empty()) {
+    std::optional<std::string> BuildDir = buildPathArgument(argc, argv);
+    if (!BuildDir)
+      return fail("no input files; name source files, or give -p <build "
+                  "dir> with a compile_commands.json");
+    std::string Error;
+    OwnDB = tooling::CompilationDatabase::autoDetectFromDirectory(*BuildDir,
+                                                                  Error);
+    if (!OwnDB)
+      return fail("cannot load a compilation database from '" + *BuildDir +
+                  "': " + Error);
+    Sources = OwnDB->getAllFiles();
+    if (Sources.empty())
+      return fail("the compilation database in '" + *BuildDir +
+                  "' lists no files");
+  }
+  tooling::CompilationDatabase &DB =
+      OwnDB ? *OwnDB : Parsed->getCompilations();
 
   RunState State{*Rules, {}, false, {}, false};
   State.Options.Enabled = *Enabled;

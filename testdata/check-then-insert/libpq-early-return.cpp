@@ -9,7 +9,7 @@ bool reserveUsername(PGconn *Conn, const char *Name, const char *OwnerId) {
   const char *Find[] = {Name};
   // note: sqlrace-check-then-insert existence of a 'usernames' row checked here, keyed on (name)
   PGresult *Res = PQexecParams(Conn, "SELECT owner_id FROM usernames WHERE name = $1", 1, nullptr, Find, nullptr, nullptr, 0);
-  // note: sqlrace-check-then-insert this branch is taken when no row was found
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (PQntuples(Res) > 0) {
     PQclear(Res);
     return false;

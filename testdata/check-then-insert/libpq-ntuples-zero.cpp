@@ -12,7 +12,7 @@ bool signUp(PGconn *Conn, const char *Email) {
   // note: sqlrace-check-then-insert existence of a 'users' row checked here, keyed on (email)
   PGresult *Found = PQexecParams(Conn, FindUser, 1, nullptr, Params, nullptr, nullptr, 0);
   bool Created = false;
-  // note: sqlrace-check-then-insert this branch is taken when no row was found
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (PQntuples(Found) == 0) {
     // expect: sqlrace-check-then-insert insert into 'users' can race with the preceding existence check; a concurrent client can insert the same row in between
     // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic

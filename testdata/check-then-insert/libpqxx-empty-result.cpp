@@ -10,7 +10,7 @@ bool signUp(pqxx::connection &Conn, const std::string &Email) {
   pqxx::work W(Conn);
   // note: sqlrace-check-then-insert existence of a 'users' row checked here, keyed on (email)
   pqxx::result R = W.exec_params("SELECT 1 FROM users WHERE email = $1", Email);
-  // note: sqlrace-check-then-insert this branch is taken when no row was found
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (R.empty()) {
     // expect: sqlrace-check-then-insert insert into 'users' can race with the preceding existence check; a concurrent client can insert the same row in between
     // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic

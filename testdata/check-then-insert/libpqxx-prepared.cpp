@@ -11,7 +11,7 @@ bool createApiKey(pqxx::connection &Conn, int OwnerId, const std::string &Label,
   pqxx::work W(Conn);
   // note: sqlrace-check-then-insert existence of a 'api_keys' row checked here, keyed on (owner_id, label)
   pqxx::result R = W.exec_prepared("find_key", OwnerId, Label);
-  // note: sqlrace-check-then-insert this branch is taken when no row was found
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (R.empty()) {
     // expect: sqlrace-check-then-insert insert into 'api_keys' can race ...*
     // note: sqlrace-check-then-insert no unique-violation handling...*

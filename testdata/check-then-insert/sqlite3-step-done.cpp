@@ -14,7 +14,7 @@ bool createTag(sqlite3 *Db, const char *Name) {
   sqlite3_bind_text(Find, 1, Name, -1, SQLITE_TRANSIENT);
   bool Created = false;
   // note: sqlrace-check-then-insert existence of a 'tags' row checked here, keyed on (name)
-  // note: sqlrace-check-then-insert this branch is taken when no row was found
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (sqlite3_step(Find) == SQLITE_DONE) {
     sqlite3_stmt *Add = nullptr;
     if (sqlite3_prepare_v2(Db, AddTag, -1, &Add, nullptr) == SQLITE_OK) {

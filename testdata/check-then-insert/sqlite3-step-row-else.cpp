@@ -15,7 +15,7 @@ std::string handleRequest(sqlite3 *Db, const std::string &Key, const std::string
   sqlite3_prepare_v2(Db, FindKey, -1, &Find, nullptr);
   sqlite3_bind_text(Find, 1, Key.c_str(), -1, SQLITE_TRANSIENT);
   // note: sqlrace-check-then-insert existence of a 'idempotency_keys' row checked here, keyed on (key)
-  // note: sqlrace-check-then-insert this branch is taken when no row was found
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (sqlite3_step(Find) == SQLITE_ROW) {
     Response = reinterpret_cast<const char *>(sqlite3_column_text(Find, 0));
   } else {

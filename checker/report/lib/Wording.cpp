@@ -31,7 +31,7 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
                                      "' row checked here, keyed on (" + Keys +
                                      ")"});
   if (F.BranchLoc.isValid())
-    W.Notes.push_back({F.BranchLoc, "this branch is taken when no row was found"});
+    W.Notes.push_back({F.BranchLoc, "the path goes on from here only when no row was found"});
   W.Notes.push_back({F.ActLoc, "no unique-violation handling, lock or "
                                "serializable transaction makes the check and "
                                "the insert atomic"});

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the sqlrace command line: options, output formats,
+exit statuses and bad input. Usage: cli_test.py <path to sqlrace>."""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import unittest
+
+SQLRACE = None
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))))
+CASES = os.path.join(ROOT, "testdata", "check-then-insert")
+RACY = os.path.join(CASES, "libpq-ntuples-zero.cpp")
+CLEAN = os.path.join(CASES, "libpq-clean-on-conflict.cpp")
+PG_FLAGS = ["-std=c++17", "-I/usr/include/postgresql"]
+
+
+def run(*args, stdin=None):
+    p = subprocess.run([SQLRACE, *args], capture_output=True, text=True,
+                       input=stdin, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+class Cli(unittest.TestCase):
+    def test_racy_file_text(self):
+        rc, out, err = run(RACY, "--", *PG_FLAGS)
+        self.assertEqual(rc, 1, err)
+        lines = out.splitlines()
+        self.assertEqual(
+            lines[0],
+            RACY + ":20:23: warning: insert into 'users' can race with the "
+            "preceding existence check; a concurrent client can insert the "
+            "same row in between [sqlrace-check-then-insert]")
+        # Source line and caret, as clang prints them.
+        self.assertEqual(lines[1].split("|", 1)[1].strip(),
+                         "PGresult *Added = PQexecParams(Conn, AddUser, 1, "
+                         "nullptr, Params, nullptr, nullptr, 0);")
+        self.assertEqual(lines[2].split("|", 1)[1].rstrip(),
+                         "                       ^")
+        notes = [l for l in lines if ": note: " in l]
+        self.assertEqual([n.split(": note: ")[0] for n in notes],
+                         [RACY + ":13:21", RACY + ":16:7", RACY + ":20:23",
+                          RACY + ":20:23"])
+        self.assertNotIn("\x1b[", out, "no colour when not on a terminal")
+        self.assertEqual(err.strip(), "1 finding in 1 file")
+
+    def test_clean_file_is_silent(self):
+        rc, out, err = run(CLEAN, "--", *PG_FLAGS)
+        self.assertEqual((rc, out), (0, ""))
+
+    def test_quiet(self):
+        rc, out, err = run("--quiet", CLEAN, "--", *PG_FLAGS)
+        self.assertEqual((rc, out, err), (0, "", ""))
+
+    def test_json(self):
+        rc, out, _ = run("--format=json", RACY, CLEAN, "--", *PG_FLAGS)
+        self.assertEqual(rc, 1)
+        doc = json.loads(out)
+        self.assertEqual(doc["version"], 1)
+        self.assertEqual([(f["file"], f["status"]) for f in doc["files"]],
+                         [(RACY, "ok"), (CLEAN, "ok")])
+        self.assertEqual([(d["check"], d["line"], d["column"], len(d["notes"]))
+                          for d in doc["diagnostics"]],
+                         [("sqlrace-check-then-insert", 20, 23, 4)])
+
+    def test_checks_glob_disables(self):
+        rc, out, _ = run("--checks=-*", RACY, "--", *PG_FLAGS)
+        self.assertEqual((rc, out), (0, ""))
+        rc, out, _ = run("--checks=-*,sqlrace-check-then-insert", RACY, "--",
+                         *PG_FLAGS)
+        self.assertEqual(rc, 1)
+
+    def test_list_checks(self):
+        rc, out, _ = run("--list-checks")
+        self.assertEqual((rc, out),
+                         (0, "Enabled checks:\n    sqlrace-check-then-insert\n\n"))
+        rc, out, _ = run("--list-checks", "--checks=-sqlrace-*")
+        self.assertEqual((rc, out), (0, "Enabled checks:\n\n"))
+
+    def test_every_check_has_doc_and_testdata(self):
+        # The check id joins code, doc and tests; none may be missing.
+        rc, out, _ = run("--list-checks")
+        ids = [l.strip() for l in out.splitlines()[1:] if l.strip()]
+        self.assertTrue(ids)
+        for cid in ids:
+            name = cid[len("sqlrace-"):]
+            self.assertTrue(os.path.isfile(
+                os.path.join(ROOT, "docs", "checks", name + ".md")), cid)
+            cases = os.listdir(os.path.join(ROOT, "testdata", name))
+            self.assertTrue(any(c.endswith(".cpp") for c in cases), cid)
+
+    def test_version(self):
+        rc, out, _ = run("--version")
+        self.assertEqual(rc, 0)
+        self.assertTrue(out.startswith("sqlrace version 0.1.0\n"), out)
+
+    def test_help(self):
+        rc, out, _ = run("--help")
+        self.assertEqual(rc, 0)
+        self.assertIn("--checks", out)
+        self.assertIn("--format", out)
+
+    def test_bad_option(self):
+        rc, _, err = run("--chekcs=x", RACY, "--")
+        self.assertEqual(rc, 2)
+        self.assertIn("Unknown command line argument '--chekcs=x'", err)
+
+    def test_compile_error_reported_and_others_analysed(self):
+        with tempfile.TemporaryDirectory() as d:
+            bad = os.path.join(d, "bad.cpp")
+            with open(bad, "w") as f:
+                f.write("int main() {\n  return undeclared;\n}\n")
+            rc, out, err = run("--format=json", bad, RACY, "--", *PG_FLAGS)
+        self.assertEqual(rc, 2)
+        self.assertIn(bad + ":2:10: error: use of undeclared identifier "
+                      "'undeclared'", err)
+        doc = json.loads(out)
+        self.assertEqual([f["status"] for f in doc["files"]], ["error", "ok"])
+        self.assertEqual(len(doc["diagnostics"]), 1)
+
+    def test_unreadable_file(self):
+        rc, out, err = run("/nonexistent/x.cpp", CLEAN, "--", *PG_FLAGS)
+        self.assertEqual(rc, 2)
+        self.assertIn("cannot read '/nonexistent/x.cpp': No such file or "
+                      "directory", err)
+
+    def test_no_input(self):
+        rc, _, err = run()
+        self.assertEqual(rc, 2)
+        self.assertIn("no input files", err)
+
+    def test_broken_rules_file(self):
+        with tempfile.TemporaryDirectory() as d:
+            rules = os.path.join(d, "mine.json")
+            with open(rules, "w") as f:
+                f.write('{"schema": 1, "library": "mine", "source": "me",\n'
+                        ' "functions": [{"name": "q", "role": "execute",\n'
+                        '   "sql_arg": 1, "conection_arg": 0}]}\n')
+            rc, out, err = run("--rules=" + rules, RACY, "--", *PG_FLAGS)
+        self.assertEqual((rc, out), (2, ""))
+        self.assertIn(rules + ":3:18: unknown key 'conection_arg'; did you "
+                      "mean 'connection_arg'?", err)
+
+    def test_compile_commands(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "compile_commands.json"), "w") as f:
+                json.dump([{"directory": CASES, "file": RACY,
+                            "arguments": ["clang++", *PG_FLAGS, "-c", RACY]},
+                           {"directory": CASES, "file": CLEAN,
+                            "arguments": ["clang++", *PG_FLAGS, "-c", CLEAN]}],
+                          f)
+            rc, out, _ = run("--format=json", "-p", d)
+            self.assertEqual(rc, 1)
+            doc = json.loads(out)
+            self.assertEqual(sorted(f["file"] for f in doc["files"]),
+                             sorted([RACY, CLEAN]))
+            rc, out, _ = run("--format=json", "-p", d, CLEAN)
+            self.assertEqual(rc, 0)
+            self.assertEqual([f["file"] for f in json.loads(out)["files"]],
+                             [CLEAN])
+
+
+if __name__ == "__main__":
+    SQLRACE = sys.argv.pop(1)
+    unittest.main(verbosity=2)
