@@ -13,7 +13,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.path.join(HERE, "signup-service")
 
 # (file relative to the project, line, check)
-EXPECTED = [("src/accounts.cpp", 30, "sqlrace-check-then-insert")]
+EXPECTED = [("src/accounts.cpp", 30, "sqlrace-check-then-insert"),
+            ("src/counters.cpp", 36, "sqlrace-read-modify-write"),
+            ("src/counters.cpp", 52, "sqlrace-read-modify-write")]
 
 
 def main():

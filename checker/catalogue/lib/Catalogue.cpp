@@ -32,6 +32,8 @@ llvm::StringRef roleName(Role R) {
   case Role::ErrorField: return "error_field";
   case Role::ParseInt: return "parse_int";
   case Role::StringCompare: return "string_compare";
+  case Role::Bind: return "bind";
+  case Role::AffectedRows: return "affected_rows";
   }
   return "?";
 }
@@ -40,7 +42,7 @@ static const Role AllRoles[] = {
     Role::Execute,     Role::Prepare,  Role::PrepareNamed, Role::ExecuteNamed,
     Role::Step,        Role::RowCount, Role::IsEmpty,      Role::ColumnValue,
     Role::Element,     Role::ErrorCode, Role::ErrorField,  Role::ParseInt,
-    Role::StringCompare};
+    Role::StringCompare, Role::Bind, Role::AffectedRows};
 
 namespace {
 /// Validates one parsed file against the rules schema and fills the tables.
@@ -203,7 +205,8 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
   if (!checkKeys(F, Pointer,
                  {"name", "role", "connection_arg", "sql_arg", "name_arg",
                   "statement_arg", "statement_out_arg", "result_arg",
-                  "value_arg", "row_code", "done_code", "note"},
+                  "value_arg", "index_arg", "params_arg", "params_from",
+                  "row_code", "done_code", "note"},
                  {"name", "role"}))
     return;
   Out.Name = llvm::StringRef(getString(F, Pointer, "name").value_or(""))
@@ -231,6 +234,9 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
   Out.StatementOut = getArg(F, Pointer, "statement_out_arg");
   Out.ResultArg = getArg(F, Pointer, "result_arg");
   Out.ValueArg = getArg(F, Pointer, "value_arg");
+  Out.IndexArg = getArg(F, Pointer, "index_arg");
+  Out.ParamsArg = getArg(F, Pointer, "params_arg");
+  Out.ParamsFrom = getArg(F, Pointer, "params_from");
   Out.RowCode = getInt(F, Pointer, "row_code");
   Out.DoneCode = getInt(F, Pointer, "done_code");
 
@@ -271,6 +277,12 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     Need(Out.ResultArg, "result_arg");
     break;
   case Role::ErrorCode:
+  case Role::AffectedRows:
+    break;
+  case Role::Bind:
+    Need(Out.StatementArg, "statement_arg");
+    Need(Out.IndexArg, "index_arg");
+    Need(Out.ValueArg, "value_arg");
     break;
   case Role::ParseInt:
   case Role::StringCompare:

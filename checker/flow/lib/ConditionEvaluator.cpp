@@ -42,8 +42,14 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
     return nullptr;
   }
   const catalogue::FunctionRule *Rule = Model.ruleOf(E);
-  if (!Rule)
+  if (!Rule) {
+    // An owning holder's accessor (holder.get(), unique_ptr::get) hands back
+    // the result it was built from.
+    const auto *M = dyn_cast<CXXMemberCallExpr>(E);
+    if (M && M->getNumArgs() == 0 && M->getType()->isPointerType())
+      return resultSource(M->getImplicitObjectArgument(), S, Depth + 1);
     return nullptr;
+  }
   switch (Rule->TheRole) {
   case Role::Execute:
   case Role::ExecuteNamed:
@@ -57,6 +63,38 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
   default:
     return nullptr;
   }
+}
+
+bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
+                                       const Expr *Read,
+                                       unsigned Depth) const {
+  if (!E || Depth > 2 * MaxDepth)
+    return false;
+  E = stripWrappers(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return false;
+    if (auto T = S.Taint.find(VD); T != S.Taint.end() && T->second.count(Read))
+      return true;
+    auto It = S.Values.find(VD);
+    if (It != S.Values.end())
+      return dependsOnRead(It->second, S, Read, Depth + 1);
+    return false;
+  }
+  if (const catalogue::FunctionRule *Rule = Model.ruleOf(E)) {
+    if (Rule->TheRole == Role::ColumnValue)
+      return resultSource(Model.arg(E, Rule->ResultArg), S) == Read;
+    // Row counts and statement codes say whether a row came back, not what
+    // it holds.
+    if (Rule->TheRole != Role::ParseInt && Rule->TheRole != Role::Element)
+      return false;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      if (dependsOnRead(CE, S, Read, Depth + 1))
+        return true;
+  return false;
 }
 
 std::optional<int64_t>

@@ -35,6 +35,12 @@ struct CheckEvent {
   std::optional<int64_t> RowCode, DoneCode;
 };
 
+/// A keyed read: the event call and the SELECT it ran.
+struct ReadEvent {
+  const Query *Q = nullptr;
+  const sql::StatementFacts *Select = nullptr;
+};
+
 /// The assumption under which a condition is evaluated.
 enum class Outcome { Absent, Present };
 
@@ -53,6 +59,10 @@ public:
   /// The event call whose result E reads (through variables, rows, fields).
   const clang::Expr *resultSource(const clang::Expr *E, const PathState &S,
                                   unsigned Depth = 0) const;
+  /// Whether the value of E is computed from a value that the event Read
+  /// returned (a column value read out of its result), through locals.
+  bool dependsOnRead(const clang::Expr *E, const PathState &S,
+                     const clang::Expr *Read, unsigned Depth = 0) const;
 
 private:
   const ApiModel &Model;

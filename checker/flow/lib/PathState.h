@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include <map>
+#include <set>
 
 namespace sqlrace::flow {
 
@@ -37,6 +38,22 @@ struct CheckState {
   }
 };
 
+/// What the path knows about a keyed read (a SELECT whose values the
+/// program uses).
+struct ReadState {
+  /// A branch on this path depends on a value the read returned.
+  bool Decided = false;
+  const clang::Expr *Branch = nullptr;
+  /// Same meaning as in CheckState; a locking read (FOR UPDATE...) in an
+  /// open transaction counts.
+  bool Protected = false;
+  unsigned TxnEpoch = 0;
+  bool operator==(const ReadState &O) const {
+    return Decided == O.Decided && Branch == O.Branch &&
+           Protected == O.Protected && TxnEpoch == O.TxnEpoch;
+  }
+};
+
 /// Transaction and lock state of one connection.
 struct TxnState {
   bool InTxn = false;
@@ -56,17 +73,26 @@ struct TxnState {
 struct PathState {
   /// Last value assigned to a local variable on this path.
   std::map<const clang::VarDecl *, const clang::Expr *> Values;
+  /// Local variable -> keyed reads its value may have been computed from
+  /// (on any path: a may-fact, unlike Values).
+  std::map<const clang::VarDecl *, std::set<const clang::Expr *>> Taint;
   /// Statement handle -> the prepare call that filled it.
   std::map<const clang::VarDecl *, const clang::Expr *> Statements;
   /// Statement handle -> the last step call that ran it.
   std::map<const clang::VarDecl *, const clang::Expr *> LastStep;
   /// Existence-check event (the call that ran it) -> what the path knows.
   std::map<const clang::Expr *, CheckState> Checks;
+  /// Keyed-read event -> what the path knows.
+  std::map<const clang::Expr *, ReadState> Reads;
+  /// Statement handle -> placeholder number -> bound value.
+  std::map<const clang::VarDecl *, std::map<unsigned, const clang::Expr *>>
+      Bindings;
   std::map<const clang::ValueDecl *, TxnState> Txns;
 
   bool operator==(const PathState &O) const {
-    return Values == O.Values && Statements == O.Statements &&
-           LastStep == O.LastStep && Checks == O.Checks && Txns == O.Txns;
+    return Values == O.Values && Taint == O.Taint && Statements == O.Statements &&
+           LastStep == O.LastStep && Checks == O.Checks && Reads == O.Reads &&
+           Bindings == O.Bindings && Txns == O.Txns;
   }
   bool operator!=(const PathState &O) const { return !(*this == O); }
 

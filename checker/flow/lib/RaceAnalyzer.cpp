@@ -10,6 +10,7 @@
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "ApiModel.h"
 #include "Events.h"
+#include "FunctionAnalysis.h"
 #include "SqlResolver.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -37,7 +38,9 @@ llvm::StringRef checkId(CheckKind K) {
 
 llvm::ArrayRef<CheckKind> allChecks() {
   // Only the checks that are implemented; the other kinds are reserved ids.
-  static const CheckKind All[] = {CheckKind::CheckThenInsert};
+  static const CheckKind All[] = {CheckKind::CheckThenInsert,
+                                  CheckKind::ReadModifyWrite,
+                                  CheckKind::CheckThenUpdate};
   return All;
 }
 
@@ -45,45 +48,32 @@ llvm::ArrayRef<CheckKind> allChecks() {
 // Facts of the whole translation unit.
 //===----------------------------------------------------------------------===//
 
-/// SQL registered under a constant name (PQprepare, connection::prepare),
-/// anywhere in the translation unit. A name registered with two different
-/// texts is ambiguous and resolves to nothing.
-class TranslationUnitFacts {
-public:
-  TranslationUnitFacts(ASTContext &Ctx, const ApiModel &Model) {
-    struct Collector : RecursiveASTVisitor<Collector> {
-      const ApiModel &Model;
-      llvm::StringMap<std::optional<std::string>> &Named;
-      Collector(const ApiModel &M, llvm::StringMap<std::optional<std::string>> &N)
-          : Model(M), Named(N) {}
-      bool VisitCallExpr(CallExpr *Call) {
-        const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
-        if (!Rule || Rule->TheRole != Role::PrepareNamed)
-          return true;
-        std::string Name = resolveSqlText(Model.arg(Call, Rule->NameArg),
-                                          Model.context());
-        if (hasHole(Name))
-          return true;
-        std::string Text =
-            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
-        auto [It, Inserted] = Named.try_emplace(Name, Text);
-        if (!Inserted && It->second != Text)
-          It->second = std::nullopt;
+TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
+                                         const ApiModel &Model) {
+  struct Collector : RecursiveASTVisitor<Collector> {
+    const ApiModel &Model;
+    llvm::StringMap<std::optional<std::string>> &Named;
+    Collector(const ApiModel &M, llvm::StringMap<std::optional<std::string>> &N)
+        : Model(M), Named(N) {}
+    bool VisitCallExpr(CallExpr *Call) {
+      const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
+      if (!Rule || Rule->TheRole != Role::PrepareNamed)
         return true;
-      }
-    };
-    Collector(Model, Named).TraverseAST(Ctx);
-  }
+      std::string Name = resolveSqlText(Model.arg(Call, Rule->NameArg),
+                                        Model.context());
+      if (hasHole(Name))
+        return true;
+      std::string Text =
+          resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
+      auto [It, Inserted] = Named.try_emplace(Name, Text);
+      if (!Inserted && It->second != Text)
+        It->second = std::nullopt;
+      return true;
+    }
+  };
+  Collector(Model, Named).TraverseAST(Ctx);
+}
 
-  /// The SQL registered under Name, if it is unambiguous.
-  std::optional<std::string> named(llvm::StringRef Name) const {
-    auto It = Named.find(Name);
-    return It == Named.end() ? std::nullopt : It->second;
-  }
-
-private:
-  llvm::StringMap<std::optional<std::string>> Named;
-};
 
 //===----------------------------------------------------------------------===//
 // PathState::join
@@ -101,6 +91,8 @@ template <typename Map> static void intersect(Map &Mine, const Map &Theirs) {
 
 void PathState::join(const PathState &O) {
   intersect(Values, O.Values);
+  for (const auto &[Var, Reads] : O.Taint)
+    Taint[Var].insert(Reads.begin(), Reads.end());
   intersect(Statements, O.Statements);
   intersect(LastStep, O.LastStep);
   // A check that ran on only one of the paths keeps what that path knows;
@@ -117,6 +109,19 @@ void PathState::join(const PathState &O) {
       Mine.Protected |= Theirs.Protected;
       Mine.TxnEpoch = std::max(Mine.TxnEpoch, Theirs.TxnEpoch);
     }
+  }
+  intersect(Bindings, O.Bindings);
+  // A read both paths ran stays decided only if both paths branched on it.
+  for (const auto &[Call, Theirs] : O.Reads) {
+    auto [It, Inserted] = Reads.try_emplace(Call, Theirs);
+    if (Inserted || It->second == Theirs)
+      continue;
+    ReadState &Mine = It->second;
+    Mine.Decided = Mine.Decided && Theirs.Decided;
+    if (!Mine.Decided)
+      Mine.Branch = nullptr;
+    Mine.Protected |= Theirs.Protected;
+    Mine.TxnEpoch = std::max(Mine.TxnEpoch, Theirs.TxnEpoch);
   }
   // Disagreeing transaction states merge towards "protected": a missed race
   // costs less than a false alarm.
@@ -140,51 +145,6 @@ void PathState::join(const PathState &O) {
 //===----------------------------------------------------------------------===//
 // The analysis of one function.
 //===----------------------------------------------------------------------===//
-
-namespace {
-
-class FunctionAnalysis {
-public:
-  FunctionAnalysis(const ApiModel &Model, const TranslationUnitFacts &TU,
-                   const FunctionDecl &F, const RaceOptions &Options)
-      : Model(Model), TU(TU), F(F), Options(Options),
-        Evaluator(Model, CheckEvents), Unique(Model, F) {}
-
-  std::vector<Finding> run();
-
-private:
-  const ApiModel &Model;
-  const TranslationUnitFacts &TU;
-  const FunctionDecl &F;
-  const RaceOptions &Options;
-  ConditionEvaluator Evaluator;
-  UniqueHandling Unique;
-
-  /// Call site -> the SQL it runs (stable addresses: std::map nodes).
-  std::map<const Expr *, Query> Queries;
-  /// Event call -> existence check it performs.
-  std::map<const Expr *, CheckEvent> CheckEvents;
-  /// Set during the final pass only.
-  std::vector<Finding> *Findings = nullptr;
-  std::set<std::pair<const Expr *, const Expr *>> Reported;
-
-  const Query &queryAt(const Expr *Call, int SqlArg, const std::string *Known);
-  void transfer(PathState &S, const CFGElement &E);
-  void onCall(PathState &S, const CallExpr *Call);
-  void runQuery(PathState &S, const Expr *Event, const Query &Q);
-  void onTransaction(TxnState &T, const sql::StatementFacts &St);
-  bool isProtected(const TxnState &T, const Handle &H,
-                   sql::Dialect D) const;
-  void onInsert(PathState &S, const Expr *Event, const Query &Q,
-                const sql::StatementFacts &Insert);
-  PathState refine(const PathState &S, const CFGBlock &From,
-                   unsigned SuccIndex) const;
-  bool enabled(CheckKind K) const {
-    return llvm::is_contained(Options.Enabled, K);
-  }
-};
-
-} // namespace
 
 const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
                                        const std::string *Known) {
@@ -216,6 +176,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (VD->hasLocalStorage()) {
+          taint(S, VD, VD->getInit(), /*Replace=*/true);
           if (VD->getInit())
             S.Values[VD] = VD->getInit();
           else
@@ -226,24 +187,50 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
   if (const auto *B = dyn_cast<BinaryOperator>(St)) {
     if (B->isAssignmentOp())
       if (const VarDecl *VD = Model.varOf(B->getLHS())) {
-        if (B->getOpcode() == BO_Assign &&
-            isa<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
+        bool Plain = B->getOpcode() == BO_Assign &&
+                     isa<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+        taint(S, VD, B->getRHS(), /*Replace=*/Plain);
+        if (Plain)
           S.Values[VD] = B->getRHS();
         else
           S.Values.erase(VD);
       }
     return;
   }
+  if (const auto *U = dyn_cast<UnaryOperator>(St)) {
+    // ++x keeps what x was computed from, but its value is no longer known.
+    if (U->isIncrementDecrementOp())
+      if (const VarDecl *VD = Model.varOf(U->getSubExpr()))
+        S.Values.erase(VD);
+    return;
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St))
     if (Op->isAssignmentOp() && Op->getNumArgs() == 2)
       if (const VarDecl *VD = Model.varOf(Op->getArg(0))) {
-        if (Op->getOperator() == OO_Equal)
+        bool Plain = Op->getOperator() == OO_Equal;
+        taint(S, VD, Op->getArg(1), Plain);
+        if (Plain)
           S.Values[VD] = Op->getArg(1);
         else
           S.Values.erase(VD);
       }
   if (const auto *Call = dyn_cast<CallExpr>(St))
     onCall(S, Call);
+}
+
+void FunctionAnalysis::taint(PathState &S, const VarDecl *VD, const Expr *E,
+                             bool Replace) const {
+  std::set<const Expr *> From;
+  if (E)
+    for (const auto &Read : S.Reads)
+      if (Evaluator.dependsOnRead(E, S, Read.first))
+        From.insert(Read.first);
+  if (Replace)
+    S.Taint[VD] = std::move(From);
+  else
+    S.Taint[VD].insert(From.begin(), From.end());
+  if (S.Taint[VD].empty())
+    S.Taint.erase(VD);
 }
 
 void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
@@ -255,8 +242,21 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     if (const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementOut))) {
       S.Statements[Stmt] = Call;
       S.LastStep.erase(Stmt);
+      S.Bindings.erase(Stmt);
     }
     return;
+  case Role::Bind: {
+    const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
+    auto Index = Model.arg(Call, Rule->IndexArg);
+    Expr::EvalResult R;
+    if (Stmt && Index && !Index->isValueDependent() &&
+        Index->EvaluateAsInt(R, Model.context()) &&
+        R.Val.getInt().isStrictlyPositive() &&
+        R.Val.getInt().getActiveBits() < 16)
+      S.Bindings[Stmt][R.Val.getInt().getZExtValue()] =
+          Model.arg(Call, Rule->ValueArg);
+    return;
+  }
   case Role::Step: {
     const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
     auto It = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
@@ -318,20 +318,29 @@ void FunctionAnalysis::onTransaction(TxnState &T,
   }
 }
 
-// Whether the connection's state makes a check and a later write on it
-// atomic (see shared/sql-semantics.md, section 11).
+// Whether the connection's state makes a read and a later write on it atomic
+// (see shared/sql-semantics.md, section 11).
 bool FunctionAnalysis::isProtected(const TxnState &T, const Handle &H,
-                                   sql::Dialect D) const {
+                                   sql::Dialect D, CheckKind For) const {
   if (T.SessionLock)
     return true;
-  if (H.TxnObject && H.Iso == sql::Isolation::Serializable)
+  sql::Isolation Iso = H.TxnObject ? H.Iso : T.Iso;
+  if (H.TxnObject && Iso == sql::Isolation::Serializable)
+    return true;
+  // A PostgreSQL REPEATABLE READ transaction aborts the second writer of a
+  // row (40001): a lost update cannot happen, a duplicate insert can.
+  if (For != CheckKind::CheckThenInsert && H.TxnObject &&
+      Iso == sql::Isolation::RepeatableRead && D == sql::Dialect::PostgreSQL)
     return true;
   if (!T.InTxn)
     return false;
-  if (T.XactLock || T.Iso == sql::Isolation::Serializable)
+  if (T.XactLock || Iso == sql::Isolation::Serializable)
+    return true;
+  if (For != CheckKind::CheckThenInsert &&
+      Iso == sql::Isolation::RepeatableRead && D == sql::Dialect::PostgreSQL)
     return true;
   // SQLite allows one writer: an explicit transaction cannot produce a
-  // duplicate (a deferred one fails with SQLITE_BUSY instead).
+  // duplicate or lose an update (a deferred one fails with SQLITE_BUSY).
   return D == sql::Dialect::SQLite;
 }
 
@@ -362,95 +371,46 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
         break;
       }
     }
-    if (St.Kind == sql::StatementKind::Select &&
-        St.Existence != sql::ExistenceForm::None && !St.Table.empty() &&
-        Q.Conn.Conn && St.Locking == sql::LockKind::None) {
+    bool KeyedSelect = St.Kind == sql::StatementKind::Select &&
+                       !St.Table.empty() && !St.KeyColumns.empty() &&
+                       Q.Conn.Conn && St.Locking == sql::LockKind::None;
+    if (KeyedSelect && St.Existence != sql::ExistenceForm::None) {
       CheckEvent &C = CheckEvents[Event];
       C.Q = &Q;
       C.Select = &St;
       CheckState State;
-      State.Protected = isProtected(*T, Q.Conn, Q.Dialect);
+      State.Protected =
+          isProtected(*T, Q.Conn, Q.Dialect, CheckKind::CheckThenInsert);
       State.TxnEpoch = T->InTxn ? T->Epoch : 0;
       S.Checks[Event] = State;
+    }
+    if (KeyedSelect && St.Existence != sql::ExistenceForm::Constant &&
+        St.Existence != sql::ExistenceForm::Count &&
+        St.Existence != sql::ExistenceForm::Exists) {
+      ReadEvent &R = ReadEvents[Event];
+      R.Q = &Q;
+      R.Select = &St;
+      ReadState State;
+      // A row lock taken inside a transaction holds until it ends.
+      bool RowLock = St.Lock == sql::LockStrength::ForUpdate ||
+                     St.Lock == sql::LockStrength::ForNoKeyUpdate;
+      State.Protected =
+          (RowLock && (T->InTxn || Q.Conn.TxnObject)) ||
+          isProtected(*T, Q.Conn, Q.Dialect, CheckKind::ReadModifyWrite);
+      State.TxnEpoch = T->InTxn ? T->Epoch : 0;
+      S.Reads[Event] = State;
     }
     if (St.Kind == sql::StatementKind::Insert &&
         St.Atomic == sql::AtomicInsert::None)
       onInsert(S, Event, Q, St);
-  }
-}
-
-static std::string baseColumn(llvm::StringRef Key) {
-  // lower(email) keys the column email.
-  size_t Open = Key.find('('), Close = Key.rfind(')');
-  if (Open != llvm::StringRef::npos && Close != llvm::StringRef::npos &&
-      Close > Open)
-    Key = Key.slice(Open + 1, Close).trim();
-  size_t Dot = Key.rfind('.');
-  if (Dot != llvm::StringRef::npos)
-    Key = Key.substr(Dot + 1);
-  return Key.str();
-}
-
-void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
-                                const Query &Q,
-                                const sql::StatementFacts &Insert) {
-  if (!Findings || !enabled(CheckKind::CheckThenInsert) || !Q.Conn.Conn ||
-      Insert.Table.empty())
-    return;
-  for (const auto &[CheckCall, State] : S.Checks) {
-    if (State.Status != CheckStatus::Absent)
-      continue;
-    const CheckEvent &C = CheckEvents.at(CheckCall);
-    const sql::StatementFacts &Select = *C.Select;
-    if (C.Q->Conn.Conn != Q.Conn.Conn || Select.Table != Insert.Table ||
-        Select.KeyColumns.empty())
-      continue;
-    // The INSERT must write the key the check looked for.
-    if (!Insert.InsertColumns.empty() &&
-        !llvm::all_of(Select.KeyColumns, [&](const std::string &K) {
-          return llvm::is_contained(Insert.InsertColumns, baseColumn(K));
-        }))
-      continue;
-    // Protection in force at the check, in a transaction still open now.
-    const TxnState &T = S.Txns[Q.Conn.Conn];
-    if (State.Protected &&
-        (State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch)))
-      continue;
-    if (Unique.handles(Event))
-      continue;
-    if (!Reported.insert({Event, CheckCall}).second)
-      continue;
-    Finding Fd;
-    Fd.Check = CheckKind::CheckThenInsert;
-    Fd.ActLoc = Event->getBeginLoc();
-    Fd.CheckLoc = CheckCall->getBeginLoc();
-    Fd.BranchLoc = State.Branch ? State.Branch->getBeginLoc() : SourceLocation();
-    Fd.Table = Insert.Table;
-    for (const std::string &K : Select.KeyColumns)
-      Fd.KeyColumns.push_back(baseColumn(K));
-    // Name the key in the order the user's INSERT lists its columns.
-    auto Rank = [&](const std::string &K) {
-      return llvm::find(Insert.InsertColumns, K) - Insert.InsertColumns.begin();
-    };
-    llvm::stable_sort(Fd.KeyColumns, [&](const std::string &A,
-                                         const std::string &B) {
-      return Rank(A) < Rank(B);
-    });
-    Fd.Dialect = Q.Dialect;
-    Fd.ActSql = llvm::StringRef(Q.Text)
-                    .slice(Insert.Begin, Insert.End)
-                    .trim()
-                    .rtrim(';')
-                    .str();
-    Fd.AtomicSql = sql::rewriteAsAtomicInsert(Fd.ActSql, Fd.KeyColumns, Q.Dialect);
-    Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(C.Q->Text);
-    Findings->push_back(std::move(Fd));
+    if (St.Kind == sql::StatementKind::Update)
+      onUpdate(S, Event, Q, St);
   }
 }
 
 PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
                                    unsigned SuccIndex) const {
-  if (From.succ_size() != 2 || S.Checks.empty() ||
+  if (From.succ_size() != 2 || (S.Checks.empty() && S.Reads.empty()) ||
       isa_and_nonnull<SwitchStmt>(From.getTerminatorStmt()))
     return S;
   const Expr *Cond = From.getLastCondition();
@@ -459,6 +419,12 @@ PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
   if (!Cond)
     return S;
   PathState Out = S;
+  // A branch on a value a keyed read returned decides the path from here.
+  for (auto &[ReadCall, State] : Out.Reads)
+    if (!State.Decided && Evaluator.dependsOnRead(Cond, S, ReadCall)) {
+      State.Decided = true;
+      State.Branch = Cond;
+    }
   for (auto &[CheckCall, State] : Out.Checks) {
     auto IfAbsent = Evaluator.eval(Cond, S, CheckCall, Outcome::Absent);
     auto IfPresent = Evaluator.eval(Cond, S, CheckCall, Outcome::Present);

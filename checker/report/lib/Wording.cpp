@@ -55,12 +55,81 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
   return W;
 }
 
+static std::string keyText(const flow::Finding &F) {
+  return "(" + llvm::join(F.KeyColumns, ", ") + ")";
+}
+
+static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
+  WordedFinding W;
+  W.Check = flow::checkId(F.Check).str();
+  W.Loc = F.ActLoc;
+  W.Message = "update of '" + F.Table + "." + F.Column +
+              "' writes back a value computed from an earlier read; an "
+              "update made by another client in between is lost";
+  W.Notes.push_back({F.CheckLoc, "'" + F.Column + "' read from '" + F.Table +
+                                     "' here, keyed on " + keyText(F)});
+  W.Notes.push_back(
+      {F.ActLoc, F.GuardUnchecked
+                     ? "the UPDATE re-checks a condition in its WHERE, but "
+                       "the code never looks at how many rows it changed"
+                     : "no row lock (SELECT ... FOR UPDATE in the same "
+                       "transaction), serializable transaction or guarded "
+                       "UPDATE protects the value between the read and the "
+                       "write"});
+  if (!F.AtomicSql.empty())
+    W.Notes.push_back({F.ActLoc, "atomic rewrite (" +
+                                     dialectTitle(F.Dialect).str() + "): " +
+                                     F.AtomicSql +
+                                     ", binding the change instead of the "
+                                     "new value"});
+  else
+    W.Notes.push_back(
+        {F.ActLoc, "compute the new value in the UPDATE itself (SET " +
+                       F.Column + " = " + F.Column +
+                       " + <change>), or read the row with SELECT ... FOR "
+                       "UPDATE inside the transaction that writes it"});
+  if (F.SqlPartlyUnknown)
+    W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
+  return W;
+}
+
+static WordedFinding wordCheckThenUpdate(const flow::Finding &F) {
+  WordedFinding W;
+  W.Check = flow::checkId(F.Check).str();
+  W.Loc = F.ActLoc;
+  W.Message = "update of '" + F.Table +
+              "' depends on a state read earlier that the UPDATE does not "
+              "re-check; another client can change the row in between";
+  W.Notes.push_back({F.CheckLoc, "'" + F.Table + "' row read here, keyed on " +
+                                     keyText(F)});
+  if (F.BranchLoc.isValid())
+    W.Notes.push_back({F.BranchLoc, "the path is decided here by a value "
+                                    "read from that row"});
+  W.Notes.push_back(
+      {F.ActLoc,
+       F.GuardUnchecked
+           ? "the UPDATE re-checks a condition in its WHERE, but the code "
+             "never looks at how many rows it changed"
+           : "restate the condition in the UPDATE's WHERE (... AND <column> "
+             "= <value read>) and check that one row changed, or read the "
+             "row with SELECT ... FOR UPDATE inside the transaction that "
+             "writes it"});
+  if (F.SqlPartlyUnknown)
+    W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
+  return W;
+}
+
 WordedFinding wordFinding(const flow::Finding &F) {
   switch (F.Check) {
+  case flow::CheckKind::ReadModifyWrite:
+    return wordReadModifyWrite(F);
+  case flow::CheckKind::CheckThenUpdate:
+    return wordCheckThenUpdate(F);
   case flow::CheckKind::CheckThenInsert:
-  default:
-    return wordCheckThenInsert(F);
+  case flow::CheckKind::UnhandledUniqueViolation:
+    break;
   }
+  return wordCheckThenInsert(F);
 }
 
 } // namespace sqlrace::report

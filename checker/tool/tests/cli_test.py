@@ -76,7 +76,10 @@ class Cli(unittest.TestCase):
     def test_list_checks(self):
         rc, out, _ = run("--list-checks")
         self.assertEqual((rc, out),
-                         (0, "Enabled checks:\n    sqlrace-check-then-insert\n\n"))
+                         (0, "Enabled checks:\n"
+                             "    sqlrace-check-then-insert\n"
+                             "    sqlrace-read-modify-write\n"
+                             "    sqlrace-check-then-update\n\n"))
         rc, out, _ = run("--list-checks", "--checks=-sqlrace-*")
         self.assertEqual((rc, out), (0, "Enabled checks:\n\n"))
 

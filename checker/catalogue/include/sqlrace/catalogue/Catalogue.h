@@ -41,6 +41,8 @@ enum class Role {
   ErrorField,    ///< a field (SQLSTATE...) of an error result
   ParseInt,      ///< converts text to a number (atoi...)
   StringCompare, ///< compares two C strings, 0 when equal (strcmp...)
+  Bind,          ///< binds a value to a prepared statement's placeholder
+  AffectedRows,  ///< rows changed by the last write of a result/connection
 };
 llvm::StringRef roleName(Role R);
 
@@ -56,7 +58,14 @@ struct FunctionRule {
   int StatementArg = NoArg; ///< Step: the prepared statement
   int StatementOut = NoArg; ///< Prepare: where the statement handle goes
   int ResultArg = NoArg;    ///< RowCount/IsEmpty/ColumnValue/...: the result
-  int ValueArg = NoArg;     ///< ParseInt: the text; StringCompare: first arg
+  int ValueArg = NoArg;     ///< ParseInt: the text; StringCompare: first
+                            ///< arg; Bind: the bound value
+  int IndexArg = NoArg;     ///< Bind: the 1-based placeholder number
+  /// Execute/ExecuteNamed: an array argument holding the parameter values in
+  /// placeholder order ($1 is element 0)...
+  int ParamsArg = NoArg;
+  /// ...or the index of the argument bound to $1, the rest following it.
+  int ParamsFrom = NoArg;
   /// Step: the codes meaning "a row is available" and "no (more) rows".
   std::optional<int64_t> RowCode, DoneCode;
   const ApiRules *Api = nullptr;

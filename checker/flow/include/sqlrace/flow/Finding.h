@@ -31,17 +31,28 @@ struct Finding {
   CheckKind Check = CheckKind::CheckThenInsert;
   /// The act (the INSERT's execute call): where the warning goes.
   clang::SourceLocation ActLoc;
-  /// The existence check's execute call.
+  /// The check or read: the call that ran the existence check or the SELECT
+  /// whose value the act depends on.
   clang::SourceLocation CheckLoc;
-  /// The condition of the branch taken when no row was found.
+  /// The condition that decided the path: taken only when no row was found
+  /// (check-then-insert), or computed from the value read
+  /// (check-then-update). Invalid when no branch is involved.
   clang::SourceLocation BranchLoc;
   /// The table and the key columns the check fixed.
   std::string Table;
   std::vector<std::string> KeyColumns;
-  /// The dialect of the API, and the INSERT as the program writes it.
+  /// read-modify-write: the column written back with a value computed from
+  /// its earlier read.
+  std::string Column;
+  /// The UPDATE restates a condition in its WHERE, but the code does not
+  /// check how many rows it changed.
+  bool GuardUnchecked = false;
+  /// The dialect of the API, and the act's SQL as the program writes it.
   sql::Dialect Dialect = sql::Dialect::Unknown;
   std::string ActSql;
   /// The atomic form of the act in that dialect; empty if none can be built.
+  /// For read-modify-write, the self-relative UPDATE (the change is bound
+  /// instead of the new value).
   std::string AtomicSql;
   /// Part of the SQL could not be known at analysis time.
   bool SqlPartlyUnknown = false;

@@ -1,0 +1,238 @@
+//===- UpdateChecks.cpp - sqlrace -------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// The verdict on an UPDATE of a row read earlier on the same connection:
+// sqlrace-read-modify-write when it writes back a value computed from the
+// read, sqlrace-check-then-update when a value it read decided the path.
+//===----------------------------------------------------------------------===//
+#include "FunctionAnalysis.h"
+#include "SqlResolver.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using sqlrace::catalogue::Role;
+
+namespace sqlrace::flow {
+
+// Whether the SELECT returned column Column (SELECT * returns them all).
+static bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
+  for (const std::string &C : Select.SelectedColumns) {
+    llvm::StringRef Name = llvm::StringRef(C).trim();
+    if (Name == "*" || Name.ends_with(".*"))
+      return true;
+    // "t.balance", "balance AS b", "\"balance\"".
+    Name = Name.split(' ').first;
+    Name = Name.substr(Name.rfind('.') + 1).trim("\"`[]");
+    if (Name.equals_insensitive(Column))
+      return true;
+  }
+  return false;
+}
+
+// Where `Column = <Value>` sits in the statement text, or npos.
+static size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
+                             llvm::StringRef Value) {
+  std::string Lower = Text.lower();
+  std::string Col = Column.lower();
+  for (size_t At = Lower.find(Col); At != std::string::npos;
+       At = Lower.find(Col, At + 1)) {
+    size_t I = At + Col.size();
+    while (I < Text.size() && (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n'))
+      ++I;
+    if (I >= Text.size() || Text[I] != '=')
+      continue;
+    ++I;
+    while (I < Text.size() && (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n'))
+      ++I;
+    if (Text.substr(I).starts_with(Value))
+      return I;
+  }
+  return std::string::npos;
+}
+
+const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
+                                         unsigned Number) const {
+  const catalogue::FunctionRule *Rule = Model.ruleOf(Event);
+  if (!Rule || Number == 0)
+    return nullptr;
+  if (Rule->TheRole == Role::Step) {
+    const VarDecl *Stmt = Model.varOf(Model.arg(Event, Rule->StatementArg));
+    auto It = Stmt ? S.Bindings.find(Stmt) : S.Bindings.end();
+    if (It == S.Bindings.end())
+      return nullptr;
+    auto B = It->second.find(Number);
+    return B == It->second.end() ? nullptr : B->second;
+  }
+  if (Rule->ParamsFrom >= 0)
+    return Model.arg(Event, Rule->ParamsFrom + static_cast<int>(Number) - 1);
+  if (Rule->ParamsArg >= 0) {
+    const VarDecl *Array = Model.varOf(Model.arg(Event, Rule->ParamsArg));
+    if (!Array)
+      return nullptr;
+    const Expr *Init = Array->getInit();
+    if (auto It = S.Values.find(Array); It != S.Values.end())
+      Init = It->second;
+    const auto *List = dyn_cast_or_null<InitListExpr>(stripWrappers(Init));
+    if (!List || Number > List->getNumInits())
+      return nullptr;
+    return List->getInit(Number - 1);
+  }
+  return nullptr;
+}
+
+bool FunctionAnalysis::affectedRowsChecked(const Expr *Event,
+                                           const Query &Q) const {
+  const SourceManager &SM = Model.context().getSourceManager();
+  llvm::SmallVector<const Stmt *, 64> Work{F.getBody()};
+  while (!Work.empty()) {
+    const Stmt *St = Work.pop_back_val();
+    if (!St)
+      continue;
+    for (const Stmt *Child : St->children())
+      Work.push_back(Child);
+    const catalogue::FunctionRule *Rule = Model.ruleOf(dyn_cast<Expr>(St));
+    if (!Rule || Rule->TheRole != Role::AffectedRows ||
+        !SM.isBeforeInTranslationUnit(Event->getBeginLoc(), St->getBeginLoc()))
+      continue;
+    const auto *Call = cast<Expr>(St);
+    if (Rule->ConnectionArg != catalogue::NoArg &&
+        Model.handleOf(Model.arg(Call, Rule->ConnectionArg)).Conn == Q.Conn.Conn)
+      return true;
+    const Expr *Result = stripWrappers(Model.arg(Call, Rule->ResultArg));
+    if (Result == Event)
+      return true;
+    if (const VarDecl *VD = Model.varOf(Result))
+      if (VD->getInit() && stripWrappers(VD->getInit()) == Event)
+        return true;
+  }
+  return false;
+}
+
+// The operator of `<read value> + <change>` or `<read value> - <change>`
+// that computes Value, looking through locals and conversions; 0 if the new
+// value is computed some other way.
+static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
+                           const PathState &S, const Expr *Read,
+                           unsigned Depth = 0) {
+  if (!Value || Depth > 8)
+    return 0;
+  Value = stripWrappers(Value);
+  if (const auto *B = dyn_cast<BinaryOperator>(Value)) {
+    if (B->getOpcode() != BO_Add && B->getOpcode() != BO_Sub)
+      return 0;
+    bool L = Eval.dependsOnRead(B->getLHS(), S, Read);
+    bool R = Eval.dependsOnRead(B->getRHS(), S, Read);
+    if (L && !R)
+      return B->getOpcode() == BO_Add ? '+' : '-';
+    if (R && !L && B->getOpcode() == BO_Add)
+      return '+';
+    return 0;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Value))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      auto It = S.Values.find(VD);
+      return It == S.Values.end()
+                 ? 0
+                 : changeOperator(Eval, It->second, S, Read, Depth + 1);
+    }
+  // std::to_string(x), x.c_str(): the conversion of a single value.
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Value))
+    if (M->getNumArgs() == 0)
+      return changeOperator(Eval, M->getImplicitObjectArgument(), S, Read,
+                            Depth + 1);
+  if (const auto *C = dyn_cast<CallExpr>(Value))
+    if (C->getNumArgs() == 1)
+      return changeOperator(Eval, C->getArg(0), S, Read, Depth + 1);
+  return 0;
+}
+
+void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
+                                const Query &Q,
+                                const sql::StatementFacts &Update) {
+  bool WantRMW = enabled(CheckKind::ReadModifyWrite);
+  bool WantCTU = enabled(CheckKind::CheckThenUpdate);
+  if (!Findings || (!WantRMW && !WantCTU) || !Q.Conn.Conn ||
+      Update.Table.empty() || Update.KeyColumns.empty())
+    return;
+  const TxnState &T = S.Txns[Q.Conn.Conn];
+  llvm::StringRef Text = llvm::StringRef(Q.Text).slice(Update.Begin, Update.End);
+  for (const auto &[ReadCall, State] : S.Reads) {
+    const ReadEvent &R = ReadEvents.at(ReadCall);
+    const sql::StatementFacts &Select = *R.Select;
+    if (R.Q->Conn.Conn != Q.Conn.Conn || Select.Table != Update.Table)
+      continue;
+    // The same row: the UPDATE fixes at least the key the SELECT fixed.
+    if (!llvm::all_of(Select.KeyColumns, [&](const std::string &K) {
+          return llvm::is_contained(Update.KeyColumns, K);
+        }))
+      continue;
+    if (State.Protected &&
+        (State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch)))
+      continue;
+    // Extra conditions in the WHERE restate what was read (a version, the
+    // old value, the state): the UPDATE is a compare-and-set, safe when the
+    // code looks at how many rows it changed.
+    bool Guarded = llvm::any_of(Update.KeyColumns, [&](const std::string &K) {
+      return !llvm::is_contained(Select.KeyColumns, K);
+    });
+    bool Checked = Guarded && affectedRowsChecked(Event, Q);
+    if (Checked)
+      continue;
+
+    Finding Fd;
+    Fd.ActLoc = Event->getBeginLoc();
+    Fd.CheckLoc = ReadCall->getBeginLoc();
+    Fd.Table = Update.Table;
+    Fd.KeyColumns = Select.KeyColumns;
+    Fd.Dialect = Q.Dialect;
+    Fd.ActSql = Text.trim().rtrim(';').str();
+    Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(R.Q->Text);
+    Fd.GuardUnchecked = Guarded;
+
+    // A value computed from the read and written back: a lost update.
+    bool Written = false;
+    for (const sql::Assignment &A : Update.Assignments) {
+      if (!WantRMW || A.SelfRelative || !selects(Select, A.Column))
+        continue;
+      llvm::StringRef V = llvm::StringRef(A.Value).trim();
+      const Expr *Value = nullptr;
+      unsigned Number = 0;
+      if (hasHole(V.str()))
+        Value = Model.arg(Q.Call, Q.Rule->SqlArg);
+      else if ((V.consume_front("$") || V.consume_front("?")) &&
+               !V.getAsInteger(10, Number))
+        Value = boundValue(S, Event, Number);
+      else if (V == "?" || V.empty()) {
+        size_t At = findAssignment(Text, A.Column, "?");
+        if (At != std::string::npos)
+          Value = boundValue(S, Event, Text.take_front(At).count('?') + 1);
+      }
+      if (!Value || !Evaluator.dependsOnRead(Value, S, ReadCall))
+        continue;
+      Fd.Check = CheckKind::ReadModifyWrite;
+      Fd.Column = A.Column;
+      if (char Op = changeOperator(Evaluator, Value, S, ReadCall);
+          Op && !hasHole(A.Value)) {
+        size_t At = findAssignment(Fd.ActSql, A.Column, A.Value);
+        if (At != std::string::npos)
+          Fd.AtomicSql = Fd.ActSql.substr(0, At) + A.Column + " " + Op + " " +
+                         Fd.ActSql.substr(At);
+      }
+      Written = true;
+      break;
+    }
+    if (!Written) {
+      if (!WantCTU || !State.Decided)
+        continue;
+      Fd.Check = CheckKind::CheckThenUpdate;
+      Fd.BranchLoc = State.Branch ? State.Branch->getBeginLoc() : SourceLocation();
+    }
+    if (Reported.insert({Event, ReadCall}).second)
+      Findings->push_back(std::move(Fd));
+  }
+}
+
+} // namespace sqlrace::flow
