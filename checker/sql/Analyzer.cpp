@@ -2,12 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // analyzeSql: statement splitting, dispatch on the leading keyword, and the
-// pieces every statement kind shares (names, table references, key columns
-// of a WHERE, tables read).
+// pieces every statement kind shares (names, table references, tables read).
 //===----------------------------------------------------------------------===//
 
 #include "ParserImpl.h"
-#include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 
 using llvm::ArrayRef;
@@ -15,7 +13,6 @@ using llvm::StringRef;
 
 namespace sqlrace::sql {
 namespace detail {
-namespace {
 
 bool inList(StringRef W, std::initializer_list<StringRef> Ks) {
   for (StringRef K : Ks)
@@ -24,39 +21,62 @@ bool inList(StringRef W, std::initializer_list<StringRef> Ks) {
   return false;
 }
 
-// Words that end a name or cannot be an alias.
-bool isClauseWord(StringRef W) {
-  return inList(
-      W, {"select",  "from",      "where",     "set",       "values",
-          "value",   "on",        "using",     "group",     "order",
-          "limit",   "join",      "inner",     "left",      "right",
-          "outer",   "cross",     "full",      "natural",   "union",
-          "intersect", "except",  "minus",     "and",       "or",
-          "not",     "as",        "with",      "into",      "default",
-          "returning", "output",  "when",      "then",      "else",
-          "end",     "case",      "having",    "window",    "offset",
-          "fetch",   "for",       "lateral",   "straight_join", "apply",
-          "in",      "is",        "like",      "between",   "exists",
-          "option",  "use",       "force",     "ignore",    "lock",
-          "tablesample", "nowait", "skip",     "wait",      "do",
-          "pivot",   "unpivot",   "top",       "distinct",  "all",
-          "partition", "only",    "go"});
-}
-
-// Words that are values, not column references.
 bool isConstantWord(StringRef W) {
   return inList(W, {"null", "true", "false", "default", "current_date",
                     "current_time", "current_timestamp", "localtime",
-                    "localtimestamp", "current_user", "session_user", "user",
-                    "sysdate", "systimestamp", "unknown"});
+                    "localtimestamp", "current_user", "session_user", "sysdate",
+                    "systimestamp"});
+}
+
+namespace {
+
+// Words that end a name or cannot be an alias.
+bool isClauseWord(StringRef W) {
+  return inList(
+      W, {"select",      "from",    "where",   "set",           "values",
+          "value",       "on",      "using",   "group",         "order",
+          "limit",       "join",    "inner",   "left",          "right",
+          "outer",       "cross",   "full",    "natural",       "union",
+          "intersect",   "except",  "minus",   "and",           "or",
+          "not",         "as",      "with",    "into",          "default",
+          "returning",   "output",  "when",    "then",          "else",
+          "end",         "case",    "having",  "window",        "offset",
+          "fetch",       "for",     "lateral", "straight_join", "apply",
+          "in",          "is",      "like",    "between",       "exists",
+          "option",      "use",     "force",   "ignore",        "lock",
+          "tablesample", "nowait",  "skip",    "wait",          "do",
+          "pivot",       "unpivot", "top",     "distinct",      "all",
+          "partition",   "only",    "go"});
+}
+
+// Words that can never start a name. Shorter than isClauseWord: "value",
+// "output", "offset"... stop an alias but are fine column names.
+bool isNameStopWord(StringRef W) {
+  return inList(W, {"select",  "from",      "where",         "set",
+                    "values",  "on",        "using",         "group",
+                    "order",   "limit",     "join",          "inner",
+                    "left",    "right",     "outer",         "cross",
+                    "full",    "natural",   "union",         "intersect",
+                    "except",  "minus",     "and",           "or",
+                    "not",     "as",        "with",          "into",
+                    "default", "returning", "when",          "then",
+                    "else",    "end",       "case",          "having",
+                    "in",      "is",        "like",          "between",
+                    "exists",  "lateral",   "straight_join", "apply",
+                    "for"});
 }
 
 bool isHintWord(StringRef W) {
-  return inList(W, {"nolock", "updlock", "holdlock", "rowlock", "paglock",
-                    "tablock", "tablockx", "xlock", "readpast", "serializable",
-                    "repeatableread", "readcommitted", "readuncommitted",
-                    "readcommittedlock", "nowait", "index", "forceseek",
-                    "forcescan", "snapshot", "noexpand"});
+  return inList(W, {"nolock",          "updlock",
+                    "holdlock",        "rowlock",
+                    "paglock",         "tablock",
+                    "tablockx",        "xlock",
+                    "readpast",        "serializable",
+                    "repeatableread",  "readcommitted",
+                    "readuncommitted", "readcommittedlock",
+                    "nowait",          "index",
+                    "forceseek",       "forcescan",
+                    "snapshot",        "noexpand"});
 }
 
 } // namespace
@@ -103,7 +123,8 @@ std::vector<TokRange> splitStatements(ArrayRef<Token> Toks) {
   return Out;
 }
 
-//===-- StatementParser basics ---------------------------------------------===//
+//===-- StatementParser basics
+//---------------------------------------------===//
 
 StatementParser::StatementParser(StringRef Text, ArrayRef<Token> Toks,
                                  Dialect D, StatementFacts &F)
@@ -117,7 +138,8 @@ StatementParser::StatementParser(StringRef Text, ArrayRef<Token> Toks,
     problem("unbalanced parentheses");
 }
 
-bool StatementParser::kwIn(size_t I, std::initializer_list<StringRef> Ks) const {
+bool StatementParser::kwIn(size_t I,
+                           std::initializer_list<StringRef> Ks) const {
   const Token &T = tok(I);
   return T.Kind == TokenKind::Word && inList(T.Text, Ks);
 }
@@ -172,14 +194,12 @@ void StatementParser::addRead(const std::string &Table) {
   for (const std::string &C : CteNames)
     if (C == Table)
       return;
-  if (std::find(F.TablesRead.begin(), F.TablesRead.end(), Table) ==
-      F.TablesRead.end())
+  if (ReadSet.insert(Table).second)
     F.TablesRead.push_back(Table);
 }
 
 void StatementParser::addWritten(const std::string &Table) {
-  if (!Table.empty() && std::find(F.TablesWritten.begin(), F.TablesWritten.end(),
-                                  Table) == F.TablesWritten.end())
+  if (!Table.empty() && WrittenSet.insert(Table).second)
     F.TablesWritten.push_back(Table);
 }
 
@@ -214,7 +234,8 @@ void StatementParser::run(InsertLayout *L) {
 
 void StatementParser::dispatch(size_t I) {
   // A query wrapped in parentheses: "(SELECT ...) UNION (SELECT ...)".
-  while (punct(I, "(") && (kwIn(I + 1, {"select", "with"}) || punct(I + 1, "(")))
+  while (punct(I, "(") &&
+         (kwIn(I + 1, {"select", "with"}) || punct(I + 1, "(")))
     ++I;
   while (kw(I, "WITH")) {
     size_t J = parseWith(I);
@@ -257,17 +278,20 @@ void StatementParser::dispatch(size_t I) {
     return parseSet(I);
   if (inList(W, {"lock", "unlock"}))
     return parseLockTables(I);
-  if (inList(W, {"exec", "execute", "call", "perform", "do", "declare", "if",
-                 "pragma", "explain", "show", "describe", "desc", "analyze",
-                 "analyse", "vacuum", "grant", "revoke", "use", "prepare",
-                 "deallocate", "copy", "listen", "notify", "unlisten",
-                 "reindex", "cluster", "comment", "print", "return", "while",
-                 "go", "flush", "optimize", "checkpoint", "load", "handler",
-                 "refresh", "reset", "discard", "fetch", "close", "open",
-                 "move", "waitfor", "raiserror", "throw", "kill", "attach",
-                 "detach", "values", "table", "upsert", "security", "dbcc",
-                 "bulk", "backup", "restore", "install", "uninstall", "xa",
-                 "purge", "check", "repair", "cache", "import", "export"})) {
+  if (inList(W, {"exec",     "execute", "call",     "perform",    "do",
+                 "declare",  "if",      "pragma",   "explain",    "show",
+                 "describe", "desc",    "analyze",  "analyse",    "vacuum",
+                 "grant",    "revoke",  "use",      "prepare",    "deallocate",
+                 "copy",     "listen",  "notify",   "unlisten",   "reindex",
+                 "cluster",  "comment", "print",    "return",     "while",
+                 "go",       "flush",   "optimize", "checkpoint", "load",
+                 "handler",  "refresh", "reset",    "discard",    "fetch",
+                 "close",    "open",    "move",     "waitfor",    "raiserror",
+                 "throw",    "kill",    "attach",   "detach",     "values",
+                 "table",    "upsert",  "security", "dbcc",       "bulk",
+                 "backup",   "restore", "install",  "uninstall",  "xa",
+                 "purge",    "check",   "repair",   "cache",      "import",
+                 "export"})) {
     F.Kind = StatementKind::Other;
     return;
   }
@@ -284,7 +308,8 @@ size_t StatementParser::parseName(size_t I, size_t E, NameRef &Out) const {
   std::string Name, Last;
   size_t J = I;
   auto TakePart = [&](const Token &T) {
-    if (T.Kind == TokenKind::Hole) {
+    // An unterminated quoted name ran to the end of the text: not trusted.
+    if (T.Kind == TokenKind::Hole || T.Unterminated) {
       SawHole = PrevHole = true;
       return;
     }
@@ -298,7 +323,7 @@ size_t StatementParser::parseName(size_t I, size_t E, NameRef &Out) const {
       bool IsPart = T.Kind == TokenKind::QuotedIdent ||
                     T.Kind == TokenKind::Hole ||
                     (T.Kind == TokenKind::Word &&
-                     (State == AfterDot || !isReserved(J)));
+                     (State == AfterDot || !isNameStopWord(T.Text)));
       if (!IsPart)
         break;
       TakePart(T);
@@ -313,9 +338,10 @@ size_t StatementParser::parseName(size_t I, size_t E, NameRef &Out) const {
       continue;
     }
     // A hole glued to a name ("users_" + suffix) makes the name unknown.
-    bool Glued = !T.SpaceBefore &&
-                 (T.Kind == TokenKind::Hole ||
-                  (PrevHole && (T.isIdentifier() || T.Kind == TokenKind::Number)));
+    bool Glued =
+        !T.SpaceBefore &&
+        (T.Kind == TokenKind::Hole ||
+         (PrevHole && (T.isIdentifier() || T.Kind == TokenKind::Number)));
     if (!Glued)
       break;
     SawHole = true;
@@ -368,8 +394,8 @@ size_t StatementParser::parseTableRef(size_t I, size_t E, TableRef &Out) const {
     if (K == J)
       return I;
     J = K;
-    if (punct(J, "(") && !(tok(J + 1).Kind == TokenKind::Word &&
-                           isHintWord(tok(J + 1).Text))) {
+    if (punct(J, "(") &&
+        !(tok(J + 1).Kind == TokenKind::Word && isHintWord(tok(J + 1).Text))) {
       Out.Derived = true; // a table function: generate_series(...), OPENJSON
       J = next(J);
     }
@@ -412,7 +438,8 @@ void StatementParser::collectReads(size_t B, size_t E) {
       Stack.push_back(Query);
       // A group right after a function name is an argument list: FROM in
       // EXTRACT(YEAR FROM d) or TRIM(x FROM y) names no table.
-      bool Call = I > 0 && tok(I - 1).Kind == TokenKind::Word && !isReserved(I - 1);
+      bool Call =
+          I > 0 && tok(I - 1).Kind == TokenKind::Word && !isReserved(I - 1);
       Query = kwIn(I + 1, {"select", "with"}) || !Call;
       continue;
     }
@@ -444,199 +471,10 @@ void StatementParser::collectReads(size_t B, size_t E) {
   }
 }
 
-//===-- Key columns --------------------------------------------------------===//
-
-void StatementParser::collectKeys(size_t B, size_t E,
-                                  std::vector<std::string> &Out,
-                                  const std::vector<std::string> *Target,
-                                  unsigned Depth) const {
-  E = std::min(E, N);
-  if (Depth > MaxDepth)
-    return;
-  while (B < E && punct(B, "(") && closeOf(B) == E - 1) {
-    ++B;
-    --E;
-  }
-  if (B >= E)
-    return;
-  std::vector<TokRange> Conjuncts;
-  size_t Start = B;
-  bool InBetween = false;
-  for (size_t I = B; I < E; I = next(I)) {
-    if (kw(I, "OR"))
-      return; // an OR at the top: no column is fixed for every row
-    if (kw(I, "BETWEEN")) {
-      InBetween = true;
-    } else if (kw(I, "AND")) {
-      if (InBetween) {
-        InBetween = false;
-        continue;
-      }
-      Conjuncts.push_back({Start, I});
-      Start = I + 1;
-    }
-  }
-  Conjuncts.push_back({Start, E});
-  for (auto [CB, CE] : Conjuncts) {
-    if (CB >= CE || kw(CB, "NOT"))
-      continue;
-    if (punct(CB, "(") && closeOf(CB) == CE - 1) {
-      collectKeys(CB, CE, Out, Target, Depth + 1);
-      continue;
-    }
-    keyOfConjunct(CB, CE, Out, Target);
-  }
-}
-
-void StatementParser::keyOfConjunct(size_t B, size_t E,
-                                    std::vector<std::string> &Out,
-                                    const std::vector<std::string> *Target) const {
-  size_t Op = NoPos;
-  unsigned Equalities = 0;
-  for (size_t I = B; I < E; I = next(I)) {
-    const Token &T = tok(I);
-    if (T.isPunct("=") || T.isPunct("==") || T.isPunct("<=>")) {
-      if (Op == NoPos)
-        Op = I;
-      ++Equalities;
-    } else if (T.isWord("IN") && Op == NoPos) {
-      if (I == B || kw(I - 1, "NOT"))
-        return;
-      // The list must be the rest of the conjunct: IN (...), IN ?, IN <hole>.
-      bool ListOk = (punct(I + 1, "(") && closeOf(I + 1) == E - 1) ||
-                    (I + 2 == E && (tok(I + 1).Kind == TokenKind::Placeholder ||
-                                    tok(I + 1).Kind == TokenKind::Hole));
-      if (!ListOk)
-        return;
-      if (std::optional<std::string> C = columnExpr(B, I, Target))
-        Out.push_back(*C);
-      return;
-    }
-  }
-  if (Equalities != 1)
-    return;
-  if (std::optional<std::string> C = columnExpr(B, Op, Target))
-    if (valueExpr(Op + 1, E, Target)) {
-      Out.push_back(*C);
-      return;
-    }
-  if (std::optional<std::string> C = columnExpr(Op + 1, E, Target))
-    if (valueExpr(B, Op, Target))
-      Out.push_back(*C);
-}
-
-std::optional<std::string>
-StatementParser::columnExpr(size_t B, size_t E,
-                            const std::vector<std::string> *Target,
-                            unsigned Depth) const {
-  E = std::min(E, N);
-  if (B >= E || Depth > 8)
-    return std::nullopt;
-  // Drop a trailing cast or collation: email::text, name COLLATE "C".
-  for (size_t I = B + 1; I < E; I = next(I))
-    if (punct(I, "::")) {
-      E = I;
-      break;
-    }
-  if (E >= B + 3 && kw(E - 2, "COLLATE"))
-    E -= 2;
-  const Token &First = tok(B);
-  if (First.Kind == TokenKind::Word && punct(B + 1, "(") &&
-      closeOf(B + 1) == E - 1) {
-    std::optional<std::string> Inner = columnExpr(B + 2, E - 1, Target, Depth + 1);
-    if (!Inner)
-      return std::nullopt;
-    return First.Text.lower() + "(" + *Inner + ")";
-  }
-  if (!First.isIdentifier())
-    return std::nullopt;
-  NameRef Name;
-  if (parseName(B, E, Name) != E || !Name.Known)
-    return std::nullopt;
-  bool Qualified = Name.E - Name.B > 1;
-  if (!Qualified && First.Kind == TokenKind::Word && isConstantWord(First.Text))
-    return std::nullopt;
-  if (Target && Qualified) {
-    std::string Qualifier = identifierName(tok(Name.E - 3));
-    if (std::find(Target->begin(), Target->end(), Qualifier) == Target->end())
-      return std::nullopt;
-  }
-  return Name.Last;
-}
-
-bool StatementParser::valueExpr(size_t B, size_t E,
-                                const std::vector<std::string> *Target) const {
-  E = std::min(E, N);
-  if (B >= E)
-    return false;
-  for (size_t I = B; I < E; ++I) {
-    const Token &T = tok(I);
-    switch (T.Kind) {
-    case TokenKind::Placeholder:
-    case TokenKind::Hole:
-    case TokenKind::Number:
-    case TokenKind::String:
-      continue;
-    case TokenKind::Punct:
-      if (T.isPunct("."))
-        return false;
-      continue;
-    case TokenKind::End:
-      return false;
-    case TokenKind::Word:
-    case TokenKind::QuotedIdent:
-      break;
-    }
-    if (T.Kind == TokenKind::Word) {
-      if (punct(I + 1, "(") || punct(I - 1, "::") || isConstantWord(T.Text) ||
-          tok(I + 1).Kind == TokenKind::String) // DATE '2024-01-01'
-        continue;
-      if (T.isWord("AS")) { // CAST(? AS type)
-        ++I;
-        continue;
-      }
-      if (T.isWord("SELECT") && punct(I - 1, "(")) {
-        I = closeOf(I - 1); // a scalar subquery is a value
-        continue;
-      }
-      if (T.isWord("INTERVAL") || T.isWord("ANY") || T.isWord("ALL") ||
-          T.isWord("ARRAY"))
-        continue;
-    }
-    // In a MERGE ON condition, a column of the source is a value.
-    if (Target && punct(I + 1, ".") && tok(I + 2).isIdentifier()) {
-      std::string Qualifier = identifierName(T);
-      if (std::find(Target->begin(), Target->end(), Qualifier) == Target->end()) {
-        I += 2;
-        continue;
-      }
-    }
-    return false;
-  }
-  return true;
-}
-
-size_t StatementParser::findNotExists(size_t B, size_t E) const {
-  E = std::min(E, N);
-  while (B < E && punct(B, "(") && closeOf(B) == E - 1) {
-    ++B;
-    --E;
-  }
-  if (findKw(B, E, {"or"}) != NoPos)
-    return NoPos;
-  std::vector<size_t> Starts{B};
-  for (size_t I = B; I < E; I = next(I))
-    if (kw(I, "AND"))
-      Starts.push_back(I + 1);
-  for (size_t S : Starts)
-    if (kw(S, "NOT") && kw(S + 1, "EXISTS") && punct(S + 2, "("))
-      return S + 2;
-  return NoPos;
-}
-
 } // namespace detail
 
-//===-- Public entry point -------------------------------------------------===//
+//===-- Public entry point
+//-------------------------------------------------===//
 
 std::vector<StatementFacts> analyzeSql(StringRef Text, Dialect D) {
   std::vector<LexProblem> Problems;

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Transaction control (BEGIN, COMMIT, SET TRANSACTION, autocommit), table
-// locks, advisory/application lock calls, and the subject of DDL.
+// locks and advisory/application lock calls. DDL is in DdlParser.cpp.
 //===----------------------------------------------------------------------===//
 
 #include "ParserImpl.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
+#include <iterator>
 
 using llvm::StringRef;
 
@@ -51,7 +53,8 @@ void StatementParser::parseIsolation(size_t I, size_t E) {
   F.Iso = parseIsolationText(text(V, std::min(V + Words, E)));
 }
 
-//===-- Transactions -------------------------------------------------------===//
+//===-- Transactions
+//-------------------------------------------------------===//
 
 void StatementParser::parseBegin(size_t I) {
   if (kw(I, "START")) {
@@ -63,8 +66,11 @@ void StatementParser::parseBegin(size_t I) {
              !kwIn(I + 1, {"work", "transaction", "tran", "isolation", "read",
                            "not", "deferrable", "deferred", "immediate",
                            "exclusive", "distributed"})) {
-    // T-SQL "BEGIN ... END" block, BEGIN TRY, MySQL BEGIN in a routine.
-    F.Kind = StatementKind::Other;
+    // A T-SQL "BEGIN ... END" block: what is known is its first statement.
+    if (kwIn(I + 1, {"select", "insert", "update", "delete", "merge", "with",
+                     "set", "exec", "execute"}))
+      return dispatch(I + 1);
+    F.Kind = StatementKind::Other; // BEGIN TRY, a routine's BEGIN...
     return;
   }
   F.Kind = StatementKind::Transaction;
@@ -86,7 +92,9 @@ void StatementParser::parseEndOfTransaction(size_t I) {
   if (T.isWord("COMMIT")) {
     F.Txn = TxnAction::Commit;
   } else if (T.isWord("END")) {
-    if (I + 1 < N && !kwIn(I + 1, {"work", "transaction", "tran"})) {
+    // In T-SQL a lone END closes a block; END TRANSACTION is not T-SQL.
+    bool Block = D == Dialect::SQLServer && I + 1 == N;
+    if (Block || (I + 1 < N && !kwIn(I + 1, {"work", "transaction", "tran"}))) {
       F.Kind = StatementKind::Other; // END IF, END LOOP, a block's END
       return;
     }
@@ -110,7 +118,8 @@ void StatementParser::parseSet(size_t I) {
   size_t J = I + 1;
   bool Session = false, Global = false, SysVar = false;
   for (;;) {
-    if (kw(J, "SESSION") && !kw(J + 1, "CHARACTERISTICS") && !punct(J + 1, ".")) {
+    if (kw(J, "SESSION") && !kw(J + 1, "CHARACTERISTICS") &&
+        !punct(J + 1, ".")) {
       Session = true;
       ++J;
     } else if (kwIn(J, {"global", "persist", "persist_only"})) {
@@ -118,7 +127,8 @@ void StatementParser::parseSet(size_t I) {
       ++J;
     } else if (kw(J, "LOCAL")) {
       ++J;
-    } else if (tok(J).Kind == TokenKind::Word && tok(J).Text.starts_with("@@") &&
+    } else if (tok(J).Kind == TokenKind::Word &&
+               tok(J).Text.starts_with("@@") &&
                punct(J + 1, ".")) { // @@SESSION.x, @@GLOBAL.x
       StringRef Scope = tok(J).Text.drop_front(2);
       Session |= Scope.equals_insensitive("session");
@@ -180,7 +190,8 @@ void StatementParser::parseSet(size_t I) {
   F.Kind = StatementKind::Other;
 }
 
-//===-- Table locks --------------------------------------------------------===//
+//===-- Table locks
+//--------------------------------------------------------===//
 
 void StatementParser::parseLockTables(size_t I) {
   F.Kind = StatementKind::Lock;
@@ -227,23 +238,25 @@ void StatementParser::scanLockCalls() {
     const Token &T = tok(I);
     if (T.Kind != TokenKind::Word)
       continue;
-    std::string Name = T.Text.lower();
-    if (Name == "sp_getapplock" || Name == "sp_releaseapplock") {
-      parseAppLock(I, Name == "sp_getapplock");
+    if (T.isWord("sp_getapplock") || T.isWord("sp_releaseapplock")) {
+      parseAppLock(I, T.isWord("sp_getapplock"));
       return;
     }
     if (!punct(I + 1, "("))
       continue;
+    std::string Name = T.Text.lower();
     bool Try = false;
     if (StringRef(Name).starts_with("pg_try_")) {
       Try = true;
       Name = "pg_" + Name.substr(7);
     }
-    if (Name == "pg_advisory_xact_lock" || Name == "pg_advisory_xact_lock_shared")
+    if (Name == "pg_advisory_xact_lock" ||
+        Name == "pg_advisory_xact_lock_shared")
       F.Locking = LockKind::AdvisoryXact;
     else if (Name == "pg_advisory_lock" || Name == "pg_advisory_lock_shared")
       F.Locking = LockKind::AdvisorySession;
-    else if (Name == "pg_advisory_unlock" || Name == "pg_advisory_unlock_shared" ||
+    else if (Name == "pg_advisory_unlock" ||
+             Name == "pg_advisory_unlock_shared" ||
              Name == "pg_advisory_unlock_all")
       F.Locking = LockKind::AdvisoryUnlock;
     else if (Name == "get_lock") {
@@ -267,9 +280,8 @@ void StatementParser::parseAppLock(size_t I, bool Acquire) {
   F.Locking = Acquire ? LockKind::AppLock : LockKind::AppUnlock;
   if (!Acquire)
     return;
-  static const char *const Positional[] = {"@resource", "@lockmode",
-                                           "@lockowner", "@locktimeout",
-                                           "@dbprincipal"};
+  static const char *const Positional[] = {
+      "@resource", "@lockmode", "@lockowner", "@locktimeout", "@dbprincipal"};
   size_t J = I + 1;
   if (punct(J, "("))
     ++J; // tolerate a call-like spelling
@@ -304,61 +316,6 @@ void StatementParser::parseAppLock(size_t I, bool Acquire) {
       break;
     ++J;
   }
-}
-
-//===-- DDL ---------------------------------------------------------------===//
-
-void StatementParser::parseDdl(size_t I) {
-  F.Kind = StatementKind::DDL;
-  size_t J = I + 1;
-  bool Index = false, Trigger = false, TableLike = true;
-  if (kw(I, "TRUNCATE") || kw(I, "RENAME")) {
-    if (kwIn(J, {"table", "tables"}))
-      ++J;
-  } else {
-    // Skip modifiers up to the object word (OR REPLACE, TEMP, UNIQUE, ...).
-    size_t Limit = std::min(N, J + 12);
-    while (J < Limit &&
-           !kwIn(J, {"table", "index", "view", "sequence", "trigger",
-                     "function", "procedure", "schema", "database", "type",
-                     "extension", "domain", "role", "user", "event", "policy",
-                     "rule", "publication", "subscription", "statistics",
-                     "collation", "server", "tablespace", "materialized"}))
-      J = next(J);
-    if (kw(J, "MATERIALIZED"))
-      ++J;
-    Index = kw(J, "INDEX");
-    Trigger = kw(J, "TRIGGER");
-    TableLike = kwIn(J, {"table", "view", "index", "trigger"});
-    ++J;
-  }
-  while (kwIn(J, {"if", "not", "exists", "concurrently", "only"}))
-    ++J;
-  NameRef Name;
-  size_t K = parseName(J, N, Name);
-  if (Index || Trigger) {
-    size_t On = findKw(J, N, {"on"});
-    if (On != NoPos) {
-      size_t T = On + 1;
-      if (kw(T, "ONLY"))
-        ++T;
-      parseName(T, N, Name);
-    } else if (Index) {
-      Name = NameRef(); // DROP INDEX ix: the table is not named
-    }
-  } else if (K == J) {
-    problem("missing object name");
-  }
-  F.Table = Name.Name;
-  if (TableLike)
-    addWritten(Name.Name);
-  if (kw(I, "TRUNCATE"))
-    for (size_t P = K; P < N; P = next(P))
-      if (punct(P, ",")) {
-        NameRef More;
-        parseName(P + 1, N, More);
-        addWritten(More.Name);
-      }
 }
 
 } // namespace sqlrace::sql::detail

@@ -102,6 +102,15 @@ private:
   void quoted(TokenKind K, size_t B, char Close, bool PreferBackslash) {
     bool Unterminated = false;
     size_t E = scanQuoted(B, Close, PreferBackslash, Unterminated);
+    // Without a dialect, 'it\'s' is more likely MySQL's escape than a
+    // string followed by a word glued to it.
+    if (!Unterminated && !PreferBackslash && D == Dialect::Unknown &&
+        E >= B + 3 && S[E - 2] == '\\' && isIdentChar(at(E))) {
+      bool Again = false;
+      size_t E2 = scanQuoted(B, Close, true, Again);
+      if (!Again)
+        E = E2;
+    }
     if (Unterminated) {
       bool Again = false;
       size_t E2 = scanQuoted(B, Close, !PreferBackslash, Again);
@@ -223,14 +232,17 @@ private:
     }
     if (at(J) == '(') {
       size_t Close = S.find(')', J);
-      if (Close != StringRef::npos && Close - J < 64 && isAlpha(at(Close + 1))) {
+      if (Close != StringRef::npos && Close - J < 64 &&
+          isAlpha(at(Close + 1))) {
         push(TokenKind::Placeholder, Pos, Close + 2);
         return;
       }
     }
-    while (J < Pos + 4 && StringRef("hlzjtLq").contains(static_cast<char>(at(J))))
+    while (J < Pos + 4 &&
+           StringRef("hlzjtLq").contains(static_cast<char>(at(J))))
       ++J;
-    if (at(J) && StringRef("sdiufFeEgGxXocp").contains(static_cast<char>(at(J))) &&
+    if (at(J) &&
+        StringRef("sdiufFeEgGxXocp").contains(static_cast<char>(at(J))) &&
         !isIdentChar(at(J + 1))) {
       push(TokenKind::Placeholder, Pos, J + 1);
       return;
@@ -282,8 +294,8 @@ private:
   }
 
   void punct() {
-    static const char *const Long[] = {"<=>", "->>", "<>", "!=", "<=", ">=",
-                                       "==",  "||",  "::", "->", ":="};
+    static const char *const Long[] = {
+        "<=>", "->>", "<>", "!=", "<=", ">=", "==", "||", "::", "->", ":="};
     StringRef Rest = S.substr(Pos);
     for (const char *Op : Long)
       if (Rest.starts_with(Op)) {

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Private to sqlrace_sql: the statement parser shared by Analyzer.cpp,
-// SelectParser.cpp, WriteParser.cpp, ControlParser.cpp and Rewrite.cpp.
+// SelectParser.cpp, WriteParser.cpp, ControlParser.cpp, DdlParser.cpp and
+// Rewrite.cpp.
 // The parser works on the tokens of one statement, indexed from 0; every
 // scan moves forward and jumps over parenthesised groups through a
 // precomputed match table, so a statement is analysed in linear time.
@@ -14,6 +15,7 @@
 #include "sqlrace/sql/Statement.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -33,17 +35,17 @@ constexpr unsigned MaxDepth = 48;
 
 /// A possibly qualified name (schema.table, t.col) read from the tokens.
 struct NameRef {
-  std::string Name;   ///< normalised, parts joined by '.'; empty if unknown
-  std::string Last;   ///< normalised last part; empty if unknown
-  bool Found = false; ///< name tokens (or holes) were there at all
-  bool Known = false; ///< found and free of holes
+  std::string Name;    ///< normalised, parts joined by '.'; empty if unknown
+  std::string Last;    ///< normalised last part; empty if unknown
+  bool Found = false;  ///< name tokens (or holes) were there at all
+  bool Known = false;  ///< found and free of holes
   size_t B = 0, E = 0; ///< token range of the name
 };
 
 /// A table reference in FROM/JOIN/USING or as a DML target.
 struct TableRef {
   NameRef Name;
-  std::string Alias; ///< normalised alias, if any
+  std::string Alias;              ///< normalised alias, if any
   std::vector<std::string> Hints; ///< WITH (...) hints, upper-case
   bool Derived = false; ///< a parenthesised subquery or a function call
 };
@@ -65,8 +67,8 @@ struct InsertLayout {
   size_t InsertTok = NoPos;   ///< the INSERT keyword
   size_t IgnoreAfter = NoPos; ///< IGNORE goes after this token
   TokRange Table{NoPos, NoPos};
-  std::vector<TokRange> Columns; ///< written column list
-  size_t ValuesTok = NoPos;      ///< VALUES keyword
+  std::vector<TokRange> Columns;  ///< written column list
+  size_t ValuesTok = NoPos;       ///< VALUES keyword
   std::vector<TokRange> FirstRow; ///< expressions of the first VALUES row
   size_t RowCount = 0;
   bool SelectSource = false, SelectHasFrom = false, SelectHasWhere = false;
@@ -112,6 +114,7 @@ private:
   Token EndTok;
   InsertLayout *Layout = nullptr;
   std::vector<std::string> CteNames;
+  llvm::StringSet<> ReadSet, WrittenSet; // de-duplicate TablesRead/Written
 
   // Analyzer.cpp: dispatch and shared pieces.
   void dispatch(size_t I);
@@ -131,9 +134,9 @@ private:
                    unsigned Depth) const;
   void keyOfConjunct(size_t B, size_t E, std::vector<std::string> &Out,
                      const std::vector<std::string> *Target) const;
-  std::optional<std::string>
-  columnExpr(size_t B, size_t E, const std::vector<std::string> *Target,
-             unsigned Depth = 0) const;
+  std::optional<std::string> columnExpr(size_t B, size_t E,
+                                        const std::vector<std::string> *Target,
+                                        unsigned Depth = 0) const;
   bool valueExpr(size_t B, size_t E,
                  const std::vector<std::string> *Target) const;
   /// The NOT EXISTS (...) group among the conjuncts of [B, E), if any.
@@ -142,8 +145,7 @@ private:
   // SelectParser.cpp.
   size_t parseWith(size_t I);
   void parseSelectStatement(size_t I);
-  void parseSelectCore(size_t I, size_t E, SelectInfo &S,
-                       unsigned Depth) const;
+  void parseSelectCore(size_t I, size_t E, SelectInfo &S, unsigned Depth) const;
   void classifySelectList(size_t B, size_t E, SelectInfo &S,
                           unsigned Depth) const;
   bool isLimitOne(size_t B, size_t E) const;
@@ -171,10 +173,43 @@ private:
   void parseSet(size_t I);
   void parseIsolation(size_t I, size_t E);
   void parseLockTables(size_t I);
-  void parseDdl(size_t I);
   void scanLockCalls();
   void parseAppLock(size_t I, bool Acquire);
+
+  // DdlParser.cpp: subjects, DdlAction and declared unique keys.
+  void parseDdl(size_t I);
+  /// The element list after CREATE TABLE's name (token \p I).
+  void parseCreateTable(size_t I);
+  /// One column definition or table constraint of CREATE TABLE / ADD.
+  void parseTableElement(size_t B, size_t E);
+  /// True when an element starting with KEY/INDEX is an inline index, not a
+  /// column named "key".
+  bool isIndexElement(size_t B, size_t E) const;
+  void parseIndexElement(size_t B, size_t E);
+  void parseColumnDef(size_t B, size_t E);
+  /// A PRIMARY KEY / UNIQUE table constraint; \p I follows its keywords.
+  void parseKeyConstraint(size_t I, size_t E, const std::string &Constraint,
+                          bool PrimaryKey);
+  /// The name a key gets: \p Written, or MySQL's fixed "primary".
+  std::string keyName(bool PrimaryKey, const std::string &Written) const;
+  void parseCreateIndex(const NameRef &Index, size_t On, bool Unique);
+  /// End of a partial-index predicate starting at \p B.
+  size_t predicateEnd(size_t B, size_t E) const;
+  /// The key parts of the group opened at \p Open, normalised.
+  std::vector<std::string> keyList(size_t Open);
+  /// One key part: a column name, or an expression as keyExpr spells it;
+  /// empty when unknown.
+  std::string keyPart(size_t B, size_t E, unsigned Depth) const;
+  std::string keyExpr(size_t B, size_t E) const;
+  void parseAlterTable(size_t I);
+  void parseAlterAddition(size_t B, size_t E);
+  void parseAlterDrop(size_t B, size_t E);
 };
+
+/// True when \p W equals one of \p Ks, ignoring case.
+bool inList(llvm::StringRef W, std::initializer_list<llvm::StringRef> Ks);
+/// Words that are values, not column references: NULL, TRUE, CURRENT_DATE...
+bool isConstantWord(llvm::StringRef W);
 
 /// Splits a token stream into statements at ";" (not inside BEGIN...END
 /// bodies of CREATE TRIGGER/PROCEDURE/FUNCTION). Empty statements dropped.

@@ -38,8 +38,7 @@ std::string conflictTarget(const std::string &Key) {
 
 std::string onConflictRewrite(StringRef Sql, const detail::StatementParser &P,
                               const detail::InsertLayout &L,
-                              const std::vector<std::string> &Keys,
-                              Dialect D) {
+                              const std::vector<std::string> &Keys, Dialect D) {
   std::string Clause = " ON CONFLICT";
   if (!Keys.empty()) {
     std::vector<std::string> Cols;
@@ -64,7 +63,8 @@ std::string insertIgnoreRewrite(StringRef Sql, const detail::StatementParser &P,
                                 const detail::InsertLayout &L) {
   size_t StmtEnd = P.tok(P.size() - 1).end();
   size_t After = P.tok(L.IgnoreAfter).end();
-  return Sql.substr(0, After).str() + " IGNORE" + Sql.slice(After, StmtEnd).str();
+  return Sql.substr(0, After).str() + " IGNORE" +
+         Sql.slice(After, StmtEnd).str();
 }
 
 /// INSERT INTO t (cols) SELECT <values> WHERE NOT EXISTS (SELECT 1 FROM t
@@ -93,9 +93,9 @@ std::string notExistsRewrite(StringRef Sql, const detail::StatementParser &P,
     Conds.push_back(P.text(L.Columns[Found].first, L.Columns[Found].second) +
                     " = " + P.text(VB, VE));
   }
-  std::string Head =
-      Sql.substr(0, P.tok(L.ValuesTok).Offset).rtrim().str();
-  std::string Values = P.text(L.FirstRow.front().first, L.FirstRow.back().second);
+  std::string Head = Sql.substr(0, P.tok(L.ValuesTok).Offset).rtrim().str();
+  std::string Values =
+      P.text(L.FirstRow.front().first, L.FirstRow.back().second);
   return Head + " SELECT " + Values + " WHERE NOT EXISTS (SELECT 1 FROM " +
          P.text(L.Table.first, L.Table.second) +
          " WITH (UPDLOCK, HOLDLOCK) WHERE " + llvm::join(Conds, " AND ") + ")";
@@ -120,8 +120,8 @@ std::string rewriteAsAtomicInsert(StringRef InsertSql,
   detail::StatementParser P(InsertSql, Slice, D, F);
   P.run(&L);
   if (F.Kind != StatementKind::Insert || F.Atomic != AtomicInsert::None ||
-      !F.Problem.empty() || !L.Understood ||
-      L.InsertTok == detail::NoPos || F.Table.empty())
+      !F.Problem.empty() || !L.Understood || L.InsertTok == detail::NoPos ||
+      F.Table.empty())
     return "";
   // Text before the statement (a leading ';') is not part of it.
   StringRef Sql = B == 0 ? InsertSql : InsertSql.substr(Toks[B].Offset);

@@ -14,12 +14,28 @@ namespace sqlrace::sql::detail {
 namespace {
 
 bool isAggregate(StringRef W) {
-  static const StringRef Names[] = {
-      "count",     "count_big",  "sum",        "min",       "max",
-      "avg",       "group_concat", "string_agg", "array_agg", "json_agg",
-      "jsonb_agg", "json_arrayagg", "json_objectagg", "bool_and", "bool_or",
-      "every",     "total",      "stddev",     "variance",  "listagg",
-      "bit_and",   "bit_or"};
+  static const StringRef Names[] = {"count",
+                                    "count_big",
+                                    "sum",
+                                    "min",
+                                    "max",
+                                    "avg",
+                                    "group_concat",
+                                    "string_agg",
+                                    "array_agg",
+                                    "json_agg",
+                                    "jsonb_agg",
+                                    "json_arrayagg",
+                                    "json_objectagg",
+                                    "bool_and",
+                                    "bool_or",
+                                    "every",
+                                    "total",
+                                    "stddev",
+                                    "variance",
+                                    "listagg",
+                                    "bit_and",
+                                    "bit_or"};
   for (StringRef N : Names)
     if (W.equals_insensitive(N))
       return true;
@@ -133,14 +149,18 @@ void StatementParser::parseSelectCore(size_t I, size_t E, SelectInfo &S,
       break;
     }
     bool Clause =
-        (kwIn(K, {"from", "into", "where", "group", "having", "window",
-                  "order", "limit", "offset", "option"}) &&
+        (kwIn(K, {"from", "into", "where", "group", "having", "window", "order",
+                  "limit", "offset", "option"}) &&
          !kwIn(K - 1, {"distinct", "within"})) ||
         (kw(K, "FETCH") && kwIn(K + 1, {"first", "next"})) ||
-        (kw(K, "FOR") &&
-         kwIn(K + 1, {"update", "no", "share", "key", "xml", "json", "browse",
-                      "read"})) ||
+        (kw(K, "FOR") && kwIn(K + 1, {"update", "no", "share", "key", "xml",
+                                      "json", "browse", "read"})) ||
         (kw(K, "LOCK") && kw(K + 1, "IN"));
+    // "offset = ?" or "window, x": a column that shares a clause's name.
+    const Token &After = tok(K + 1);
+    if (Clause && After.Kind == TokenKind::Punct && !After.isPunct("(") &&
+        !After.isPunct("*") && !After.isPunct("-") && !After.isPunct("+"))
+      Clause = false;
     if (Clause)
       Starts.push_back(K);
   }
@@ -180,6 +200,25 @@ void StatementParser::parseSelectCore(size_t I, size_t E, SelectInfo &S,
   }
   size_t ListEnd = Starts.empty() ? CoreEnd : Starts.front();
   classifySelectList(J, ListEnd, S, Depth);
+
+  // SELECT 1 [FROM dual] WHERE [NOT] EXISTS (SELECT ... ): the subquery is
+  // the existence check.
+  auto [WB, WE] = S.Where;
+  if (S.Table.empty() && S.KeyColumns.empty() && WB != NoPos &&
+      Depth < MaxDepth) {
+    size_t K = kw(WB, "NOT") ? WB + 1 : WB;
+    if (kw(K, "EXISTS") && punct(K + 1, "(") && closeOf(K + 1) + 1 == WE &&
+        kw(K + 2, "SELECT")) {
+      SelectInfo Inner;
+      parseSelectCore(K + 2, closeOf(K + 1), Inner, Depth + 1);
+      S.Table = Inner.Table;
+      S.Alias = Inner.Alias;
+      S.Hints = Inner.Hints;
+      S.KeyColumns = Inner.KeyColumns;
+      S.Existence =
+          S.KeyColumns.empty() ? ExistenceForm::None : ExistenceForm::Exists;
+    }
+  }
 }
 
 bool StatementParser::isLimitOne(size_t B, size_t E) const {

@@ -96,7 +96,8 @@ size_t StatementParser::parseInsertSource(size_t J, size_t E) {
       if (kw(K, "ROW") && punct(K + 1, "(")) // MySQL VALUES ROW(...)
         ++K;
       if (!punct(K, "(")) {
-        if (tok(K).Kind == TokenKind::Hole || tok(K).Kind == TokenKind::Placeholder)
+        if (tok(K).Kind == TokenKind::Hole ||
+            tok(K).Kind == TokenKind::Placeholder)
           ++K; // the whole row list is unknown: VALUES %s
         break;
       }
@@ -145,7 +146,8 @@ size_t StatementParser::parseInsertSource(size_t J, size_t E) {
     return End;
   }
   size_t S = J;
-  while (punct(S, "(") && (kwIn(S + 1, {"select", "with"}) || punct(S + 1, "(")))
+  while (punct(S, "(") &&
+         (kwIn(S + 1, {"select", "with"}) || punct(S + 1, "(")))
     ++S;
   if (kwIn(S, {"select", "with"})) {
     size_t End = E;
@@ -195,7 +197,8 @@ void StatementParser::parseConflictClauses(size_t J, size_t E) {
   InsertLayout Local;
   InsertLayout &L = Layout ? *Layout : Local;
   auto SetAtomic = [&](AtomicInsert A) {
-    if (F.Atomic == AtomicInsert::None || F.Atomic == AtomicInsert::InsertIgnore)
+    if (F.Atomic == AtomicInsert::None ||
+        F.Atomic == AtomicInsert::InsertIgnore)
       F.Atomic = A;
   };
   for (size_t K = J; K < E; K = next(K)) {
@@ -250,8 +253,8 @@ void StatementParser::parseConflictClauses(size_t J, size_t E) {
 //===-- UPDATE ------------------------------------------------------------===//
 
 void StatementParser::resolveTargetAlias(size_t From, TableRef &Target) const {
-  if (From == NoPos || !Target.Alias.empty() || Target.Name.Name.find('.') !=
-                                                     std::string::npos)
+  if (From == NoPos || !Target.Alias.empty() ||
+      Target.Name.Name.find('.') != std::string::npos)
     return;
   size_t J = From + 1;
   for (;;) {
@@ -269,8 +272,8 @@ void StatementParser::resolveTargetAlias(size_t From, TableRef &Target) const {
     // Skip to the next table of the list: ", t" or "JOIN t".
     size_t Next = K;
     while (Next < N && !punct(Next, ",") && !kw(Next, "JOIN") &&
-           !kwIn(Next, {"where", "returning", "output", "order", "limit",
-                        "option"}))
+           !kwIn(Next,
+                 {"where", "returning", "output", "order", "limit", "option"}))
       Next = next(Next);
     if (Next >= N || !(punct(Next, ",") || kw(Next, "JOIN")))
       return;
@@ -314,9 +317,9 @@ void StatementParser::parseUpdate(size_t I) {
         addRead(Other.Name.Name);
     }
   collectReads(K, Set);
-  size_t SetEnd = findKw(Set + 1, N,
-                         {"from", "where", "returning", "output", "order",
-                          "limit", "option"});
+  size_t SetEnd = findKw(
+      Set + 1, N,
+      {"from", "where", "returning", "output", "order", "limit", "option"});
   SetEnd = SetEnd == NoPos ? N : SetEnd;
   resolveTargetAlias(findKw(SetEnd, N, {"from"}), Target);
   F.Table = Target.Derived ? "" : Target.Name.Name;
@@ -325,8 +328,8 @@ void StatementParser::parseUpdate(size_t I) {
   parseAssignments(Set + 1, SetEnd, Target);
   size_t Where = findKw(SetEnd, N, {"where"});
   if (Where != NoPos) {
-    size_t WhereEnd =
-        findKw(Where + 1, N, {"returning", "order", "limit", "option", "output"});
+    size_t WhereEnd = findKw(
+        Where + 1, N, {"returning", "order", "limit", "option", "output"});
     collectKeys(Where + 1, WhereEnd == NoPos ? N : WhereEnd, F.KeyColumns,
                 nullptr, 0);
   }
@@ -380,7 +383,8 @@ void StatementParser::parseAssignments(size_t B, size_t E,
       Assignment A;
       A.Column = Name.Last;
       A.Value = text(Vals[C].first, Vals[C].second);
-      A.SelfRelative = refersTo(Vals[C].first, Vals[C].second, A.Column, Target);
+      A.SelfRelative =
+          refersTo(Vals[C].first, Vals[C].second, A.Column, Target);
       F.Assignments.push_back(std::move(A));
     }
   }
@@ -432,8 +436,8 @@ void StatementParser::parseDelete(size_t I) {
     }
   size_t Where = findKw(K, N, {"where"});
   if (Where != NoPos) {
-    size_t WhereEnd =
-        findKw(Where + 1, N, {"returning", "order", "limit", "option", "output"});
+    size_t WhereEnd = findKw(
+        Where + 1, N, {"returning", "order", "limit", "option", "output"});
     collectKeys(Where + 1, WhereEnd == NoPos ? N : WhereEnd, F.KeyColumns,
                 nullptr, 0);
   }

@@ -54,6 +54,11 @@ static cl::list<std::string>
                cl::desc("An extra rules file (JSON, rules/ schema); may be "
                         "repeated. Loaded after the bundled rules."),
                cl::cat(Category));
+static cl::list<std::string> SchemaPaths(
+    "schema",
+    cl::desc("A DDL file, or a directory of *.sql migrations applied in name\n"
+             "order, that declares the database's keys; may be repeated."),
+    cl::cat(Category));
 static cl::opt<bool> NoDefaultRules(
     "no-default-rules", cl::desc("Do not load the bundled rules/*.json."),
     cl::cat(Category));
@@ -198,8 +203,14 @@ int main(int argc, const char **argv) {
   tooling::CompilationDatabase &DB =
       OwnDB ? *OwnDB : Parsed->getCompilations();
 
+  auto BaseSchema = flow::Schema::load(
+      std::vector<std::string>(SchemaPaths.begin(), SchemaPaths.end()));
+  if (!BaseSchema)
+    return fail(llvm::toString(BaseSchema.takeError()));
+
   RunState State{*Rules, {}, false, {}, false};
   State.Options.Enabled = *Enabled;
+  State.Options.BaseSchema = &*BaseSchema;
   State.Colour = Format == OutputFormat::Text &&
                  llvm::sys::Process::StandardOutHasColors();
 

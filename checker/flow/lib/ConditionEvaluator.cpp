@@ -195,6 +195,12 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
       return std::nullopt;
     return eval(It->second, S, Check, O, Depth + 1);
   }
+  if (E == Check) {
+    // A function that made the check for us answers through its result.
+    const CheckEvent &C = Checks.at(Check);
+    if (C.ReturnIfAbsent && C.ReturnIfPresent)
+      return O == Outcome::Absent ? C.ReturnIfAbsent : C.ReturnIfPresent;
+  }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     if (const catalogue::FunctionRule *Rule = Model.ruleOf(Call))
       return evalCall(Call, *Rule, S, Check, O, Depth);

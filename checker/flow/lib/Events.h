@@ -25,14 +25,19 @@ struct Query {
   std::string Text;
   std::vector<sql::StatementFacts> Facts;
   sql::Dialect Dialect = sql::Dialect::Unknown;
+  /// For a query run inside a called function: the call that runs it there
+  /// (innermost) and the function called here.
+  const clang::Expr *Inner = nullptr;
+  const clang::FunctionDecl *Via = nullptr;
 };
 
 /// An existence check: the event call and the SELECT it ran.
 struct CheckEvent {
   const Query *Q = nullptr;
   const sql::StatementFacts *Select = nullptr;
-  /// The step code meaning "row available" / "no row", for step APIs.
-  std::optional<int64_t> RowCode, DoneCode;
+  /// For a check made by a called function: what it returns when no row
+  /// was found, and when one was.
+  std::optional<int64_t> ReturnIfAbsent, ReturnIfPresent;
 };
 
 /// A keyed read: the event call and the SELECT it ran.

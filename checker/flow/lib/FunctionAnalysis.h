@@ -22,34 +22,65 @@ using clang::CallExpr;
 using clang::Expr;
 using clang::FunctionDecl;
 
-/// SQL registered under a constant name (PQprepare, connection::prepare),
-/// anywhere in the translation unit. A name registered with two different
-/// texts is ambiguous and resolves to nothing.
+/// What a function does to the connections it is given, as its callers
+/// see it: existence checks whose outcome its return value tells, and
+/// INSERTs it runs. Queries are kept in the callee's terms; ConnParam says
+/// which parameter carries the connection.
+struct SummaryQuery {
+  unsigned ConnParam = 0;
+  Query Q;
+  std::optional<int64_t> IfAbsent, IfPresent;
+};
+struct Summary {
+  std::vector<SummaryQuery> Checks;
+  std::vector<SummaryQuery> Inserts;
+};
+
+/// Facts of the whole translation unit: SQL registered under a constant
+/// name (PQprepare, connection::prepare; a name registered with two texts
+/// resolves to nothing), and function summaries, computed on demand.
 class TranslationUnitFacts {
 public:
-  TranslationUnitFacts(clang::ASTContext &Ctx, const ApiModel &Model);
+  TranslationUnitFacts(clang::ASTContext &Ctx,
+                       const catalogue::Catalogue &Rules,
+                       const RaceOptions &Options);
+  const ApiModel &model() const { return Model; }
+  /// The base schema plus the DDL this translation unit runs.
+  const Schema &schema() const { return TUSchema; }
+  const RaceOptions &options() const { return Options; }
   /// The SQL registered under Name, if it is unambiguous.
   std::optional<std::string> named(llvm::StringRef Name) const {
     auto It = Named.find(Name);
     return It == Named.end() ? std::nullopt : It->second;
   }
+  /// The summary of a function with a body; empty while it is being computed
+  /// (recursion), and for functions too deep in the call chain.
+  const Summary &summaryOf(const FunctionDecl &F);
 
 private:
+  ApiModel Model;
+  RaceOptions Options;
   llvm::StringMap<std::optional<std::string>> Named;
+  Schema TUSchema;
+  std::map<const FunctionDecl *, Summary> Summaries;
+  std::set<const FunctionDecl *> InProgress;
+  Summary Empty;
 };
 
 class FunctionAnalysis {
 public:
-  FunctionAnalysis(const ApiModel &Model, const TranslationUnitFacts &TU,
-                   const FunctionDecl &F, const RaceOptions &Options)
-      : Model(Model), TU(TU), F(F), Options(Options),
+  FunctionAnalysis(TranslationUnitFacts &TU, const FunctionDecl &F)
+      : Model(TU.model()), TU(TU), F(F), Options(TU.options()),
         Evaluator(Model, CheckEvents), Unique(Model, F) {}
 
+  /// The findings in F.
   std::vector<Finding> run();
+  /// What F does for its callers.
+  Summary summarize();
 
 private:
   const ApiModel &Model;
-  const TranslationUnitFacts &TU;
+  TranslationUnitFacts &TU;
   const FunctionDecl &F;
   const RaceOptions &Options;
   ConditionEvaluator Evaluator;
@@ -61,13 +92,32 @@ private:
   std::map<const Expr *, CheckEvent> CheckEvents;
   /// Event call -> keyed read it performs.
   std::map<const Expr *, ReadEvent> ReadEvents;
+  /// Queries run inside called functions, per call and summary entry.
+  std::map<std::pair<const Expr *, unsigned>, Query> CalleeQueries;
   /// Set during the final pass only.
   std::vector<Finding> *Findings = nullptr;
+  /// Set during the final pass of summarize() only.
+  Summary *Out = nullptr;
+  /// Per check: the values F returns when it found no row / a row, and
+  /// whether some return could not be evaluated.
+  struct ReturnValues {
+    std::set<int64_t> IfAbsent, IfPresent;
+    bool Unknown = false;
+  };
+  std::map<const Expr *, ReturnValues> Returns;
   std::set<std::pair<const Expr *, const Expr *>> Reported;
 
   const Query &queryAt(const Expr *Call, int SqlArg, const std::string *Known);
   void transfer(PathState &S, const CFGElement &E);
   void onCall(PathState &S, const CallExpr *Call);
+  /// Applies the summary of a called function with a body.
+  void onSummarizedCall(PathState &S, const CallExpr *Call);
+  void onReturn(const PathState &S, const clang::ReturnStmt *Ret);
+  /// Runs the dataflow to its fixpoint, then replays each block once with
+  /// Findings / Out set.
+  void solve(std::vector<Finding> &Result);
+  /// The parameter of F that Handle designates, if any.
+  std::optional<unsigned> paramIndex(const Handle &H) const;
   /// Records which keyed reads the value E stored into VD comes from.
   void taint(PathState &S, const clang::VarDecl *VD, const Expr *E,
              bool Replace) const;

@@ -25,8 +25,27 @@ std::string baseColumn(llvm::StringRef Key) {
 void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
                                 const Query &Q,
                                 const sql::StatementFacts &Insert) {
-  if (!Findings || !enabled(CheckKind::CheckThenInsert) || !Q.Conn.Conn ||
-      Insert.Table.empty())
+  if (!Findings || !Q.Conn.Conn || Insert.Table.empty())
+    return;
+  // For callers: an INSERT on a connection they pass in.
+  if (Out && !Unique.handles(Event))
+    if (std::optional<unsigned> Param = paramIndex(Q.Conn)) {
+      bool Known = llvm::any_of(Out->Inserts, [&](const SummaryQuery &SQ) {
+        return SQ.Q.Call == Q.Call && SQ.Q.Inner == (Q.Inner ? Q.Inner : Event);
+      });
+      if (!Known) {
+        SummaryQuery SQ;
+        SQ.ConnParam = *Param;
+        SQ.Q = Q;
+        SQ.Q.Facts = {Insert};
+        if (!SQ.Q.Inner)
+          SQ.Q.Inner = Event;
+        Out->Inserts.push_back(std::move(SQ));
+      }
+    }
+  bool WantRace = enabled(CheckKind::CheckThenInsert);
+  bool WantUnhandled = enabled(CheckKind::UnhandledUniqueViolation);
+  if (!WantRace && !WantUnhandled)
     return;
   for (const auto &[CheckCall, State] : S.Checks) {
     if (State.Status != CheckStatus::Absent)
@@ -49,12 +68,35 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
       continue;
     if (Unique.handles(Event))
       continue;
+    // A declared key rejects the duplicate: no duplicate row, but an error
+    // the code does not handle.
+    const DeclaredKey *Key = TU.schema().keyFor(
+        Select.Table, Select.KeyColumns,
+        llvm::StringRef(C.Q->Text).slice(Select.Begin, Select.End));
+    if (Key ? !WantUnhandled : !WantRace)
+      continue;
     if (!Reported.insert({Event, CheckCall}).second)
       continue;
     Finding Fd;
-    Fd.Check = CheckKind::CheckThenInsert;
+    Fd.Check = Key ? CheckKind::UnhandledUniqueViolation
+                   : CheckKind::CheckThenInsert;
+    if (Key) {
+      Fd.KeyName = Key->Key.Name;
+      Fd.KeyParts = Key->Key.Columns;
+      Fd.KeyIsPrimary = Key->Key.PrimaryKey;
+      Fd.KeyWhere = Key->Where;
+      Fd.KeyLoc = SourceLocation::getFromRawEncoding(Key->RawLoc);
+    }
     Fd.ActLoc = Event->getBeginLoc();
     Fd.CheckLoc = CheckCall->getBeginLoc();
+    if (Q.Inner && Q.Via) {
+      Fd.ActInnerLoc = Q.Inner->getBeginLoc();
+      Fd.ActVia = Q.Via->getNameAsString();
+    }
+    if (C.Q->Inner && C.Q->Via) {
+      Fd.CheckInnerLoc = C.Q->Inner->getBeginLoc();
+      Fd.CheckVia = C.Q->Via->getNameAsString();
+    }
     Fd.BranchLoc = State.Branch ? State.Branch->getBeginLoc() : SourceLocation();
     Fd.Table = Insert.Table;
     for (const std::string &K : Select.KeyColumns)
@@ -73,7 +115,15 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
                     .trim()
                     .rtrim(';')
                     .str();
-    Fd.AtomicSql = sql::rewriteAsAtomicInsert(Fd.ActSql, Fd.KeyColumns, Q.Dialect);
+    // ON CONFLICT must name the declared key exactly (its expressions, and
+    // a partial index's predicate), or PostgreSQL cannot infer it.
+    Fd.AtomicSql = sql::rewriteAsAtomicInsert(
+        Fd.ActSql, Key ? Key->Key.Columns : Fd.KeyColumns, Q.Dialect);
+    if (Key && !Key->Key.Predicate.empty() && !Fd.AtomicSql.empty()) {
+      size_t At = Fd.AtomicSql.rfind(" DO NOTHING");
+      if (At != std::string::npos)
+        Fd.AtomicSql.insert(At, " WHERE " + Key->Key.Predicate);
+    }
     Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(C.Q->Text);
     Findings->push_back(std::move(Fd));
   }

@@ -38,9 +38,9 @@ llvm::StringRef checkId(CheckKind K) {
 
 llvm::ArrayRef<CheckKind> allChecks() {
   // Only the checks that are implemented; the other kinds are reserved ids.
-  static const CheckKind All[] = {CheckKind::CheckThenInsert,
-                                  CheckKind::ReadModifyWrite,
-                                  CheckKind::CheckThenUpdate};
+  static const CheckKind All[] = {
+      CheckKind::CheckThenInsert, CheckKind::ReadModifyWrite,
+      CheckKind::CheckThenUpdate, CheckKind::UnhandledUniqueViolation};
   return All;
 }
 
@@ -49,18 +49,39 @@ llvm::ArrayRef<CheckKind> allChecks() {
 //===----------------------------------------------------------------------===//
 
 TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
-                                         const ApiModel &Model) {
+                                           const catalogue::Catalogue &Rules,
+                                           const RaceOptions &Options)
+    : Model(Ctx, Rules), Options(Options) {
+  if (Options.BaseSchema)
+    TUSchema = *Options.BaseSchema;
   struct Collector : RecursiveASTVisitor<Collector> {
     const ApiModel &Model;
     llvm::StringMap<std::optional<std::string>> &Named;
-    Collector(const ApiModel &M, llvm::StringMap<std::optional<std::string>> &N)
-        : Model(M), Named(N) {}
+    Schema &DDL;
+    Collector(const ApiModel &M, llvm::StringMap<std::optional<std::string>> &N,
+              Schema &S)
+        : Model(M), Named(N), DDL(S) {}
     bool VisitCallExpr(CallExpr *Call) {
       const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
-      if (!Rule || Rule->TheRole != Role::PrepareNamed)
+      if (!Rule)
         return true;
-      std::string Name = resolveSqlText(Model.arg(Call, Rule->NameArg),
-                                        Model.context());
+      // DDL the program runs (CREATE TABLE at start-up, migrations) declares
+      // keys, in source order.
+      if (Rule->TheRole == Role::Execute || Rule->TheRole == Role::Prepare) {
+        std::string Text =
+            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
+        sql::Dialect D = Rule->Api ? Rule->Api->Dialect : sql::Dialect::Unknown;
+        if (llvm::StringRef(Text).contains_insensitive("create") ||
+            llvm::StringRef(Text).contains_insensitive("alter") ||
+            llvm::StringRef(Text).contains_insensitive("drop"))
+          for (const sql::StatementFacts &St : sql::analyzeSql(Text, D))
+            DDL.apply(St, "", Call->getBeginLoc().getRawEncoding());
+        return true;
+      }
+      if (Rule->TheRole != Role::PrepareNamed)
+        return true;
+      std::string Name =
+          resolveSqlText(Model.arg(Call, Rule->NameArg), Model.context());
       if (hasHole(Name))
         return true;
       std::string Text =
@@ -71,9 +92,21 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       return true;
     }
   };
-  Collector(Model, Named).TraverseAST(Ctx);
+  Collector(Model, Named, TUSchema).TraverseAST(Ctx);
 }
 
+const Summary &TranslationUnitFacts::summaryOf(const FunctionDecl &F) {
+  // Deep call chains cost more than they find; recursion gets no summary.
+  constexpr size_t MaxChain = 6;
+  if (auto It = Summaries.find(&F); It != Summaries.end())
+    return It->second;
+  if (InProgress.count(&F) || InProgress.size() >= MaxChain || !F.hasBody())
+    return Empty;
+  InProgress.insert(&F);
+  Summary S = FunctionAnalysis(*this, F).summarize();
+  InProgress.erase(&F);
+  return Summaries[&F] = std::move(S);
+}
 
 //===----------------------------------------------------------------------===//
 // PathState::join
@@ -216,6 +249,8 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
       }
   if (const auto *Call = dyn_cast<CallExpr>(St))
     onCall(S, Call);
+  if (const auto *Ret = dyn_cast<ReturnStmt>(St); Ret && Out)
+    onReturn(S, Ret);
 }
 
 void FunctionAnalysis::taint(PathState &S, const VarDecl *VD, const Expr *E,
@@ -233,10 +268,94 @@ void FunctionAnalysis::taint(PathState &S, const VarDecl *VD, const Expr *E,
     S.Taint.erase(VD);
 }
 
+std::optional<unsigned> FunctionAnalysis::paramIndex(const Handle &H) const {
+  const auto *P = dyn_cast_or_null<ParmVarDecl>(H.Conn);
+  if (!P || P->getDeclContext() != &F)
+    return std::nullopt;
+  return P->getFunctionScopeIndex();
+}
+
+void FunctionAnalysis::onSummarizedCall(PathState &S, const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return;
+  // A virtual call may land anywhere: no guess.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Callee); M && M->isVirtual())
+    return;
+  const FunctionDecl *Def = nullptr;
+  if (!Callee->hasBody(Def) || !Def || Def == &F)
+    return;
+  const Summary &Sum = TU.summaryOf(*Def);
+  unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Def);
+  unsigned Index = 0;
+  auto Bind = [&](const SummaryQuery &SQ) -> Query * {
+    unsigned ArgIndex = SQ.ConnParam + Shift;
+    if (ArgIndex >= Call->getNumArgs() || SQ.Q.Facts.empty())
+      return nullptr;
+    Handle H = Model.handleOf(Call->getArg(ArgIndex));
+    if (!H.Conn)
+      return nullptr;
+    Query &Q = CalleeQueries[{Call, Index++}];
+    Q = SQ.Q;
+    Q.Conn = H;
+    Q.Call = Call;
+    Q.Rule = nullptr;
+    if (!Q.Inner)
+      Q.Inner = SQ.Q.Call;
+    Q.Via = Def;
+    return &Q;
+  };
+  for (const SummaryQuery &SQ : Sum.Checks) {
+    Query *Q = Bind(SQ);
+    if (!Q)
+      continue;
+    CheckEvent &C = CheckEvents[Call];
+    C.Q = Q;
+    C.Select = &Q->Facts.front();
+    C.ReturnIfAbsent = SQ.IfAbsent;
+    C.ReturnIfPresent = SQ.IfPresent;
+    TxnState &T = S.Txns[Q->Conn.Conn];
+    CheckState State;
+    State.Protected =
+        isProtected(T, Q->Conn, Q->Dialect, CheckKind::CheckThenInsert);
+    State.TxnEpoch = T.InTxn ? T.Epoch : 0;
+    S.Checks[Call] = State;
+    break; // one check per call: its outcome is the return value
+  }
+  for (const SummaryQuery &SQ : Sum.Inserts)
+    if (Query *Q = Bind(SQ))
+      onInsert(S, Call, *Q, Q->Facts.front());
+}
+
+void FunctionAnalysis::onReturn(const PathState &S, const ReturnStmt *Ret) {
+  const Expr *Value = Ret->getRetValue();
+  for (const auto &[CheckCall, State] : S.Checks) {
+    ReturnValues &R = Returns[CheckCall];
+    if (!Value) {
+      R.Unknown = true;
+      continue;
+    }
+    if (State.Status != CheckStatus::Present) {
+      if (auto V = Evaluator.eval(Value, S, CheckCall, Outcome::Absent))
+        R.IfAbsent.insert(*V);
+      else
+        R.Unknown = true;
+    }
+    if (State.Status != CheckStatus::Absent) {
+      if (auto V = Evaluator.eval(Value, S, CheckCall, Outcome::Present))
+        R.IfPresent.insert(*V);
+      else
+        R.Unknown = true;
+    }
+  }
+}
+
 void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
   const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
-  if (!Rule)
+  if (!Rule) {
+    onSummarizedCall(S, Call);
     return;
+  }
   switch (Rule->TheRole) {
   case Role::Prepare:
     if (const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementOut))) {
@@ -438,7 +557,7 @@ PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
   return Out;
 }
 
-std::vector<Finding> FunctionAnalysis::run() {
+void FunctionAnalysis::solve(std::vector<Finding> &Result) {
   CFG::BuildOptions Opts;
   Opts.setAllAlwaysAdd();
   Opts.AddImplicitDtors = false;
@@ -446,10 +565,10 @@ std::vector<Finding> FunctionAnalysis::run() {
   std::unique_ptr<CFG> G =
       CFG::buildCFG(&F, F.getBody(), &Model.context(), Opts);
   if (!G)
-    return {};
+    return;
 
   std::vector<std::optional<PathState>> In(G->getNumBlockIDs()),
-      Out(G->getNumBlockIDs());
+      OutState(G->getNumBlockIDs());
   std::vector<unsigned> Visits(G->getNumBlockIDs(), 0);
   constexpr unsigned MaxVisits = 16;
 
@@ -459,13 +578,13 @@ std::vector<Finding> FunctionAnalysis::run() {
       Joined.emplace();
     for (auto It = B.pred_begin(); It != B.pred_end(); ++It) {
       const CFGBlock *P = *It;
-      if (!P || !Out[P->getBlockID()])
+      if (!P || !OutState[P->getBlockID()])
         continue;
       unsigned Index = 0;
       for (auto SIt = P->succ_begin(); SIt != P->succ_end(); ++SIt, ++Index) {
         if (*SIt != &B)
           continue;
-        PathState Edge = refine(*Out[P->getBlockID()], *P, Index);
+        PathState Edge = refine(*OutState[P->getBlockID()], *P, Index);
         if (Joined)
           Joined->join(Edge);
         else
@@ -491,14 +610,13 @@ std::vector<Finding> FunctionAnalysis::run() {
     PathState S = std::move(*Entry);
     for (const CFGElement &E : *B)
       transfer(S, E);
-    Out[ID] = std::move(S);
+    OutState[ID] = std::move(S);
     for (auto It = B->succ_begin(); It != B->succ_end(); ++It)
       if (*It)
         Work.push_back(*It);
   }
 
   // Findings come from the fixpoint only, not from intermediate states.
-  std::vector<Finding> Result;
   Findings = &Result;
   for (const CFGBlock *B : *G) {
     if (!In[B->getBlockID()])
@@ -508,11 +626,43 @@ std::vector<Finding> FunctionAnalysis::run() {
       transfer(S, E);
   }
   Findings = nullptr;
+}
+
+std::vector<Finding> FunctionAnalysis::run() {
+  std::vector<Finding> Result;
+  solve(Result);
   const SourceManager &SM = Model.context().getSourceManager();
   llvm::sort(Result, [&](const Finding &A, const Finding &B) {
     return SM.isBeforeInTranslationUnit(A.ActLoc, B.ActLoc);
   });
   return Result;
+}
+
+Summary FunctionAnalysis::summarize() {
+  Summary Sum;
+  Out = &Sum;
+  std::vector<Finding> Ignored;
+  solve(Ignored);
+  Out = nullptr;
+  // A check on a connection parameter whose outcome, and only it, decides
+  // the return value: one value when no row was found, another when one was.
+  for (const auto &[CheckCall, R] : Returns) {
+    const CheckEvent &C = CheckEvents.at(CheckCall);
+    std::optional<unsigned> Param = paramIndex(C.Q->Conn);
+    if (!Param || R.Unknown || R.IfAbsent.size() != 1 ||
+        R.IfPresent.size() != 1 || *R.IfAbsent.begin() == *R.IfPresent.begin())
+      continue;
+    SummaryQuery SQ;
+    SQ.ConnParam = *Param;
+    SQ.Q = *C.Q;
+    SQ.Q.Facts = {*C.Select};
+    if (!SQ.Q.Inner)
+      SQ.Q.Inner = CheckCall;
+    SQ.IfAbsent = *R.IfAbsent.begin();
+    SQ.IfPresent = *R.IfPresent.begin();
+    Sum.Checks.push_back(std::move(SQ));
+  }
+  return Sum;
 }
 
 //===----------------------------------------------------------------------===//
@@ -528,10 +678,9 @@ RaceAnalyzer::~RaceAnalyzer() = default;
 std::vector<Finding> RaceAnalyzer::findRaces(const FunctionDecl &F) {
   if (!F.hasBody() || F.isDependentContext() || F.isInvalidDecl())
     return {};
-  ApiModel Model(Ctx, Rules);
   if (!TU)
-    TU = std::make_unique<TranslationUnitFacts>(Ctx, Model);
-  return FunctionAnalysis(Model, *TU, F, Options).run();
+    TU = std::make_unique<TranslationUnitFacts>(Ctx, Rules, Options);
+  return FunctionAnalysis(*TU, F).run();
 }
 
 std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,

@@ -1,138 +1,549 @@
-//===- SqlResolver.cpp - sqlrace --------------------------------------===//
+//===- SqlResolver.cpp - sqlrace ------------------------------------------===//
 // SPDX-License-Identifier: Apache-2.0
+//
+// Expressions to text: literals, constants, operators and calls. Local
+// variables are replayed along the path in SqlResolverPath.cpp, format
+// languages are expanded in SqlFormat.cpp, and the names of the string
+// vocabulary live in SqlResolverNames.cpp.
 //===----------------------------------------------------------------------===//
 #include "SqlResolver.h"
 #include "ApiModel.h"
-#include "sqlrace/sql/Statement.h"
+#include "SqlResolverInternal.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/ConvertUTF.h"
 
 using namespace clang;
 
 namespace sqlrace::flow {
+namespace detail {
 
-namespace {
-constexpr unsigned MaxDepth = 12;
+// Recursion of text() on nested expressions (not indirections): deep enough
+// for long `a + b + ...` chains, shallow enough for the stack.
+static constexpr unsigned MaxNesting = 256;
 
-class Resolver {
-public:
-  explicit Resolver(ASTContext &Ctx) : Ctx(Ctx) {}
-  std::string text(const Expr *E, unsigned Depth);
-
-private:
-  ASTContext &Ctx;
-  std::string hole() { return std::string(1, sql::HoleChar); }
-  bool isModifiedAfterInit(const VarDecl *VD);
-  std::string variable(const VarDecl *VD, unsigned Depth);
-};
-} // namespace
-
-// Any write to the variable other than its initializer makes its value
-// path-dependent; such variables are holes until the SQL layer tracks them.
-bool Resolver::isModifiedAfterInit(const VarDecl *VD) {
-  const DeclContext *DC = VD->getParentFunctionOrMethod();
-  const auto *FD = dyn_cast_or_null<FunctionDecl>(DC);
-  if (!FD || !FD->hasBody())
-    return true;
-  bool Modified = false;
-  llvm::SmallVector<const Stmt *, 64> Work{FD->getBody()};
-  auto RefersTo = [&](const Expr *E) {
-    E = E ? E->IgnoreParenImpCasts() : nullptr;
-    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
-    return DRE && DRE->getDecl() == VD;
-  };
-  while (!Work.empty() && !Modified) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
-      if (B->isAssignmentOp() && RefersTo(B->getLHS()))
-        Modified = true;
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-      if (Op->isAssignmentOp() && Op->getNumArgs() > 0 &&
-          RefersTo(Op->getArg(0)))
-        Modified = true;
-    } else if (const auto *M = dyn_cast<CXXMemberCallExpr>(S)) {
-      const auto *MD = M->getMethodDecl();
-      if (MD && !MD->isConst() && RefersTo(M->getImplicitObjectArgument()))
-        Modified = true;
-    } else if (const auto *U = dyn_cast<UnaryOperator>(S)) {
-      if (U->getOpcode() == UO_AddrOf && RefersTo(U->getSubExpr()))
-        Modified = true; // it escapes; anything may write it
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return Modified;
+static void appendUtf8(std::string &Out, uint32_t CodePoint) {
+  char Buf[UNI_MAX_UTF8_BYTES_PER_CODE_POINT];
+  char *End = Buf;
+  if (llvm::ConvertCodePointToUTF8(CodePoint, End))
+    Out.append(Buf, End);
+  else
+    Out += hole();
 }
 
-std::string Resolver::variable(const VarDecl *VD, unsigned Depth) {
-  const VarDecl *Def = VD->getDefinition() ? VD->getDefinition() : VD;
-  const Expr *Init = Def->getAnyInitializer();
-  if (!Init)
+std::string literalText(const StringLiteral *SL) {
+  // A C string ends at its first NUL, whatever the literal holds after it.
+  if (SL->getCharByteWidth() == 1) {
+    llvm::StringRef S = SL->getString();
+    return S.substr(0, S.find('\0')).str();
+  }
+  std::string Out;
+  unsigned N = SL->getLength();
+  for (unsigned I = 0; I < N; ++I) {
+    uint32_t C = SL->getCodeUnit(I);
+    if (C == 0)
+      break;
+    if (SL->getCharByteWidth() == 2 && C >= 0xD800 && C < 0xDC00 && I + 1 < N) {
+      uint32_t Low = SL->getCodeUnit(I + 1);
+      if (Low >= 0xDC00 && Low < 0xE000) {
+        C = 0x10000 + ((C - 0xD800) << 10) + (Low - 0xDC00);
+        ++I;
+      }
+    }
+    appendUtf8(Out, C);
+  }
+  return Out;
+}
+
+// What stripWrappers() keeps but never changes the text: default arguments
+// and member initializers, const_cast.
+static const Expr *strip(const Expr *E) {
+  for (unsigned I = 0; E && I < 64; ++I) {
+    const Expr *Before = E;
+    E = stripWrappers(E);
+    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(E))
+      E = D->getExpr();
+    else if (const auto *D = dyn_cast<CXXDefaultInitExpr>(E))
+      E = D->getExpr();
+    else if (const auto *C = dyn_cast<CXXConstCastExpr>(E))
+      E = C->getSubExpr();
+    if (E == Before)
+      break;
+  }
+  return E;
+}
+
+static llvm::SmallVector<const Expr *, 4> explicitArgs(const CallExpr *C) {
+  llvm::SmallVector<const Expr *, 4> Out;
+  for (const Expr *A : C->arguments())
+    if (!isa<CXXDefaultArgExpr>(A))
+      Out.push_back(A);
+  return Out;
+}
+
+static bool mentions(const Stmt *S, const VarDecl *V, unsigned &Budget) {
+  if (!S || !Budget--)
+    return false;
+  if (const auto *D = dyn_cast<DeclRefExpr>(S))
+    return D->getDecl() == V;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, V, Budget))
+      return true;
+  return false;
+}
+
+// The first string literal under S: the text a literal macro wraps.
+static const StringLiteral *firstLiteral(const Stmt *S, unsigned &Budget) {
+  if (!S || !Budget--)
+    return nullptr;
+  if (const auto *SL = dyn_cast<StringLiteral>(S))
+    return SL;
+  for (const Stmt *Child : S->children())
+    if (const StringLiteral *SL = firstLiteral(Child, Budget))
+      return SL;
+  return nullptr;
+}
+
+bool Resolver::spend(unsigned Units) {
+  if (Budget < Units) {
+    Budget = 0;
+    return false;
+  }
+  Budget -= Units;
+  return true;
+}
+
+const ParentMap &Resolver::parents(const Stmt *Body) {
+  std::unique_ptr<ParentMap> &Slot = ParentMaps[Body];
+  if (!Slot)
+    Slot = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
+  return *Slot;
+}
+
+std::optional<llvm::APSInt> Resolver::constantInt(const Expr *E) {
+  if (!E || E->isValueDependent() || E->isTypeDependent() ||
+      E->containsErrors())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!E->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  return R.Val.getInt();
+}
+
+Resolver::Binding::Binding(Resolver &R, const VarDecl *V, const Stmt *Scope,
+                           const ParentMap *PM, std::string Text)
+    : R(R) {
+  R.Bindings.push_back({V, Scope, PM, std::move(Text)});
+}
+
+const std::string *Resolver::bound(const VarDecl *V, const Expr *Use) {
+  for (auto It = Bindings.rbegin(); It != Bindings.rend(); ++It) {
+    if (It->Var != V)
+      continue;
+    if (!It->Scope)
+      return &It->Text;
+    unsigned Steps = 0;
+    for (const Stmt *S = Use; S && It->PM && Steps < 512;
+         S = It->PM->getParent(S), ++Steps)
+      if (S == It->Scope)
+        return &It->Text;
+  }
+  return nullptr;
+}
+
+std::string Resolver::valueText(const Expr *E, Style S, unsigned Depth) {
+  if (!E || E->isTypeDependent())
     return hole();
-  QualType T = VD->getType();
-  bool Constant = VD->isConstexpr() || T.isConstQualified() ||
-                  (T->isPointerType() && T->getPointeeType().isConstQualified() &&
-                   VD->isLocalVarDecl() && !isModifiedAfterInit(VD));
-  if (!Constant && VD->isLocalVarDecl() && !isModifiedAfterInit(VD))
-    Constant = true;
-  if (!Constant)
+  QualType T = E->getType().getCanonicalType();
+  if (!T->isArithmeticType() && !T->isEnumeralType())
+    return text(E, Depth);
+  // A parameter bound to the caller's argument.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (const std::string *B = bound(VD, DRE))
+        return *B;
+  // A number or character is known only when it is a constant; the
+  // conversion applied by the context (a char appended, an int printed)
+  // is in E's type, so it is read before any cast is stripped.
+  std::optional<llvm::APSInt> V = spend() ? constantInt(E) : std::nullopt;
+  if (!V)
     return hole();
-  return text(Init, Depth + 1);
+  if (T->isBooleanType()) {
+    bool B = V->getBoolValue();
+    if (S == Style::Brace)
+      return B ? "true" : "false";
+    return B ? "1" : "0";
+  }
+  if (T->isAnyCharacterType()) {
+    if (Ctx.getTypeSize(T) == 8)
+      return std::string(1, static_cast<char>(V->getExtValue()));
+    std::string Out;
+    appendUtf8(Out, static_cast<uint32_t>(V->getZExtValue()));
+    return Out;
+  }
+  llvm::SmallString<24> Digits;
+  V->toString(Digits, 10);
+  return Digits.str().str();
 }
 
 std::string Resolver::text(const Expr *E, unsigned Depth) {
-  if (!E || Depth > MaxDepth)
+  if (!E || Depth > MaxDepth || Nesting > MaxNesting || !spend())
     return hole();
-  E = stripWrappers(E);
-  if (const auto *SL = dyn_cast<StringLiteral>(E)) {
-    if (SL->getCharByteWidth() == 1)
-      return SL->getString().str();
-    std::string Out;
-    for (unsigned I = 0; I < SL->getLength(); ++I) {
-      uint32_t C = SL->getCodeUnit(I);
-      Out += C < 0x80 ? static_cast<char>(C) : '?';
-    }
-    return Out;
+  ++Nesting;
+  auto Leave = llvm::make_scope_exit([this] { --Nesting; });
+  // Templates that were never instantiated, and recovery expressions. A
+  // value-dependent part is only a hole where a constant would be needed.
+  if (E->isTypeDependent() || E->containsErrors())
+    return hole();
+  QualType T = E->getType();
+  if (!T.isNull() && (T->isArithmeticType() || T->isEnumeralType()))
+    return valueText(E, Style::Stream, Depth);
+  E = strip(E);
+  if (const auto *SL = dyn_cast<StringLiteral>(E))
+    return literalText(SL);
+  if (const auto *UDL = dyn_cast<UserDefinedLiteral>(E)) {
+    const NameRule *R = ruleFor(UDL->getDirectCallee());
+    const Expr *Cooked = UDL->getCookedLiteral();
+    if (R && R->Act == Action::LiteralOp && Cooked)
+      if (const auto *SL = dyn_cast<StringLiteral>(Cooked->IgnoreImpCasts()))
+        return literalText(SL);
+    return hole();
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      return variable(VD, Depth);
+      return variable(VD, DRE, Depth);
+    // A stream manipulator passed as a function.
+    if (const NameRule *R = ruleFor(DRE->getDecl())) {
+      if (R->Act == Action::Newline)
+        return "\n";
+      if (R->Act == Action::NoEffect)
+        return "";
+    }
     return hole();
   }
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() == OO_Plus && Op->getNumArgs() == 2)
-      return text(Op->getArg(0), Depth + 1) + text(Op->getArg(1), Depth + 1);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    // Static data members; fields can be set anywhere.
+    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return variable(VD, ME, Depth);
     return hole();
   }
-  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
-    // c_str() and data() of a string give back its text.
-    const CXXMethodDecl *MD = M->getMethodDecl();
-    if (MD && MD->isConst() && M->getNumArgs() == 0 &&
-        MD->getReturnType()->isPointerType() &&
-        MD->getReturnType()->getPointeeType()->isCharType())
-      return text(M->getImplicitObjectArgument(), Depth + 1);
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    const Expr *Cond = CO->getCond();
+    bool Value = false;
+    if (!Cond->isValueDependent() &&
+        Cond->EvaluateAsBooleanCondition(Value, Ctx))
+      return text(Value ? CO->getTrueExpr() : CO->getFalseExpr(), Depth);
+    std::string A = text(CO->getTrueExpr(), Depth);
+    std::string B = text(CO->getFalseExpr(), Depth);
+    return A == B ? A : hole();
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    if (B->getOpcode() == BO_Comma)
+      return text(B->getRHS(), Depth);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return operatorCall(Op, Depth);
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
+    return memberCall(M, Depth);
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    return call(C, Depth);
+  if (const auto *K = dyn_cast<CXXConstructExpr>(E)) {
+    // stripWrappers() already looked through one-argument constructors,
+    // except explicit temporaries (`std::string{"..."}`).
+    unsigned Real = 0;
+    const Expr *Only = nullptr;
+    for (const Expr *A : K->arguments())
+      if (!isa<CXXDefaultArgExpr>(A)) {
+        ++Real;
+        Only = A;
+      }
+    if (Real == 0)
+      return "";
+    return Real == 1 ? text(Only, Depth) : hole();
+  }
+  if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+    if (IL->getNumInits() == 1 && isa<StringLiteral>(strip(IL->getInit(0))))
+      return text(IL->getInit(0), Depth);
+    // `char Buf[N] = {}` and `= {0}` hold the empty C string.
+    if (IL->getNumInits() == 0)
+      return "";
+    std::optional<llvm::APSInt> First = constantInt(IL->getInit(0));
+    return First && First->isZero() ? "" : hole();
+  }
+  if (isa<ImplicitValueInitExpr>(E))
+    return "";
+  return hole();
+}
+
+std::string Resolver::variable(const VarDecl *VD, const Expr *Use,
+                               unsigned Depth) {
+  if (const std::string *B = bound(VD, Use))
+    return *B;
+  if (isa<ParmVarDecl>(VD))
+    return hole(); // a parameter: whatever the caller passes
+  QualType T = VD->getType();
+  if (T.isVolatileQualified())
+    return hole();
+  const VarDecl *InitDecl = nullptr;
+  const Expr *Init = VD->getAnyInitializer(InitDecl);
+  if (T->isReferenceType()) {
+    if (!Init)
+      return hole();
+    // A reference reads its referent at this same use.
+    const Expr *Target = Init->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Target))
+      if (const auto *Referent = dyn_cast<VarDecl>(DRE->getDecl()))
+        return variable(Referent, Use, Depth + 1);
+    // Otherwise a temporary whose lifetime the reference extends.
+    if (T->getPointeeType().isConstQualified())
+      return text(Init, Depth + 1);
     return hole();
   }
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    // A function whose whole body is `return <constant text>;`.
-    const FunctionDecl *FD = Call->getDirectCallee();
-    if (FD && Call->getNumArgs() == 0 && FD->hasBody())
-      if (const auto *Body = dyn_cast<CompoundStmt>(FD->getBody()))
-        if (Body->size() == 1)
-          if (const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front()))
-            return text(Ret->getRetValue(), Depth + 1);
+  if (VD->isConstexpr() || T.isConstant(Ctx))
+    return Init ? text(Init, Depth + 1) : hole();
+  // A non-const global or static member can be written from anywhere.
+  if (!VD->isLocalVarDecl())
     return hole();
+  auto Key = std::make_pair(VD, Use);
+  if (auto It = Replays.find(Key); It != Replays.end())
+    return It->second;
+  std::string Out = replayLocal(*this, VD, Use, Depth + 1);
+  Replays[Key] = Out;
+  return Out;
+}
+
+std::string Resolver::operatorCall(const CXXOperatorCallExpr *Op,
+                                   unsigned Depth) {
+  bool Binary = Op->getNumArgs() == 2;
+  switch (Op->getOperator()) {
+  case OO_Plus:
+    if (Binary)
+      return text(Op->getArg(0), Depth) + text(Op->getArg(1), Depth);
+    break;
+  case OO_PlusEqual:
+    if (Binary)
+      return text(Op->getArg(0), Depth) +
+             valueText(Op->getArg(1), Style::Stream, Depth);
+    break;
+  case OO_Equal:
+    if (Binary)
+      return valueText(Op->getArg(1), Style::Stream, Depth);
+    break;
+  case OO_LessLess:
+    if (Binary)
+      return text(Op->getArg(0), Depth) +
+             valueText(Op->getArg(1), Style::Stream, Depth);
+    break;
+  case OO_Percent: {
+    // QStringBuilder's concatenation.
+    const NameRule *R = ruleForType(Op->getType());
+    if (Binary && R && R->Act == Action::StringClass)
+      return text(Op->getArg(0), Depth) + text(Op->getArg(1), Depth);
+    break;
+  }
+  case OO_Call: {
+    if (inLiteralMacro(Op->getBeginLoc(), Ctx)) {
+      unsigned Limit = 512;
+      const StringLiteral *SL = firstLiteral(Op, Limit);
+      return SL ? literalText(SL) : hole();
+    }
+    // A lambda or function object: its call operator's body.
+    if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
+      return returned(
+          MD, llvm::ArrayRef(Op->getArgs(), Op->getNumArgs()).slice(1), Depth);
+    break;
+  }
+  default:
+    break;
   }
   return hole();
 }
 
+std::string Resolver::memberCall(const CXXMemberCallExpr *M, unsigned Depth) {
+  const CXXMethodDecl *MD = M->getMethodDecl();
+  if (!MD)
+    return hole();
+  const Expr *Obj = M->getImplicitObjectArgument();
+  if (isa<CXXConversionDecl>(MD)) {
+    const NameRule *R = ruleFor(MD->getParent());
+    if (R && R->Act == Action::StringClass)
+      return text(Obj, Depth);
+  }
+  if (const NameRule *R = ruleFor(MD))
+    return byRule(*R, M, Obj, Depth);
+  return returned(MD, llvm::ArrayRef(M->getArgs(), M->getNumArgs()), Depth);
+}
+
+std::string Resolver::call(const CallExpr *C, unsigned Depth) {
+  const FunctionDecl *FD = C->getDirectCallee();
+  if (!FD)
+    return hole();
+  if (const NameRule *R = ruleFor(FD))
+    return byRule(*R, C, nullptr, Depth);
+  return returned(FD, llvm::ArrayRef(C->getArgs(), C->getNumArgs()), Depth);
+}
+
+std::string Resolver::byRule(const NameRule &Rule, const CallExpr *C,
+                             const Expr *Obj, unsigned Depth) {
+  auto ArgAt = [&](int I) -> const Expr * {
+    return I >= 0 && static_cast<unsigned>(I) < C->getNumArgs() ? C->getArg(I)
+                                                                : nullptr;
+  };
+  llvm::SmallVector<const Expr *, 4> Explicit = explicitArgs(C);
+  auto Single = [&] {
+    return Explicit.size() == 1 ? valueText(Explicit[0], Style::Stream, Depth)
+                                : hole();
+  };
+  switch (Rule.Act) {
+  case Action::ObjectText:
+    return Obj ? text(Obj, Depth) : hole();
+  case Action::TextOrAssign:
+    if (!Obj)
+      return hole();
+    return Explicit.empty() ? text(Obj, Depth) : Single();
+  case Action::ArgText: {
+    std::string Out = text(ArgAt(Rule.Arg), Depth);
+    const Expr *Size = ArgAt(Rule.Size);
+    if (!Size || isa<CXXDefaultArgExpr>(Size))
+      return Out;
+    // An explicit length: -1 reads up to the NUL, others cut the text.
+    std::optional<llvm::APSInt> N = constantInt(Size);
+    if (!N)
+      return hole();
+    if (N->isNegative())
+      return Out;
+    uint64_t Len = N->getZExtValue();
+    if (hasHole(Out) || Len > Out.size())
+      return hole();
+    return Out.substr(0, Len);
+  }
+  case Action::Stringify:
+    // A second argument is a base or a precision: not the default text.
+    return Explicit.size() == 1 ? valueText(Explicit[0], Style::Stream, Depth)
+                                : hole();
+  case Action::Append:
+    return Obj ? text(Obj, Depth) + Single() : hole();
+  case Action::Prepend:
+    return Obj ? Single() + text(Obj, Depth) : hole();
+  case Action::Assign:
+    return Single();
+  case Action::Clear:
+    return "";
+  case Action::NoEffect:
+    return Obj ? text(Obj, Depth) : hole();
+  case Action::CopyInto:
+    return text(ArgAt(Rule.Arg), Depth);
+  case Action::AppendInto:
+    return text(ArgAt(Rule.Buffer), Depth) + text(ArgAt(Rule.Arg), Depth);
+  case Action::PrintfText:
+    return printfText(C, Rule.Format, Depth);
+  case Action::BraceFormat: {
+    const Expr *Format = ArgAt(Rule.Format);
+    if (!Format)
+      return hole();
+    return expandBraces(text(Format, Depth), [&](unsigned I) {
+      const Expr *A = ArgAt(Rule.Format + 1 + static_cast<int>(I));
+      return A ? valueText(A, Style::Brace, Depth) : hole();
+    });
+  }
+  case Action::QtArg:
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(C))
+      return qtArg(M, Depth);
+    return hole();
+  default:
+    // A count (sprintf's result), a class or a macro name: no text here.
+    return hole();
+  }
+}
+
+std::string Resolver::printfText(const CallExpr *C, unsigned Format,
+                                 unsigned Depth) {
+  if (Format >= C->getNumArgs())
+    return hole();
+  unsigned First = Format + 1;
+  return expandPrintf(
+      text(C->getArg(Format), Depth), [&](unsigned I, char Conv) {
+        if (First + I >= C->getNumArgs())
+          return hole();
+        const Expr *A = C->getArg(First + I);
+        if (Conv == 's')
+          return text(A, Depth);
+        // Varargs are promoted to int, so the conversion (not the type)
+        // says whether a number or a character is printed.
+        std::optional<llvm::APSInt> N = constantInt(A);
+        if (!N)
+          return hole();
+        if (Conv == 'c')
+          return std::string(1, static_cast<char>(N->getExtValue()));
+        if (Conv == 'u' && N->isSigned() && N->isNegative())
+          return hole();
+        llvm::SmallString<24> Digits;
+        N->toString(Digits, 10);
+        return Digits.str().str();
+      });
+}
+
+std::string Resolver::qtArg(const CXXMemberCallExpr *M, unsigned Depth) {
+  std::string Base = text(M->getImplicitObjectArgument(), Depth);
+  llvm::SmallVector<const Expr *, 4> Explicit = explicitArgs(M);
+  const CXXMethodDecl *MD = M->getMethodDecl();
+  if (Explicit.empty() || !MD)
+    return Base;
+  // arg(a1, a2, ...) fills several markers in one pass; arg(a, width, ...)
+  // fills one, and a width, base or fill character changes its text.
+  bool Multi =
+      MD->getPrimaryTemplate() ||
+      (MD->getNumParams() >= 2 &&
+       MD->getParamDecl(1)->getType().getNonReferenceType()->isRecordType());
+  std::vector<std::string> Texts;
+  if (Multi)
+    for (const Expr *A : Explicit)
+      Texts.push_back(text(A, Depth));
+  else
+    Texts.push_back(Explicit.size() == 1
+                        ? valueText(Explicit[0], Style::Stream, Depth)
+                        : hole());
+  return expandQtArg(Base, Texts);
+}
+
+std::string Resolver::returned(const FunctionDecl *FD,
+                               llvm::ArrayRef<const Expr *> Args,
+                               unsigned Depth) {
+  // Only a body that is one `return <expr>;`: anything longer would need
+  // the callee's own paths.
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Def->isDependentContext())
+    return hole();
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() != 1)
+    return hole();
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Ret || !Ret->getRetValue())
+    return hole();
+  // Parameters read as the caller's arguments, resolved in the caller's
+  // context before any of them is bound.
+  llvm::SmallVector<std::pair<const VarDecl *, std::string>, 4> Bound;
+  for (unsigned I = 0; I < Def->getNumParams() && I < Args.size(); ++I) {
+    const ParmVarDecl *P = Def->getParamDecl(I);
+    unsigned Limit = 2048;
+    if (mentions(Ret->getRetValue(), P, Limit))
+      Bound.push_back({P, valueText(Args[I], Style::Stream, Depth + 1)});
+  }
+  size_t Mark = Bindings.size();
+  for (auto &[P, Text] : Bound)
+    Bindings.push_back({P, nullptr, nullptr, std::move(Text)});
+  std::string Out = text(Ret->getRetValue(), Depth + 1);
+  Bindings.erase(Bindings.begin() + Mark, Bindings.end());
+  return Out;
+}
+
+} // namespace detail
+
 std::string resolveSqlText(const Expr *E, ASTContext &Ctx) {
-  return Resolver(Ctx).text(E, 0);
+  return detail::Resolver(Ctx).text(E, 0);
 }
 
 bool hasHole(const std::string &Text) {

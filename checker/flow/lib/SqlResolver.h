@@ -12,10 +12,12 @@
 
 namespace sqlrace::flow {
 
-/// The text an expression evaluates to, holes included. Looks through string
-/// literals (adjacent ones are already joined by Clang), constant and
-/// never-modified variables, std::string construction, `+` and c_str(), and
-/// functions whose body returns a constant.
+/// The text an expression evaluates to, one sql::HoleChar per fragment
+/// that cannot be known. Understands string literals of every kind, constant
+/// variables and static members, functions returning one expression, the
+/// std::string / string_view / ostringstream, {fmt}, printf and QString ways
+/// of building text, and local variables modified along the path to E
+/// (modifications that may not run before E leave a hole).
 std::string resolveSqlText(const clang::Expr *E, clang::ASTContext &Ctx);
 
 /// True when the text has at least one hole.

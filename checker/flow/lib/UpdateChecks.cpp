@@ -201,7 +201,7 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
       const Expr *Value = nullptr;
       unsigned Number = 0;
       if (hasHole(V.str()))
-        Value = Model.arg(Q.Call, Q.Rule->SqlArg);
+        Value = Q.Rule ? Model.arg(Q.Call, Q.Rule->SqlArg) : nullptr;
       else if ((V.consume_front("$") || V.consume_front("?")) &&
                !V.getAsInteger(10, Number))
         Value = boundValue(S, Event, Number);

@@ -19,6 +19,35 @@ static llvm::StringRef dialectTitle(sql::Dialect D) {
   return "";
 }
 
+// The notes that walk from the existence check to the insert.
+static void addInsertPath(const flow::Finding &F, WordedFinding &W) {
+  std::string Keys = llvm::join(F.KeyColumns, ", ");
+  if (F.CheckVia.empty()) {
+    W.Notes.push_back({F.CheckLoc, "existence of a '" + F.Table +
+                                       "' row checked here, keyed on (" +
+                                       Keys + ")"});
+  } else {
+    W.Notes.push_back({F.CheckLoc, "existence of a '" + F.Table +
+                                       "' row checked by calling '" +
+                                       F.CheckVia + "', keyed on (" + Keys +
+                                       ")"});
+    W.Notes.push_back(
+        {F.CheckInnerLoc, "the check runs here, inside '" + F.CheckVia + "'"});
+  }
+  if (F.BranchLoc.isValid())
+    W.Notes.push_back(
+        {F.BranchLoc, "the path goes on from here only when no row was found"});
+  if (!F.ActVia.empty())
+    W.Notes.push_back(
+        {F.ActInnerLoc, "the insert runs here, inside '" + F.ActVia + "'"});
+}
+
+static void addPartlyUnknown(const flow::Finding &F, WordedFinding &W) {
+  if (F.SqlPartlyUnknown)
+    W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time; the "
+                                 "rewrite keeps the known parts"});
+}
+
 static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
   std::string Keys = llvm::join(F.KeyColumns, ", ");
   WordedFinding W;
@@ -27,11 +56,7 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
   W.Message = "insert into '" + F.Table +
               "' can race with the preceding existence check; a concurrent "
               "client can insert the same row in between";
-  W.Notes.push_back({F.CheckLoc, "existence of a '" + F.Table +
-                                     "' row checked here, keyed on (" + Keys +
-                                     ")"});
-  if (F.BranchLoc.isValid())
-    W.Notes.push_back({F.BranchLoc, "the path goes on from here only when no row was found"});
+  addInsertPath(F, W);
   W.Notes.push_back({F.ActLoc, "no unique-violation handling, lock or "
                                "serializable transaction makes the check and "
                                "the insert atomic"});
@@ -49,9 +74,39 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
                        " and use the dialect's insert-if-absent form or "
                        "handle the unique violation"});
   }
-  if (F.SqlPartlyUnknown)
-    W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time; the "
-                                 "rewrite keeps the known parts"});
+  addPartlyUnknown(F, W);
+  return W;
+}
+
+static WordedFinding wordUnhandledUniqueViolation(const flow::Finding &F) {
+  WordedFinding W;
+  W.Check = flow::checkId(F.Check).str();
+  W.Loc = F.ActLoc;
+  W.Message = "insert into '" + F.Table +
+              "' fails with a unique violation when a concurrent client "
+              "inserted the same row after the existence check, and nothing "
+              "handles that error";
+  addInsertPath(F, W);
+  std::string Key = (F.KeyIsPrimary ? "PRIMARY KEY (" : "UNIQUE (") +
+                    llvm::join(F.KeyParts, ", ") + ")";
+  if (!F.KeyName.empty())
+    Key = "'" + F.KeyName + "' " + Key;
+  std::string KeyNote = Key + " rejects the duplicate";
+  if (!F.KeyWhere.empty())
+    KeyNote += " (declared at " + F.KeyWhere + ")";
+  W.Notes.push_back({F.KeyLoc.isValid() ? F.KeyLoc : F.ActLoc, KeyNote});
+  W.Notes.push_back({F.ActLoc, "the error is neither caught nor compared with "
+                               "the unique-violation code"});
+  if (!F.AtomicSql.empty())
+    W.Notes.push_back({F.ActLoc, "atomic rewrite (" +
+                                     dialectTitle(F.Dialect).str() + "): " +
+                                     F.AtomicSql +
+                                     ", then tell a new row from an existing "
+                                     "one by the affected-row count"});
+  else
+    W.Notes.push_back({F.ActLoc, "handle the unique violation, or use the "
+                                 "dialect's insert-if-absent form"});
+  addPartlyUnknown(F, W);
   return W;
 }
 
@@ -125,8 +180,9 @@ WordedFinding wordFinding(const flow::Finding &F) {
     return wordReadModifyWrite(F);
   case flow::CheckKind::CheckThenUpdate:
     return wordCheckThenUpdate(F);
-  case flow::CheckKind::CheckThenInsert:
   case flow::CheckKind::UnhandledUniqueViolation:
+    return wordUnhandledUniqueViolation(F);
+  case flow::CheckKind::CheckThenInsert:
     break;
   }
   return wordCheckThenInsert(F);

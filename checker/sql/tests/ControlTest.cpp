@@ -10,7 +10,10 @@
 namespace sqlrace::sql::test {
 namespace {
 
-//===-- Transaction control -------------------------------------------------===//
+using test::operator<<;
+
+//===-- Transaction control
+//-------------------------------------------------===//
 
 struct TxnCase {
   const char *Name;
@@ -79,8 +82,7 @@ const TxnCase TxnCases[] = {
      "SET GLOBAL TRANSACTION ISOLATION LEVEL REPEATABLE READ", Dialect::MySQL,
      TxnAction::SetTransaction, Isolation::RepeatableRead},
     {"set_transaction_pg", "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ",
-     Dialect::PostgreSQL, TxnAction::SetTransaction,
-     Isolation::RepeatableRead},
+     Dialect::PostgreSQL, TxnAction::SetTransaction, Isolation::RepeatableRead},
     {"set_session_characteristics",
      "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL SERIALIZABLE",
      Dialect::PostgreSQL, TxnAction::SetTransaction, Isolation::Serializable,
@@ -91,8 +93,8 @@ const TxnCase TxnCases[] = {
      true},
     {"default_transaction_isolation",
      "SET default_transaction_isolation = 'serializable'", Dialect::PostgreSQL,
-     TxnAction::SetTransaction, Isolation::Serializable,
-     BeginMode::Unspecified, true},
+     TxnAction::SetTransaction, Isolation::Serializable, BeginMode::Unspecified,
+     true},
     {"mysql_variable_session",
      "SET SESSION transaction_isolation = 'READ-COMMITTED'", Dialect::MySQL,
      TxnAction::SetTransaction, Isolation::ReadCommitted,
@@ -146,11 +148,22 @@ TEST(Transaction, BlocksAreNotTransactions) {
   EXPECT_EQ(one("START SLAVE", Dialect::MySQL).Kind, StatementKind::Other);
 }
 
+TEST(Transaction, TSqlBlockShowsItsFirstStatement) {
+  std::vector<StatementFacts> All = analyzeSql(
+      "BEGIN INSERT INTO t (k) VALUES (@k); END", Dialect::SQLServer);
+  ASSERT_EQ(All.size(), 2u);
+  EXPECT_EQ(All[0].Kind, StatementKind::Insert);
+  EXPECT_EQ(All[0].Table, "t");
+  EXPECT_EQ(All[1].Kind, StatementKind::Other);
+  EXPECT_EQ(one("END", Dialect::PostgreSQL).Txn, TxnAction::Commit);
+}
+
 TEST(Transaction, OtherSetIsOther) {
   StatementFacts F = one("SET search_path TO app, public", Dialect::PostgreSQL);
   EXPECT_EQ(F.Kind, StatementKind::Other);
   EXPECT_EQ(F.Txn, TxnAction::None);
-  EXPECT_EQ(one("SET NAMES utf8mb4", Dialect::MySQL).Kind, StatementKind::Other);
+  EXPECT_EQ(one("SET NAMES utf8mb4", Dialect::MySQL).Kind,
+            StatementKind::Other);
 }
 
 TEST(Transaction, ScriptOfSeveral) {
@@ -165,7 +178,8 @@ TEST(Transaction, ScriptOfSeveral) {
   EXPECT_EQ(All[3].Txn, TxnAction::Commit);
 }
 
-//===-- Advisory and application locks ----------------------------------------===//
+//===-- Advisory and application locks
+//----------------------------------------===//
 
 struct LockCallCase {
   const char *Name;
@@ -203,8 +217,8 @@ const LockCallCase LockCallCases[] = {
      Dialect::PostgreSQL, StatementKind::Select, LockKind::AdvisoryXact, true},
     {"get_lock", "SELECT GET_LOCK('signup', 10)", Dialect::MySQL,
      StatementKind::Select, LockKind::GetLock},
-    {"get_lock_try", "SELECT GET_LOCK(CONCAT('signup:', ?), 0)",
-     Dialect::MySQL, StatementKind::Select, LockKind::GetLock, true},
+    {"get_lock_try", "SELECT GET_LOCK(CONCAT('signup:', ?), 0)", Dialect::MySQL,
+     StatementKind::Select, LockKind::GetLock, true},
     {"get_lock_param_timeout", "SELECT GET_LOCK(?, ?)", Dialect::MySQL,
      StatementKind::Select, LockKind::GetLock},
     {"get_lock_infinite", "SELECT GET_LOCK('x', -1)", Dialect::MySQL,
@@ -259,11 +273,12 @@ INSTANTIATE_TEST_SUITE_P(Calls, LockCallTest, testing::ValuesIn(LockCallCases),
                            return std::string(I.param.Name);
                          });
 
-//===-- Table locks -----------------------------------------------------------===//
+//===-- Table locks
+//-----------------------------------------------------------===//
 
 TEST(TableLock, PostgresLockTable) {
-  StatementFacts F = one("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE",
-                         Dialect::PostgreSQL);
+  StatementFacts F =
+      one("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE", Dialect::PostgreSQL);
   EXPECT_EQ(F.Kind, StatementKind::Lock);
   EXPECT_EQ(F.Locking, LockKind::TableLock);
   EXPECT_EQ(F.Table, "users");
@@ -312,7 +327,8 @@ TEST(TableLock, MissingTableIsAProblem) {
   EXPECT_NE(F.Problem, "");
 }
 
-//===-- DDL ----------------------------------------------------------------===//
+//===-- DDL
+//----------------------------------------------------------------===//
 
 struct DdlCase {
   const char *Name;
@@ -322,33 +338,48 @@ struct DdlCase {
 };
 
 const DdlCase DdlCases[] = {
-    {"create_table", "CREATE TABLE users (id INT PRIMARY KEY, email TEXT)",
-     "users", {"users"}},
+    {"create_table",
+     "CREATE TABLE users (id INT PRIMARY KEY, email TEXT)",
+     "users",
+     {"users"}},
     {"create_table_if_not_exists",
-     "CREATE TABLE IF NOT EXISTS app.users (id INT)", "app.users",
+     "CREATE TABLE IF NOT EXISTS app.users (id INT)",
+     "app.users",
      {"app.users"}},
-    {"create_temp_table", "CREATE TEMPORARY TABLE tmp_x (a INT)", "tmp_x",
+    {"create_temp_table",
+     "CREATE TEMPORARY TABLE tmp_x (a INT)",
+     "tmp_x",
      {"tmp_x"}},
     {"create_unique_index",
-     "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ux ON users (lower(email))",
-     "users", {"users"}},
-    {"create_index_only", "CREATE INDEX ix ON ONLY parent (a)", "parent",
+     "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ux ON users "
+     "(lower(email))",
+     "users",
+     {"users"}},
+    {"create_index_only",
+     "CREATE INDEX ix ON ONLY parent (a)",
+     "parent",
      {"parent"}},
     {"drop_table", "DROP TABLE IF EXISTS users CASCADE", "users", {"users"}},
     {"drop_index_on", "DROP INDEX ix ON users", "users", {"users"}},
     {"drop_index", "DROP INDEX ix", "", {}},
-    {"alter_table", "ALTER TABLE ONLY users ADD COLUMN x INT", "users",
+    {"alter_table",
+     "ALTER TABLE ONLY users ADD COLUMN x INT",
+     "users",
      {"users"}},
     {"truncate", "TRUNCATE TABLE users", "users", {"users"}},
     {"truncate_many", "TRUNCATE a, b", "a", {"a", "b"}},
-    {"create_view", "CREATE OR REPLACE VIEW v AS SELECT * FROM users", "v",
+    {"create_view",
+     "CREATE OR REPLACE VIEW v AS SELECT * FROM users",
+     "v",
      {"v"}},
     {"create_trigger",
      "CREATE TRIGGER trg AFTER INSERT ON users FOR EACH ROW EXECUTE "
      "FUNCTION f()",
-     "users", {"users"}},
+     "users",
+     {"users"}},
     {"create_function",
-     "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql", "f",
+     "CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql",
+     "f",
      {}},
     {"rename_table", "RENAME TABLE a TO b", "a", {"a"}},
 };
@@ -390,13 +421,14 @@ TEST(Ddl, ProcedureWithIfAndCase) {
   EXPECT_EQ(All[1].Txn, TxnAction::Commit);
 }
 
-//===-- Other statements and names --------------------------------------------===//
+//===-- Other statements and names
+//--------------------------------------------===//
 
 TEST(Other, KnownStatementWords) {
-  for (const char *Sql : {"EXPLAIN SELECT 1", "PRAGMA foreign_keys = ON",
-                          "SHOW TABLES", "VACUUM", "CALL p(1)",
-                          "EXEC dbo.proc @a = 1", "ANALYZE users",
-                          "DO $$ BEGIN PERFORM 1; END $$"}) {
+  for (const char *Sql :
+       {"EXPLAIN SELECT 1", "PRAGMA foreign_keys = ON", "SHOW TABLES", "VACUUM",
+        "CALL p(1)", "EXEC dbo.proc @a = 1", "ANALYZE users",
+        "DO $$ BEGIN PERFORM 1; END $$"}) {
     StatementFacts F = one(Sql);
     EXPECT_EQ(F.Kind, StatementKind::Other) << Sql;
     EXPECT_EQ(F.Problem, "") << Sql;

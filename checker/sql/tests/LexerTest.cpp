@@ -4,11 +4,13 @@
 // Tokenizer: quoting, comments, placeholders, holes, and statement splitting.
 //===----------------------------------------------------------------------===//
 
-#include "TestUtil.h"
 #include "sqlrace/sql/Lexer.h"
+#include "TestUtil.h"
 
 namespace sqlrace::sql::test {
 namespace {
+
+using test::operator<<;
 
 std::vector<std::string> texts(const std::vector<Token> &Toks) {
   std::vector<std::string> Out;
@@ -17,11 +19,12 @@ std::vector<std::string> texts(const std::vector<Token> &Toks) {
   return Out;
 }
 
-//===-- One token of a given kind ---------------------------------------------===//
+//===-- One token of a given kind
+//---------------------------------------------===//
 
 struct TokenCase {
   const char *Name;
-  const char *Text; ///< the whole input; must lex to Token + "x"
+  const char *Sql; ///< the whole input; must lex to Token + "x"
   Dialect D;
   TokenKind Kind;
   const char *Token; ///< expected text of the first token
@@ -99,8 +102,8 @@ class TokenKindTest : public testing::TestWithParam<TokenCase> {};
 TEST_P(TokenKindTest, FirstToken) {
   const TokenCase &C = GetParam();
   std::vector<LexProblem> Problems;
-  std::vector<Token> Toks = tokenize(C.Text, C.D, &Problems);
-  ASSERT_EQ(Toks.size(), 2u) << C.Text;
+  std::vector<Token> Toks = tokenize(C.Sql, C.D, &Problems);
+  ASSERT_EQ(Toks.size(), 2u) << C.Sql;
   EXPECT_EQ(Toks[0].Kind, C.Kind);
   EXPECT_EQ(Toks[0].Text, C.Token);
   EXPECT_EQ(Toks[1].Text, "x");
@@ -112,11 +115,12 @@ INSTANTIATE_TEST_SUITE_P(Kinds, TokenKindTest, testing::ValuesIn(TokenCases),
                            return std::string(I.param.Name);
                          });
 
-//===-- Comments and whitespace ------------------------------------------------===//
+//===-- Comments and whitespace
+//------------------------------------------------===//
 
 TEST(Lexer, CommentsAreDropped) {
-  std::vector<Token> Toks = tokenize(
-      "SELECT /* a; b */ 1 -- c; d\n FROM t", Dialect::Unknown);
+  std::vector<Token> Toks =
+      tokenize("SELECT /* a; b */ 1 -- c; d\n FROM t", Dialect::Unknown);
   EXPECT_EQ(texts(Toks), (Strings{"SELECT", "1", "FROM", "t"}));
   EXPECT_TRUE(Toks[1].SpaceBefore);
 }
@@ -166,11 +170,12 @@ TEST(Lexer, AdjacentHoles) {
   EXPECT_FALSE(Toks[1].SpaceBefore);
 }
 
-//===-- Problems ------------------------------------------------------------------===//
+//===-- Problems
+//------------------------------------------------------------------===//
 
 struct UnterminatedCase {
   const char *Name;
-  const char *Text;
+  const char *Sql;
   Dialect D;
 };
 
@@ -189,12 +194,12 @@ class UnterminatedTest : public testing::TestWithParam<UnterminatedCase> {};
 TEST_P(UnterminatedTest, ReportedAndBounded) {
   const UnterminatedCase &C = GetParam();
   std::vector<LexProblem> Problems;
-  std::vector<Token> Toks = tokenize(C.Text, C.D, &Problems);
+  std::vector<Token> Toks = tokenize(C.Sql, C.D, &Problems);
   ASSERT_EQ(Problems.size(), 1u);
   EXPECT_NE(Problems[0].Message, "");
   for (const Token &T : Toks)
-    EXPECT_LE(T.end(), std::string(C.Text).size());
-  std::vector<StatementFacts> All = analyzeSql(C.Text, C.D);
+    EXPECT_LE(T.end(), std::string(C.Sql).size());
+  std::vector<StatementFacts> All = analyzeSql(C.Sql, C.D);
   ASSERT_EQ(All.size(), 1u);
   EXPECT_EQ(All[0].Problem, Problems[0].Message);
 }
@@ -205,7 +210,8 @@ INSTANTIATE_TEST_SUITE_P(Literals, UnterminatedTest,
                            return std::string(I.param.Name);
                          });
 
-//===-- identifierName and matchParens ----------------------------------------===//
+//===-- identifierName and matchParens
+//----------------------------------------===//
 
 TEST(IdentifierName, Normalisation) {
   auto Name = [](const char *Text, Dialect D) {
@@ -234,7 +240,8 @@ TEST(MatchParens, NestedAndUnbalanced) {
   EXPECT_TRUE(Unbalanced);
 }
 
-//===-- Statement splitting ----------------------------------------------------===//
+//===-- Statement splitting
+//----------------------------------------------------===//
 
 TEST(Split, SemicolonsInStringsAndCommentsDoNotSplit) {
   std::string Text = "SELECT ';' FROM t; /* ; */ INSERT INTO t VALUES ('a;b') "

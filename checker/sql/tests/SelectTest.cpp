@@ -10,6 +10,8 @@
 namespace sqlrace::sql::test {
 namespace {
 
+using test::operator<<;
+
 //===-- Existence forms, for every dialect --------------------------------===//
 
 struct ExistenceCase {
@@ -22,85 +24,181 @@ struct ExistenceCase {
 };
 
 const ExistenceCase ExistenceCases[] = {
-    {"constant_one", "SELECT 1 FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Constant},
-    {"constant_string", "SELECT 'x' FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Constant},
-    {"constant_null", "SELECT NULL FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Constant},
-    {"constant_true", "SELECT TRUE FROM users WHERE email = $P1 AND tenant = $P2",
-     "users", {"email", "tenant"}, ExistenceForm::Constant},
-    {"constant_alias", "SELECT 1 AS found FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Constant},
-    {"columns_one", "SELECT id FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Columns},
-    {"columns_many", "SELECT id, name FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Columns},
-    {"columns_star", "SELECT * FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Columns},
-    {"columns_qualified", "SELECT u.id FROM users u WHERE u.email = $P1",
-     "users", {"email"}, ExistenceForm::Columns},
-    {"count_star", "SELECT COUNT(*) FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Count},
-    {"count_column", "SELECT count(id) FROM users WHERE email = $P1", "users",
-     {"email"}, ExistenceForm::Count},
-    {"count_compared", "SELECT COUNT(*) > 0 FROM users WHERE email = $P1",
-     "users", {"email"}, ExistenceForm::Count},
-    {"count_alias", "SELECT COUNT(1) AS n FROM users WHERE email = $P1",
-     "users", {"email"}, ExistenceForm::Count},
-    {"exists", "SELECT EXISTS (SELECT 1 FROM users WHERE email = $P1)",
-     "users", {"email"}, ExistenceForm::Exists},
+    {"constant_one",
+     "SELECT 1 FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
+    {"constant_string",
+     "SELECT 'x' FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
+    {"constant_null",
+     "SELECT NULL FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
+    {"constant_true",
+     "SELECT TRUE FROM users WHERE email = $P1 AND tenant = $P2",
+     "users",
+     {"email", "tenant"},
+     ExistenceForm::Constant},
+    {"constant_alias",
+     "SELECT 1 AS found FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
+    {"columns_one",
+     "SELECT id FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Columns},
+    {"columns_many",
+     "SELECT id, name FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Columns},
+    {"columns_star",
+     "SELECT * FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Columns},
+    {"columns_qualified",
+     "SELECT u.id FROM users u WHERE u.email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Columns},
+    {"count_star",
+     "SELECT COUNT(*) FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Count},
+    {"count_column",
+     "SELECT count(id) FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Count},
+    {"count_compared",
+     "SELECT COUNT(*) > 0 FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Count},
+    {"count_alias",
+     "SELECT COUNT(1) AS n FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::Count},
+    {"exists",
+     "SELECT EXISTS (SELECT 1 FROM users WHERE email = $P1)",
+     "users",
+     {"email"},
+     ExistenceForm::Exists},
     {"exists_alias",
      "SELECT EXISTS(SELECT id FROM users WHERE email = $P1 AND org = $P2) AS f",
-     "users", {"email", "org"}, ExistenceForm::Exists},
+     "users",
+     {"email", "org"},
+     ExistenceForm::Exists},
     {"case_when_exists",
      "SELECT CASE WHEN EXISTS (SELECT 1 FROM users WHERE email = $P1) THEN 1 "
      "ELSE 0 END",
-     "users", {"email"}, ExistenceForm::Exists},
-    {"exists_without_key", "SELECT EXISTS (SELECT 1 FROM users)", "users", {},
+     "users",
+     {"email"},
+     ExistenceForm::Exists},
+    {"exists_without_key",
+     "SELECT EXISTS (SELECT 1 FROM users)",
+     "users",
+     {},
      ExistenceForm::None},
-    {"value_on_left", "SELECT 1 FROM users WHERE $P1 = email", "users",
-     {"email"}, ExistenceForm::Constant},
-    {"in_list", "SELECT 1 FROM users WHERE id IN ($P1, $P2)", "users", {"id"},
+    {"value_on_left",
+     "SELECT 1 FROM users WHERE $P1 = email",
+     "users",
+     {"email"},
      ExistenceForm::Constant},
-    {"function_key", "SELECT 1 FROM users WHERE lower(email) = lower($P1)",
-     "users", {"lower(email)"}, ExistenceForm::Constant},
-    {"or_fixes_nothing", "SELECT 1 FROM users WHERE email = $P1 OR name = $P2",
-     "users", {}, ExistenceForm::None},
-    {"no_where", "SELECT id FROM users", "users", {}, ExistenceForm::None},
-    {"range_only", "SELECT 1 FROM users WHERE age > $P1", "users", {},
+    {"in_list",
+     "SELECT 1 FROM users WHERE id IN ($P1, $P2)",
+     "users",
+     {"id"},
+     ExistenceForm::Constant},
+    {"function_key",
+     "SELECT 1 FROM users WHERE lower(email) = lower($P1)",
+     "users",
+     {"lower(email)"},
+     ExistenceForm::Constant},
+    {"or_fixes_nothing",
+     "SELECT 1 FROM users WHERE email = $P1 OR name = $P2",
+     "users",
+     {},
      ExistenceForm::None},
-    {"not_skipped", "SELECT 1 FROM users WHERE email = $P1 AND NOT (name = $P2)",
-     "users", {"email"}, ExistenceForm::Constant},
-    {"wrapped_and", "SELECT 1 FROM users WHERE (email = $P1 AND tenant = $P2)",
-     "users", {"email", "tenant"}, ExistenceForm::Constant},
+    {"no_where", "SELECT id FROM users", "users", {}, ExistenceForm::None},
+    {"range_only",
+     "SELECT 1 FROM users WHERE age > $P1",
+     "users",
+     {},
+     ExistenceForm::None},
+    {"not_skipped",
+     "SELECT 1 FROM users WHERE email = $P1 AND NOT (name = $P2)",
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
+    {"wrapped_and",
+     "SELECT 1 FROM users WHERE (email = $P1 AND tenant = $P2)",
+     "users",
+     {"email", "tenant"},
+     ExistenceForm::Constant},
     {"nested_or_skipped",
-     "SELECT 1 FROM users WHERE email = $P1 AND (a = $P2 OR b = $P3)", "users",
-     {"email"}, ExistenceForm::Constant},
+     "SELECT 1 FROM users WHERE email = $P1 AND (a = $P2 OR b = $P3)",
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
     {"between_and",
      "SELECT 1 FROM users WHERE created BETWEEN $P1 AND $P2 AND email = $P3",
-     "users", {"email"}, ExistenceForm::Constant},
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
     {"literal_value",
-     "SELECT 1 FROM users WHERE status = 'active' AND email = $P1", "users",
-     {"email", "status"}, ExistenceForm::Constant},
+     "SELECT 1 FROM users WHERE status = 'active' AND email = $P1",
+     "users",
+     {"email", "status"},
+     ExistenceForm::Constant},
     {"join_condition_is_no_key",
      "SELECT 1 FROM users u JOIN orgs o ON o.id = u.org WHERE u.email = $P1 "
      "AND o.id = u.org",
-     "users", {"email"}, ExistenceForm::Constant},
-    {"aggregate_is_no_check", "SELECT MAX(id) FROM users WHERE email = $P1",
-     "users", {"email"}, ExistenceForm::None},
-    {"limit_one", "SELECT id FROM users WHERE email = $P1 LIMIT 1", "users",
-     {"email"}, ExistenceForm::Columns, true},
-    {"duplicate_key", "SELECT 1 FROM users WHERE email = $P1 AND email = $P2",
-     "users", {"email"}, ExistenceForm::Constant},
-    {"sorted_keys", "SELECT 1 FROM users WHERE z = $P1 AND a = $P2", "users",
-     {"a", "z"}, ExistenceForm::Constant},
-    {"schema_kept", "SELECT 1 FROM app.users WHERE email = $P1", "app.users",
-     {"email"}, ExistenceForm::Constant},
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
+    {"aggregate_is_no_check",
+     "SELECT MAX(id) FROM users WHERE email = $P1",
+     "users",
+     {"email"},
+     ExistenceForm::None},
+    {"limit_one",
+     "SELECT id FROM users WHERE email = $P1 LIMIT 1",
+     "users",
+     {"email"},
+     ExistenceForm::Columns,
+     true},
+    {"duplicate_key",
+     "SELECT 1 FROM users WHERE email = $P1 AND email = $P2",
+     "users",
+     {"email"},
+     ExistenceForm::Constant},
+    {"sorted_keys",
+     "SELECT 1 FROM users WHERE z = $P1 AND a = $P2",
+     "users",
+     {"a", "z"},
+     ExistenceForm::Constant},
+    {"schema_kept",
+     "SELECT 1 FROM app.users WHERE email = $P1",
+     "app.users",
+     {"email"},
+     ExistenceForm::Constant},
     {"scalar_subquery_value",
      "SELECT 1 FROM users WHERE org = (SELECT id FROM orgs WHERE name = $P1) "
      "AND email = $P2",
-     "users", {"email", "org"}, ExistenceForm::Constant},
+     "users",
+     {"email", "org"},
+     ExistenceForm::Constant},
 };
 
 class ExistenceTest
@@ -139,7 +237,8 @@ TEST(Select, SelectedColumnsAsWritten) {
 TEST(Select, TablesReadFromJoinsAndSubqueries) {
   StatementFacts F = one(
       "SELECT 1 FROM users u JOIN orgs o ON o.id = u.org LEFT JOIN teams t ON "
-      "t.id = u.team WHERE u.id IN (SELECT user_id FROM members) AND u.email = ?");
+      "t.id = u.team WHERE u.id IN (SELECT user_id FROM members) AND u.email = "
+      "?");
   EXPECT_EQ(F.Table, "users");
   EXPECT_EQ(F.TablesRead, (Strings{"users", "orgs", "teams", "members"}));
   EXPECT_TRUE(F.TablesWritten.empty());
@@ -173,17 +272,18 @@ TEST(Select, RecursiveWithAndColumnList) {
 }
 
 TEST(Select, FunctionFromIsNotATable) {
-  StatementFacts F = one("SELECT EXTRACT(YEAR FROM created), TRIM(BOTH ' ' FROM "
-                         "name) FROM users WHERE id = $1",
-                         Dialect::PostgreSQL);
+  StatementFacts F =
+      one("SELECT EXTRACT(YEAR FROM created), TRIM(BOTH ' ' FROM "
+          "name) FROM users WHERE id = $1",
+          Dialect::PostgreSQL);
   EXPECT_EQ(F.TablesRead, (Strings{"users"}));
   EXPECT_EQ(F.Table, "users");
 }
 
 TEST(Select, IsDistinctFromIsNotAClause) {
-  StatementFacts F = one(
-      "SELECT 1 FROM users WHERE email = $1 AND name IS DISTINCT FROM $2",
-      Dialect::PostgreSQL);
+  StatementFacts F =
+      one("SELECT 1 FROM users WHERE email = $1 AND name IS DISTINCT FROM $2",
+          Dialect::PostgreSQL);
   EXPECT_EQ(F.Table, "users");
   EXPECT_EQ(F.KeyColumns, (Strings{"email"}));
 }
@@ -212,19 +312,19 @@ TEST(Select, QuotedNamesKeepCase) {
 }
 
 TEST(Select, BracketAndBacktickNames) {
-  EXPECT_EQ(one("SELECT 1 FROM [dbo].[Users] WHERE [E-mail] = @e",
-                Dialect::SQLServer)
-                .KeyColumns,
-            (Strings{"E-mail"}));
-  EXPECT_EQ(one("SELECT 1 FROM `shop`.`Orders` WHERE `Id` = ?", Dialect::MySQL)
-                .Table,
-            "shop.Orders");
+  EXPECT_EQ(
+      one("SELECT 1 FROM [dbo].[Users] WHERE [E-mail] = @e", Dialect::SQLServer)
+          .KeyColumns,
+      (Strings{"E-mail"}));
+  EXPECT_EQ(
+      one("SELECT 1 FROM `shop`.`Orders` WHERE `Id` = ?", Dialect::MySQL).Table,
+      "shop.Orders");
 }
 
 TEST(Select, CastsOnEitherSide) {
-  StatementFacts F = one(
-      "SELECT 1 FROM users WHERE email::text = $1 AND id = $2::bigint",
-      Dialect::PostgreSQL);
+  StatementFacts F =
+      one("SELECT 1 FROM users WHERE email::text = $1 AND id = $2::bigint",
+          Dialect::PostgreSQL);
   EXPECT_EQ(F.KeyColumns, (Strings{"email", "id"}));
 }
 
@@ -285,7 +385,52 @@ TEST(Select, NamedPlaceholders) {
             (Strings{"a", "b", "c", "d", "e", "f", "g", "h"}));
 }
 
-//===-- LIMIT 1 spellings ---------------------------------------------------===//
+TEST(Select, WhereExistsWithoutFrom) {
+  StatementFacts F = one("SELECT 1 WHERE EXISTS (SELECT 1 FROM users WHERE "
+                         "email = $1)",
+                         Dialect::PostgreSQL);
+  EXPECT_EQ(F.Existence, ExistenceForm::Exists);
+  EXPECT_EQ(F.Table, "users");
+  EXPECT_EQ(F.KeyColumns, (Strings{"email"}));
+  StatementFacts G = one("SELECT 1 FROM dual WHERE NOT EXISTS (SELECT 1 FROM "
+                         "users WHERE email = ?)",
+                         Dialect::MySQL);
+  EXPECT_EQ(G.Existence, ExistenceForm::Exists);
+  EXPECT_EQ(G.Table, "users");
+}
+
+TEST(Select, KeywordLikeColumnNames) {
+  StatementFacts F = one("SELECT value FROM kv WHERE key = ? AND user = ? AND "
+                         "output = ? AND offset = ?",
+                         Dialect::MySQL);
+  EXPECT_EQ(F.KeyColumns, (Strings{"key", "offset", "output", "user"}));
+  EXPECT_EQ(F.Existence, ExistenceForm::Columns);
+}
+
+TEST(Select, IntervalUnitIsNoColumn) {
+  StatementFacts F = one("SELECT 1 FROM t WHERE k = ? AND d = NOW() - INTERVAL "
+                         "? DAY",
+                         Dialect::MySQL);
+  EXPECT_EQ(F.KeyColumns, (Strings{"d", "k"}));
+}
+
+TEST(Select, RowValueEquality) {
+  EXPECT_EQ(one("SELECT 1 FROM t WHERE (a, b) = ($1, $2)", Dialect::PostgreSQL)
+                .KeyColumns,
+            (Strings{"a", "b"}));
+  EXPECT_TRUE(
+      one("SELECT 1 FROM t WHERE (a, b) = ($1, $2, $3)", Dialect::PostgreSQL)
+          .KeyColumns.empty());
+}
+
+TEST(Select, AnyArrayIsAKey) {
+  EXPECT_EQ(
+      one("SELECT 1 FROM t WHERE id = ANY($1)", Dialect::PostgreSQL).KeyColumns,
+      (Strings{"id"}));
+}
+
+//===-- LIMIT 1 spellings
+//---------------------------------------------------===//
 
 struct LimitCase {
   const char *Name;
@@ -311,15 +456,17 @@ const LimitCase LimitCases[] = {
      false},
     {"top_1_percent", "SELECT TOP 1 PERCENT id FROM t", Dialect::SQLServer,
      false},
-    {"fetch_first_1_row", "SELECT id FROM t WHERE a = $1 FETCH FIRST 1 ROW ONLY",
+    {"fetch_first_1_row",
+     "SELECT id FROM t WHERE a = $1 FETCH FIRST 1 ROW ONLY",
      Dialect::PostgreSQL, true},
     {"fetch_first_1_rows",
      "SELECT id FROM t WHERE a = $1 FETCH FIRST 1 ROWS ONLY",
      Dialect::PostgreSQL, true},
     {"fetch_first_row", "SELECT id FROM t FETCH FIRST ROW ONLY",
      Dialect::PostgreSQL, true},
-    {"fetch_next_5", "SELECT id FROM t ORDER BY id OFFSET 0 ROWS FETCH NEXT 5 "
-                     "ROWS ONLY",
+    {"fetch_next_5",
+     "SELECT id FROM t ORDER BY id OFFSET 0 ROWS FETCH NEXT 5 "
+     "ROWS ONLY",
      Dialect::SQLServer, false},
     {"limit_with_lock", "SELECT id FROM t WHERE a = $1 LIMIT 1 FOR UPDATE",
      Dialect::PostgreSQL, true},
@@ -336,7 +483,8 @@ INSTANTIATE_TEST_SUITE_P(Spellings, LimitTest, testing::ValuesIn(LimitCases),
                            return std::string(I.param.Name);
                          });
 
-//===-- Locking clauses ------------------------------------------------------===//
+//===-- Locking clauses
+//------------------------------------------------------===//
 
 struct LockCase {
   const char *Name;
@@ -357,12 +505,13 @@ const LockCase LockCases[] = {
      Dialect::PostgreSQL, LockStrength::ForKeyShare, false, false},
     {"lock_in_share_mode", "SELECT id FROM t WHERE k = ? LOCK IN SHARE MODE",
      Dialect::MySQL, LockStrength::ForShare, false, false},
-    {"nowait", "SELECT id FROM t WHERE k = ? FOR UPDATE NOWAIT",
-     Dialect::MySQL, LockStrength::ForUpdate, true, false},
+    {"nowait", "SELECT id FROM t WHERE k = ? FOR UPDATE NOWAIT", Dialect::MySQL,
+     LockStrength::ForUpdate, true, false},
     {"skip_locked", "SELECT id FROM t WHERE k = $1 FOR UPDATE SKIP LOCKED",
      Dialect::PostgreSQL, LockStrength::ForUpdate, false, true},
-    {"of_table_nowait", "SELECT id FROM t JOIN u ON u.id = t.u WHERE t.k = $1 "
-                        "FOR UPDATE OF t NOWAIT",
+    {"of_table_nowait",
+     "SELECT id FROM t JOIN u ON u.id = t.u WHERE t.k = $1 "
+     "FOR UPDATE OF t NOWAIT",
      Dialect::PostgreSQL, LockStrength::ForUpdate, true, false},
     {"lowercase", "select id from t where k = ? for update", Dialect::Unknown,
      LockStrength::ForUpdate, false, false},
@@ -390,7 +539,8 @@ INSTANTIATE_TEST_SUITE_P(Clauses, LockingClauseTest,
                            return std::string(I.param.Name);
                          });
 
-//===-- Table hints ----------------------------------------------------------===//
+//===-- Table hints
+//----------------------------------------------------------===//
 
 TEST(TableHints, UpdlockHoldlock) {
   StatementFacts F = one("SELECT 1 FROM dbo.Users WITH (UPDLOCK, HOLDLOCK) "
@@ -426,9 +576,10 @@ TEST(TableHints, InsideExists) {
 }
 
 TEST(TableHints, MySqlIndexHintsAreSkipped) {
-  StatementFacts F = one("SELECT id FROM users USE INDEX (ix_email) WHERE email "
-                         "= ? FOR UPDATE",
-                         Dialect::MySQL);
+  StatementFacts F =
+      one("SELECT id FROM users USE INDEX (ix_email) WHERE email "
+          "= ? FOR UPDATE",
+          Dialect::MySQL);
   EXPECT_EQ(F.Table, "users");
   EXPECT_TRUE(F.TableHints.empty());
   EXPECT_EQ(F.Lock, LockStrength::ForUpdate);

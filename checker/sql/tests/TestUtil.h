@@ -8,6 +8,7 @@
 
 #include "sqlrace/sql/Statement.h"
 #include "gtest/gtest.h"
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,8 @@ inline std::string instantiate(std::string Sql, Dialect D) {
 }
 
 /// Analyses text that must hold exactly one statement.
-inline StatementFacts one(const std::string &Sql, Dialect D = Dialect::Unknown) {
+inline StatementFacts one(const std::string &Sql,
+                          Dialect D = Dialect::Unknown) {
   std::vector<StatementFacts> All = analyzeSql(instantiate(Sql, D), D);
   EXPECT_EQ(All.size(), 1u) << Sql;
   return All.empty() ? StatementFacts() : All.front();
@@ -60,6 +62,21 @@ inline StatementFacts one(const std::string &Sql, Dialect D = Dialect::Unknown) 
 /// gtest parameter names: "postgresql", "sqlserver", ...
 inline std::string dialectLabel(Dialect D) { return dialectName(D).str(); }
 
+/// Prints a table-driven case as its name and SQL in gtest messages. Test
+/// files bring it into their case structs' namespace with a using-declaration.
+template <class Case>
+auto operator<<(std::ostream &OS, const Case &C) -> decltype(C.Sql, OS) {
+  return OS << C.Name << ": " << C.Sql;
+}
+
 } // namespace sqlrace::sql::test
+
+namespace sqlrace::sql {
+/// Prints a dialect parameter by name.
+inline void PrintTo(Dialect D, std::ostream *OS) {
+  *OS << dialectName(D).str();
+}
+
+} // namespace sqlrace::sql
 
 #endif

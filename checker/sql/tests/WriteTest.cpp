@@ -9,7 +9,10 @@
 namespace sqlrace::sql::test {
 namespace {
 
-//===-- UPDATE assignments ---------------------------------------------------===//
+using test::operator<<;
+
+//===-- UPDATE assignments
+//---------------------------------------------------===//
 
 struct AssignCase {
   const char *Name;
@@ -21,8 +24,8 @@ struct AssignCase {
 
 const AssignCase AssignCases[] = {
     {"increment", "UPDATE t SET n = n + 1 WHERE id = ?", "n", "n + 1", true},
-    {"decrement_param", "UPDATE stock SET n = n - ? WHERE id = ?", "n",
-     "n - ?", true},
+    {"decrement_param", "UPDATE stock SET n = n - ? WHERE id = ?", "n", "n - ?",
+     true},
     {"no_spaces", "UPDATE t SET n=n+1 WHERE id=?", "n", "n+1", true},
     {"absolute", "UPDATE t SET n = ? WHERE id = ?", "n", "?", false},
     {"jsonb_set", "UPDATE t SET doc = jsonb_set(doc, '{a}', $1) WHERE id = $2",
@@ -50,8 +53,9 @@ const AssignCase AssignCases[] = {
      "name", "lower(name)", true},
     {"string_is_not_column", "UPDATE t SET n = 'n' WHERE id = ?", "n", "'n'",
      false},
-    {"subquery", "UPDATE o SET total = (SELECT SUM(x) FROM items WHERE "
-                 "items.o = o.id) WHERE id = ?",
+    {"subquery",
+     "UPDATE o SET total = (SELECT SUM(x) FROM items WHERE "
+     "items.o = o.id) WHERE id = ?",
      "total", "(SELECT SUM(x) FROM items WHERE items.o = o.id)", false},
     {"hole_value", "UPDATE t SET n = ~ WHERE id = ?", "n", "\x01", false},
     {"case_expression",
@@ -77,7 +81,8 @@ INSTANTIATE_TEST_SUITE_P(Values, AssignmentTest, testing::ValuesIn(AssignCases),
                            return std::string(I.param.Name);
                          });
 
-//===-- UPDATE statements, for every dialect ---------------------------------===//
+//===-- UPDATE statements, for every dialect
+//---------------------------------===//
 
 class UpdateDialectTest : public testing::TestWithParam<Dialect> {};
 
@@ -128,8 +133,9 @@ TEST(Update, Returning) {
 }
 
 TEST(Update, OutputClause) {
-  StatementFacts F = one("UPDATE t SET n = n + 1 OUTPUT inserted.n WHERE id = @id",
-                         Dialect::SQLServer);
+  StatementFacts F =
+      one("UPDATE t SET n = n + 1 OUTPUT inserted.n WHERE id = @id",
+          Dialect::SQLServer);
   EXPECT_TRUE(F.Returning);
   ASSERT_EQ(F.Assignments.size(), 1u);
   EXPECT_EQ(F.Assignments[0].Value, "n + 1");
@@ -189,8 +195,8 @@ TEST(Update, MySqlOrderLimit) {
 }
 
 TEST(Update, SqliteOrIgnore) {
-  StatementFacts F = one("UPDATE OR IGNORE t SET k = ? WHERE id = ?",
-                         Dialect::SQLite);
+  StatementFacts F =
+      one("UPDATE OR IGNORE t SET k = ? WHERE id = ?", Dialect::SQLite);
   EXPECT_EQ(F.Table, "t");
   EXPECT_EQ(F.Assignments.size(), 1u);
 }
@@ -210,6 +216,14 @@ TEST(Update, HoleInSetList) {
   EXPECT_EQ(F.KeyColumns, (Strings{"id"}));
 }
 
+TEST(Update, ValueColumn) {
+  StatementFacts F = one("UPDATE kv SET value = value || ? WHERE key = ?");
+  ASSERT_EQ(F.Assignments.size(), 1u);
+  EXPECT_EQ(F.Assignments[0].Column, "value");
+  EXPECT_TRUE(F.Assignments[0].SelfRelative);
+  EXPECT_EQ(F.KeyColumns, (Strings{"key"}));
+}
+
 TEST(Update, MissingSetIsAProblem) {
   StatementFacts F = one("UPDATE t WHERE id = ?");
   EXPECT_EQ(F.Kind, StatementKind::Update);
@@ -223,11 +237,12 @@ TEST(Update, NoWhere) {
   EXPECT_EQ(F.Assignments.size(), 1u);
 }
 
-//===-- DELETE -----------------------------------------------------------------===//
+//===-- DELETE
+//-----------------------------------------------------------------===//
 
 TEST(Delete, Basic) {
-  StatementFacts F = one("DELETE FROM sessions WHERE token = $1",
-                         Dialect::PostgreSQL);
+  StatementFacts F =
+      one("DELETE FROM sessions WHERE token = $1", Dialect::PostgreSQL);
   EXPECT_EQ(F.Kind, StatementKind::Delete);
   EXPECT_EQ(F.Table, "sessions");
   EXPECT_EQ(F.TablesWritten, (Strings{"sessions"}));
@@ -254,9 +269,10 @@ TEST(Delete, Using) {
 }
 
 TEST(Delete, TSqlTopOutput) {
-  StatementFacts F = one("DELETE TOP (10) FROM dbo.Queue WITH (READPAST) OUTPUT "
-                         "deleted.Id WHERE State = @s",
-                         Dialect::SQLServer);
+  StatementFacts F =
+      one("DELETE TOP (10) FROM dbo.Queue WITH (READPAST) OUTPUT "
+          "deleted.Id WHERE State = @s",
+          Dialect::SQLServer);
   EXPECT_EQ(F.Table, "dbo.queue");
   EXPECT_EQ(F.TableHints, (Strings{"READPAST"}));
   EXPECT_TRUE(F.Returning);
@@ -287,14 +303,15 @@ TEST(Delete, MissingTableIsAProblem) {
   EXPECT_NE(F.Problem, "");
 }
 
-//===-- MERGE ------------------------------------------------------------------===//
+//===-- MERGE
+//------------------------------------------------------------------===//
 
 TEST(Merge, TSqlHoldLock) {
-  StatementFacts F = one(
-      "MERGE INTO dbo.Users WITH (HOLDLOCK) AS tgt USING (SELECT @email AS "
-      "Email) AS src ON tgt.Email = src.Email WHEN NOT MATCHED THEN INSERT "
-      "(Email) VALUES (src.Email);",
-      Dialect::SQLServer);
+  StatementFacts F =
+      one("MERGE INTO dbo.Users WITH (HOLDLOCK) AS tgt USING (SELECT @email AS "
+          "Email) AS src ON tgt.Email = src.Email WHEN NOT MATCHED THEN INSERT "
+          "(Email) VALUES (src.Email);",
+          Dialect::SQLServer);
   EXPECT_EQ(F.Kind, StatementKind::Merge);
   EXPECT_EQ(F.Atomic, AtomicInsert::Merge);
   EXPECT_EQ(F.Table, "dbo.users");
@@ -318,10 +335,11 @@ TEST(Merge, SerializableHintAfterAlias) {
 }
 
 TEST(Merge, WithoutHoldLock) {
-  StatementFacts F = one("MERGE INTO users u USING (VALUES ($1)) AS s(email) ON "
-                         "u.email = s.email WHEN NOT MATCHED THEN INSERT "
-                         "(email) VALUES (s.email)",
-                         Dialect::PostgreSQL);
+  StatementFacts F =
+      one("MERGE INTO users u USING (VALUES ($1)) AS s(email) ON "
+          "u.email = s.email WHEN NOT MATCHED THEN INSERT "
+          "(email) VALUES (s.email)",
+          Dialect::PostgreSQL);
   EXPECT_EQ(F.Atomic, AtomicInsert::Merge);
   EXPECT_FALSE(F.MergeHoldLock);
   EXPECT_TRUE(F.TableHints.empty());

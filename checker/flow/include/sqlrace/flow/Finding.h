@@ -38,6 +38,10 @@ struct Finding {
   /// (check-then-insert), or computed from the value read
   /// (check-then-update). Invalid when no branch is involved.
   clang::SourceLocation BranchLoc;
+  /// When the check or the act runs inside a called function: where it
+  /// runs there, and the name of the function called at CheckLoc/ActLoc.
+  clang::SourceLocation CheckInnerLoc, ActInnerLoc;
+  std::string CheckVia, ActVia;
   /// The table and the key columns the check fixed.
   std::string Table;
   std::vector<std::string> KeyColumns;
@@ -47,6 +51,14 @@ struct Finding {
   /// The UPDATE restates a condition in its WHERE, but the code does not
   /// check how many rows it changed.
   bool GuardUnchecked = false;
+  /// unhandled-unique-violation: the declared key that rejects the
+  /// duplicate, and where it was declared (a file:line, or a location in
+  /// the analysed code).
+  std::string KeyName;
+  std::vector<std::string> KeyParts;
+  bool KeyIsPrimary = false;
+  std::string KeyWhere;
+  clang::SourceLocation KeyLoc;
   /// The dialect of the API, and the act's SQL as the program writes it.
   sql::Dialect Dialect = sql::Dialect::Unknown;
   std::string ActSql;

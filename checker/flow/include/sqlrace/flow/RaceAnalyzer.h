@@ -9,6 +9,7 @@
 
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/Finding.h"
+#include "sqlrace/flow/Schema.h"
 #include <memory>
 #include <vector>
 
@@ -23,6 +24,9 @@ namespace sqlrace::flow {
 struct RaceOptions {
   /// Which checks to run (the others produce no findings).
   std::vector<CheckKind> Enabled = {allChecks().begin(), allChecks().end()};
+  /// Keys known before the code is read (--schema); DDL the code runs is
+  /// added per translation unit. Not owned; may be null.
+  const Schema *BaseSchema = nullptr;
 };
 
 class TranslationUnitFacts;

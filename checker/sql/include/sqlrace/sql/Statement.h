@@ -115,6 +115,37 @@ struct Assignment {
   bool SelfRelative = false; ///< the value reads the column itself (n = n + 1)
 };
 
+/// What a DDL statement does to the schema.
+enum class DdlAction {
+  None,
+  CreateTable,
+  CreateIndex,
+  AlterTable,
+  DropTable,
+  DropIndex,
+  DropConstraint, ///< ALTER TABLE ... DROP CONSTRAINT name
+  Other
+};
+
+/// A uniqueness guarantee declared by DDL: a PRIMARY KEY or UNIQUE
+/// constraint (column or table level, or added by ALTER TABLE), or a
+/// CREATE UNIQUE INDEX.
+struct UniqueKey {
+  std::string Table; ///< normalised, as StatementFacts::Table
+  /// Key parts, normalised: a column name, or an expression key as
+  /// "lower(email)" (lower-cased, spaces removed).
+  std::vector<std::string> Columns;
+  std::string Name;      ///< constraint or index name, normalised; may be empty
+  std::string Predicate; ///< partial index WHERE, as written; empty if none
+  bool PrimaryKey = false;
+  bool IsIndex = false; ///< CREATE UNIQUE INDEX (not a constraint)
+  bool NullsNotDistinct = false;
+  /// PostgreSQL ADD CONSTRAINT c UNIQUE|PRIMARY KEY USING INDEX idx: the
+  /// index (normalised) that becomes the constraint, renamed to Name; its
+  /// columns are that index's, so Columns is empty.
+  std::string UsingIndex;
+};
+
 /// Everything sqlrace knows about one statement. Names (tables, columns) are
 /// normalised: unquoted identifiers lower-cased, quotes removed, schema kept
 /// as "schema.table".
@@ -131,7 +162,8 @@ struct StatementFacts {
 
   /// Columns the WHERE (or MERGE ON) fixes by equality at the top level of an
   /// AND chain: `a = ?`, `? = a`, `a IN (...)`, `lower(a) = ?` gives "lower(a)".
-  /// Sorted, de-duplicated.
+  /// Sorted, de-duplicated. For SELECT EXISTS (...) and for INSERT ...
+  /// SELECT ... WHERE NOT EXISTS (...): those of the subquery.
   std::vector<std::string> KeyColumns;
 
   /// SELECT: the existence shape and the selected expressions (as written).
@@ -170,6 +202,13 @@ struct StatementFacts {
   LockKind Locking = LockKind::None;
   bool TryLock = false;          ///< pg_try_* / GET_LOCK(x, 0): may not be granted
   bool AppLockOwnerSession = false;
+
+  /// DDL (Kind == DDL): what it does, the uniqueness guarantees it declares
+  /// (CREATE TABLE, CREATE UNIQUE INDEX, ALTER TABLE ... ADD), and the name
+  /// dropped by DROP INDEX / DROP CONSTRAINT (DROP TABLE drops Table).
+  DdlAction Ddl = DdlAction::None;
+  std::vector<UniqueKey> UniqueKeys;
+  std::string DroppedName;
 
   /// RETURNING / OUTPUT present.
   bool Returning = false;

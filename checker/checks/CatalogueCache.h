@@ -1,0 +1,33 @@
+//===- CatalogueCache.h - sqlrace -----------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// The rules catalogue as the clang-tidy checks see it: loaded once per
+// process for each distinct list of rules files, shared by every check and
+// every translation unit.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_CHECKS_CATALOGUECACHE_H
+#define SQLRACE_CHECKS_CATALOGUECACHE_H
+
+#include "sqlrace/catalogue/Catalogue.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+#include <string>
+#include <vector>
+
+namespace sqlrace::checks {
+
+/// Splits a `;`-separated option value into file names, trimming blanks and
+/// dropping empty entries ("a.json; b.json;" -> {"a.json", "b.json"}).
+std::vector<std::string> splitRulesFiles(llvm::StringRef Value);
+
+/// The bundled rules (catalogue::defaultRulesFiles(), the same files the CLI
+/// loads) followed by Extra. The result lives until the process exits. A
+/// failed load is remembered too, and every call for the same list returns
+/// the same error message: the catalogue loader's, naming file, line and
+/// column.
+llvm::Expected<const catalogue::Catalogue &>
+loadRules(const std::vector<std::string> &Extra);
+
+} // namespace sqlrace::checks
+
+#endif

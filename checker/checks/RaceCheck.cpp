@@ -1,0 +1,94 @@
+//===- RaceCheck.cpp - sqlrace ----------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// A thin adapter: match the translation unit, run the flow analysis, and turn
+// each finding's wording into diag() calls. No analysis logic lives here.
+//===----------------------------------------------------------------------===//
+#include "RaceCheck.h"
+#include "CatalogueCache.h"
+#include "sqlrace/flow/RaceAnalyzer.h"
+#include "sqlrace/report/Diagnostic.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace sqlrace::checks {
+
+static constexpr llvm::StringLiteral TranslationUnitId = "translation-unit";
+static constexpr llvm::StringLiteral RulesFilesOption = "RulesFiles";
+
+/// The sqlrace checks enabled for the current file, Own included.
+static std::vector<flow::CheckKind>
+enabledKinds(const tidy::ClangTidyContext &Context, flow::CheckKind Own) {
+  std::vector<flow::CheckKind> Kinds;
+  for (flow::CheckKind K : flow::allChecks())
+    if (K == Own || Context.isCheckEnabled(flow::checkId(K)))
+      Kinds.push_back(K);
+  return Kinds;
+}
+
+RaceCheck::RaceCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
+                     flow::CheckKind Kind)
+    : ClangTidyCheck(Name, Context), Kind(Kind),
+      // The analysis settles overlaps between kinds (an UPDATE reported as
+      // read-modify-write is not also a check-then-update), so it must see
+      // every enabled sqlrace check, as the CLI's does for the same --checks;
+      // this check then emits its own kind only.
+      Enabled(enabledKinds(*Context, Kind)),
+      // Global too: one wrapper catalogue usually serves every sqlrace check.
+      RulesFiles(Options.getLocalOrGlobal(RulesFilesOption, "")) {}
+
+void RaceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, RulesFilesOption, RulesFiles);
+}
+
+void RaceCheck::registerMatchers(MatchFinder *Finder) {
+  // Loaded here rather than in the constructor: clang-tidy also constructs
+  // checks for --dump-config, which needs no catalogue.
+  auto Loaded = loadRules(splitRulesFiles(RulesFiles));
+  if (!Loaded) {
+    // A half-loaded catalogue would silently miss races, so nothing is
+    // analysed; the loader's message names the file, line and column.
+    // The same text from every sqlrace check, so clang-tidy prints it once.
+    configurationDiag("cannot load the sqlrace rules (option %0): %1",
+                      DiagnosticIDs::Error)
+        << RulesFilesOption << llvm::toString(Loaded.takeError());
+    return;
+  }
+  Rules = &*Loaded;
+  // The whole translation unit, not each function: the analysis gathers
+  // facts that span the TU (statements prepared under a name elsewhere) and
+  // chooses the functions itself (main file, lambdas, no template
+  // instantiations) exactly as the CLI does.
+  Finder->addMatcher(translationUnitDecl().bind(TranslationUnitId), this);
+}
+
+void RaceCheck::check(const MatchFinder::MatchResult &Result) {
+  if (!Rules || !Result.Nodes.getNodeAs<TranslationUnitDecl>(TranslationUnitId))
+    return;
+  ASTContext &Ctx = *Result.Context;
+  // A broken AST only produces noise (and negative tests that pass
+  // vacuously); clang-tidy already prints the compiler's errors.
+  if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+
+  flow::RaceOptions Options;
+  Options.Enabled = Enabled;
+  const SourceManager &SM = *Result.SourceManager;
+  for (const flow::Finding &F :
+       flow::findRacesInMainFile(Ctx, *Rules, Options)) {
+    if (F.Check != Kind)
+      continue;
+    const report::WordedFinding W = report::wordFinding(F);
+    // Expansion locations, as report::resolve gives the CLI: for code in a
+    // macro both point at the macro's use, not into its definition.
+    diag(SM.getExpansionLoc(W.Loc), "%0") << W.Message;
+    for (const report::WordedNote &N : W.Notes)
+      diag(SM.getExpansionLoc(N.Loc), "%0", DiagnosticIDs::Note) << N.Message;
+  }
+}
+
+} // namespace sqlrace::checks

@@ -1,0 +1,51 @@
+//===- RaceCheck.h - sqlrace ----------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// What every sqlrace clang-tidy check shares: the RulesFiles option, the
+// catalogue, and turning the flow analysis' findings into diagnostics.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_CHECKS_RACECHECK_H
+#define SQLRACE_CHECKS_RACECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/flow/Finding.h"
+#include <string>
+#include <vector>
+
+namespace sqlrace::checks {
+
+/// A clang-tidy check that reports the findings of one flow::CheckKind, with
+/// the CLI's analysis (flow::findRacesInMainFile) and wording
+/// (report::wordFinding), so clang-tidy and the CLI report the same thing.
+///
+/// Option `RulesFiles`: `;`-separated extra rules files loaded after the
+/// bundled rules; read locally (`<check>.RulesFiles`) or globally
+/// (`RulesFiles`, shared by all sqlrace checks). Default: empty.
+class RaceCheck : public clang::tidy::ClangTidyCheck {
+public:
+  /// Reads the RulesFiles option.
+  RaceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
+            flow::CheckKind Kind);
+  /// Writes RulesFiles back (for --dump-config).
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  /// Loads the catalogue and matches the translation unit, or reports a
+  /// configuration error and matches nothing.
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  /// Runs the analysis over the main file and emits this kind's findings.
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  const flow::CheckKind Kind;
+  /// Every sqlrace kind enabled for this file: the analysis' input.
+  const std::vector<flow::CheckKind> Enabled;
+  /// The RulesFiles option as written.
+  const std::string RulesFiles;
+  /// Set by registerMatchers when the catalogue loaded.
+  const catalogue::Catalogue *Rules = nullptr;
+};
+
+} // namespace sqlrace::checks
+
+#endif

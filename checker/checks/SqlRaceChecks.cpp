@@ -1,0 +1,29 @@
+//===- SqlRaceChecks.cpp - sqlrace ------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//===----------------------------------------------------------------------===//
+#include "SqlRaceChecks.h"
+#include "CheckThenInsertCheck.h"
+#include "CheckThenUpdateCheck.h"
+#include "ReadModifyWriteCheck.h"
+#include "UnhandledUniqueViolationCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace sqlrace::checks {
+
+template <typename CheckType>
+static void add(clang::tidy::ClangTidyCheckFactories &Factories) {
+  // Only kinds the flow library implements, so the plugin lists exactly the
+  // CLI's checks: an adapter may land before its analysis does.
+  if (llvm::is_contained(flow::allChecks(), CheckType::Kind))
+    Factories.registerCheck<CheckType>(flow::checkId(CheckType::Kind));
+}
+
+void addSqlRaceChecks(clang::tidy::ClangTidyCheckFactories &Factories) {
+  add<CheckThenInsertCheck>(Factories);
+  add<ReadModifyWriteCheck>(Factories);
+  add<CheckThenUpdateCheck>(Factories);
+  add<UnhandledUniqueViolationCheck>(Factories);
+}
+
+} // namespace sqlrace::checks

@@ -1,0 +1,130 @@
+//===- Schema.cpp - sqlrace -------------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// Coverage rules (shared/sql-semantics.md, section 8): a key protects a
+// check only when all of its columns are fixed by the check's equalities; an
+// expression key protects checks that use the same expression; a partial
+// index protects only checks that restate its predicate.
+//===----------------------------------------------------------------------===//
+#include "sqlrace/flow/Schema.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <algorithm>
+
+namespace sqlrace::flow {
+
+// The last part of a possibly schema-qualified name: keys declared on
+// public.users protect checks on users.
+static llvm::StringRef unqualified(llvm::StringRef Name) {
+  return Name.substr(Name.rfind('.') + 1);
+}
+
+static bool sameTable(llvm::StringRef A, llvm::StringRef B) {
+  return A == B || unqualified(A) == unqualified(B);
+}
+
+void Schema::apply(const sql::StatementFacts &St, llvm::StringRef Where,
+                   unsigned RawLoc) {
+  if (St.Kind != sql::StatementKind::DDL)
+    return;
+  switch (St.Ddl) {
+  case sql::DdlAction::CreateTable:
+  case sql::DdlAction::CreateIndex:
+  case sql::DdlAction::AlterTable:
+    for (const sql::UniqueKey &K : St.UniqueKeys)
+      if (!K.Table.empty() && !K.Columns.empty())
+        Keys.push_back({K, Where.str(), RawLoc});
+    return;
+  case sql::DdlAction::DropTable:
+    llvm::erase_if(Keys, [&](const DeclaredKey &K) {
+      return sameTable(K.Key.Table, St.Table);
+    });
+    return;
+  case sql::DdlAction::DropIndex:
+  case sql::DdlAction::DropConstraint:
+    llvm::erase_if(Keys, [&](const DeclaredKey &K) {
+      return !K.Key.Name.empty() &&
+             unqualified(K.Key.Name) == unqualified(St.DroppedName);
+    });
+    return;
+  default:
+    return;
+  }
+}
+
+void Schema::applyText(llvm::StringRef Text, sql::Dialect D,
+                       llvm::StringRef File) {
+  for (const sql::StatementFacts &St : sql::analyzeSql(Text, D)) {
+    unsigned Line = 1 + Text.take_front(St.Begin).count('\n');
+    // The statement's first line with text, not the blank line before it.
+    llvm::StringRef Body = Text.slice(St.Begin, St.End);
+    Line += Body.take_front(Body.size() - Body.ltrim().size()).count('\n');
+    apply(St, (File + ":" + llvm::Twine(Line)).str());
+  }
+}
+
+llvm::Expected<Schema> Schema::load(const std::vector<std::string> &Paths,
+                                    sql::Dialect D) {
+  Schema S;
+  for (const std::string &Path : Paths) {
+    std::vector<std::string> Files;
+    if (llvm::sys::fs::is_directory(Path)) {
+      std::error_code EC;
+      for (llvm::sys::fs::directory_iterator It(Path, EC), End;
+           It != End && !EC; It.increment(EC))
+        if (llvm::sys::path::extension(It->path()) == ".sql")
+          Files.push_back(It->path());
+      if (EC)
+        return llvm::createStringError(EC, "%s: cannot list schema directory: %s",
+                                       Path.c_str(), EC.message().c_str());
+      llvm::sort(Files);
+    } else {
+      Files.push_back(Path);
+    }
+    for (const std::string &File : Files) {
+      auto Buffer = llvm::MemoryBuffer::getFile(File, /*IsText=*/true);
+      if (!Buffer)
+        return llvm::createStringError(Buffer.getError(),
+                                       "%s: cannot read schema file: %s",
+                                       File.c_str(),
+                                       Buffer.getError().message().c_str());
+      S.applyText((*Buffer)->getBuffer(), D, File);
+    }
+  }
+  return S;
+}
+
+// Lower-cased, whitespace removed: how predicates are compared.
+static std::string squeeze(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text)
+    if (!llvm::isSpace(C))
+      Out += llvm::toLower(C);
+  return Out;
+}
+
+const DeclaredKey *Schema::keyFor(llvm::StringRef Table,
+                                  const std::vector<std::string> &KeyColumns,
+                                  llvm::StringRef CheckSql) const {
+  std::string Check = squeeze(CheckSql);
+  for (const DeclaredKey &K : Keys) {
+    if (!sameTable(K.Key.Table, Table))
+      continue;
+    // Every key part must be fixed by the check, expression for expression.
+    bool Covered = llvm::all_of(K.Key.Columns, [&](const std::string &C) {
+      return llvm::is_contained(KeyColumns, C);
+    });
+    if (!Covered)
+      continue;
+    if (!K.Key.Predicate.empty() &&
+        Check.find(squeeze(K.Key.Predicate)) == std::string::npos)
+      continue;
+    return &K;
+  }
+  return nullptr;
+}
+
+} // namespace sqlrace::flow

@@ -1,0 +1,17 @@
+// Racy: exec1() reads the project's archived flag with `[0].as<bool>()` and
+// the rename only runs when it is false. The project can be archived between
+// the read and the UPDATE, and the archived project is renamed anyway.
+// REQUIRES: pkg(libpqxx)
+#include <pqxx/pqxx>
+#include <string>
+
+bool renameProject(pqxx::connection &Conn, int ProjectId, const std::string &Name) {
+  pqxx::work W(Conn);
+  const bool Archived = W.exec1("SELECT archived FROM projects WHERE id = " + std::to_string(ProjectId))[0].as<bool>();
+  if (Archived)
+    return false;
+  // expect: sqlrace-check-then-update update of 'projects' depends on a state read earlier...*
+  W.exec_params("UPDATE projects SET name = $2 WHERE id = $1", ProjectId, Name);
+  W.commit();
+  return true;
+}

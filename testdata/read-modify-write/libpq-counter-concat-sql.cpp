@@ -1,0 +1,23 @@
+// Racy: a page-view counter is read with PQexec() and the incremented value is
+// pasted into the UPDATE text with std::to_string. Two requests that read 41
+// both write 42: one view is never counted.
+// REQUIRES: pkg(libpq)
+#include <cstdlib>
+#include <libpq-fe.h>
+#include <string>
+
+void countView(PGconn *Conn, int PageId) {
+  const std::string Id = std::to_string(PageId);
+  const std::string Select = "SELECT hits FROM page_views WHERE page_id = " + Id;
+  PGresult *Read = PQexec(Conn, Select.c_str());
+  if (PQntuples(Read) != 1) {
+    PQclear(Read);
+    return;
+  }
+  long Hits = strtol(PQgetvalue(Read, 0, 0), nullptr, 10);
+  PQclear(Read);
+  ++Hits;
+  const std::string Update = "UPDATE page_views SET hits = " + std::to_string(Hits) + " WHERE page_id = " + Id;
+  // expect: sqlrace-read-modify-write update of 'page_views.hits' writes back a value computed from an earlier read...*
+  PQclear(PQexec(Conn, Update.c_str()));
+}

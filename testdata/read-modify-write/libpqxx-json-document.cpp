@@ -1,0 +1,17 @@
+// Racy: a user's settings are a JSON document. It is read as text, a key is
+// spliced in with string operations and the whole document is written back,
+// so a setting another client saved in between is silently dropped.
+// REQUIRES: pkg(libpqxx)
+#include <pqxx/pqxx>
+#include <string>
+
+void setTheme(pqxx::connection &Conn, int UserId, const std::string &Theme) {
+  pqxx::work W(Conn);
+  pqxx::result R = W.exec_params("SELECT settings FROM profiles WHERE user_id = $1", UserId);
+  std::string Doc = R[0][0].as<std::string>();
+  // Every document holds at least {"version":N}, so a key can go first.
+  Doc.insert(1, "\"theme\":\"" + Theme + "\",");
+  // expect: sqlrace-read-modify-write update of 'profiles.settings' writes back a value computed from an earlier read...*
+  W.exec_params("UPDATE profiles SET settings = $2 WHERE user_id = $1", UserId, Doc);
+  W.commit();
+}
