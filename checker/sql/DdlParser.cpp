@@ -20,33 +20,33 @@ namespace {
 
 /// Words that end the modifiers of CREATE/ALTER/DROP and name the object.
 bool isObjectWord(StringRef W) {
-  return inList(W, {"table",     "index",       "view",         "sequence",
-                    "trigger",   "function",    "procedure",    "schema",
-                    "database",  "type",        "extension",    "domain",
-                    "role",      "user",        "event",        "policy",
-                    "rule",      "publication", "subscription", "statistics",
-                    "collation", "server",      "tablespace",   "materialized"});
+  return inList(
+      W, {"table",     "index",     "view",        "sequence",     "trigger",
+          "function",  "procedure", "schema",      "database",     "type",
+          "extension", "domain",    "role",        "user",         "event",
+          "policy",    "rule",      "publication", "subscription", "statistics",
+          "collation", "server",    "tablespace",  "materialized"});
 }
 
 /// Words between an index/key keyword and its column list that are neither
 /// its name nor change what it guarantees.
 bool isIndexModifier(StringRef W) {
-  return inList(W, {"key", "index", "clustered", "nonclustered", "btree",
-                    "hash"});
+  return inList(W,
+                {"key", "index", "clustered", "nonclustered", "btree", "hash"});
 }
 
 /// Words that start an ALTER TABLE action. After "ADD a, b" (SQL Server adds
 /// several definitions under one ADD) anything else continues the addition.
 bool isAlterVerb(StringRef W) {
-  return inList(W, {"add",       "drop",     "alter",    "modify",  "change",
-                    "rename",    "set",      "reset",    "owner",   "enable",
-                    "disable",   "validate", "attach",   "detach",  "inherit",
-                    "no",        "cluster",  "replica",  "of",      "not",
-                    "force",     "algorithm", "lock",    "convert", "engine",
-                    "default",   "character", "charset", "collate", "comment",
-                    "order",     "with",     "without",  "partition",
-                    "remove",    "discard",  "import",   "switch",  "rebuild",
-                    "auto_increment"});
+  return inList(
+      W, {"add",     "drop",      "alter",   "modify",    "change",
+          "rename",  "set",       "reset",   "owner",     "enable",
+          "disable", "validate",  "attach",  "detach",    "inherit",
+          "no",      "cluster",   "replica", "of",        "not",
+          "force",   "algorithm", "lock",    "convert",   "engine",
+          "default", "character", "charset", "collate",   "comment",
+          "order",   "with",      "without", "partition", "remove",
+          "discard", "import",    "switch",  "rebuild",   "auto_increment"});
 }
 
 } // namespace
@@ -78,7 +78,8 @@ void StatementParser::parseDdl(size_t I) {
   while (kwIn(J, {"if", "not", "exists", "concurrently", "only"}))
     ++J;
   bool Index = kw(Object, "INDEX"), Trigger = kw(Object, "TRIGGER");
-  bool TableLike = kwIn(Object, {"table", "view", "index", "trigger"});
+  bool TableLike = Object == NoPos || // TRUNCATE, RENAME
+                   kwIn(Object, {"table", "view", "index", "trigger"});
   NameRef Name, Subject;
   size_t K = parseName(J, N, Name);
   Subject = Name;
@@ -267,8 +268,8 @@ void StatementParser::parseColumnDef(size_t B, size_t E) {
     bool PrimaryKey = kw(J, "PRIMARY") && kw(J + 1, "KEY");
     bool Unique = kw(J, "UNIQUE");
     // MySQL: a bare KEY in a column definition means PRIMARY KEY.
-    bool BareKey = kw(J, "KEY") &&
-                   (D == Dialect::MySQL || D == Dialect::Unknown);
+    bool BareKey =
+        kw(J, "KEY") && (D == Dialect::MySQL || D == Dialect::Unknown);
     if (!PrimaryKey && !Unique && !BareKey) {
       J = next(J);
       continue;
@@ -423,8 +424,7 @@ std::vector<std::string> StatementParser::keyList(size_t Open) {
   return Out;
 }
 
-std::string StatementParser::keyPart(size_t B, size_t E,
-                                     unsigned Depth) const {
+std::string StatementParser::keyPart(size_t B, size_t E, unsigned Depth) const {
   E = std::min(E, N);
   if (B >= E || Depth > MaxDepth)
     return "";

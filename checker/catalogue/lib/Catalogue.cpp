@@ -34,6 +34,12 @@ llvm::StringRef roleName(Role R) {
   case Role::StringCompare: return "string_compare";
   case Role::Bind: return "bind";
   case Role::AffectedRows: return "affected_rows";
+  case Role::StoreResult: return "store_result";
+  case Role::FetchRow: return "fetch_row";
+  case Role::StatementInit: return "statement_init";
+  case Role::ExecutePrepared: return "execute_prepared";
+  case Role::Fetch: return "fetch";
+  case Role::FormatInto: return "format_into";
   }
   return "?";
 }
@@ -42,7 +48,9 @@ static const Role AllRoles[] = {
     Role::Execute,     Role::Prepare,  Role::PrepareNamed, Role::ExecuteNamed,
     Role::Step,        Role::RowCount, Role::IsEmpty,      Role::ColumnValue,
     Role::Element,     Role::ErrorCode, Role::ErrorField,  Role::ParseInt,
-    Role::StringCompare, Role::Bind, Role::AffectedRows};
+    Role::StringCompare, Role::Bind, Role::AffectedRows, Role::StoreResult,
+    Role::FetchRow, Role::StatementInit, Role::ExecutePrepared, Role::Fetch,
+    Role::FormatInto};
 
 namespace {
 /// Validates one parsed file against the rules schema and fills the tables.
@@ -265,9 +273,20 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     Need(Out.ConnectionArg, "connection_arg");
     break;
   case Role::Step:
+  case Role::Fetch:
     Need(Out.StatementArg, "statement_arg");
     if (!Out.RowCode || !Out.DoneCode)
-      fail(Pointer, "role \"step\" needs 'row_code' and 'done_code'");
+      fail(Pointer, "role \"" + RoleText + "\" needs 'row_code' and 'done_code'");
+    break;
+  case Role::ExecutePrepared:
+    Need(Out.StatementArg, "statement_arg");
+    break;
+  case Role::StoreResult:
+  case Role::StatementInit:
+    Need(Out.ConnectionArg, "connection_arg");
+    break;
+  case Role::FetchRow:
+    Need(Out.ResultArg, "result_arg");
     break;
   case Role::RowCount:
   case Role::IsEmpty:
@@ -286,6 +305,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     break;
   case Role::ParseInt:
   case Role::StringCompare:
+  case Role::FormatInto:
     Need(Out.ValueArg, "value_arg");
     break;
   }

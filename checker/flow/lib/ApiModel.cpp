@@ -166,6 +166,13 @@ Handle ApiModel::handleOf(const Expr *E) const {
         return H;
       }
     }
+    // A statement handle made for a connection stands for it.
+    if (const Expr *Init = VD->getInit())
+      if (const catalogue::FunctionRule *R = ruleOf(stripWrappers(Init));
+          R && R->TheRole == catalogue::Role::StatementInit) {
+        E = arg(stripWrappers(Init), R->ConnectionArg);
+        continue;
+      }
     // A local reference to a connection is the connection.
     if (VD->getType()->isReferenceType() && VD->getInit() &&
         !isa<ParmVarDecl>(VD)) {

@@ -31,6 +31,8 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
   if (const auto *U = dyn_cast<UnaryOperator>(E))
     if (U->getOpcode() == UO_Deref || U->getOpcode() == UO_AddrOf)
       return resultSource(U->getSubExpr(), S, Depth + 1);
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    return resultSource(A->getBase(), S, Depth + 1);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
@@ -54,7 +56,15 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
   case Role::Execute:
   case Role::ExecuteNamed:
   case Role::Step:
+  case Role::ExecutePrepared:
     return E;
+  case Role::StoreResult: {
+    auto It = S.ResultOf.find(E);
+    return It == S.ResultOf.end() ? nullptr : It->second;
+  }
+  case Role::Fetch:
+    return resultSource(Model.arg(E, Rule->StatementArg), S, Depth + 1);
+  case Role::FetchRow:
   case Role::Element:
   case Role::ColumnValue:
   case Role::RowCount:
@@ -82,9 +92,19 @@ bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
       return dependsOnRead(It->second, S, Read, Depth + 1);
     return false;
   }
+  // row[0] of a fetched row is a column value.
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    if (resultSource(A->getBase(), S) == Read)
+      return true;
   if (const catalogue::FunctionRule *Rule = Model.ruleOf(E)) {
     if (Rule->TheRole == Role::ColumnValue)
       return resultSource(Model.arg(E, Rule->ResultArg), S) == Read;
+    if (Rule->TheRole == Role::FormatInto) {
+      for (const Expr *Arg : cast<CallExpr>(E)->arguments())
+        if (dependsOnRead(Arg, S, Read, Depth + 1))
+          return true;
+      return false;
+    }
     // Row counts and statement codes say whether a row came back, not what
     // it holds.
     if (Rule->TheRole != Role::ParseInt && Rule->TheRole != Role::Element)
@@ -125,6 +145,16 @@ ConditionEvaluator::evalCall(const CallExpr *Call,
         resultSource(Model.arg(Call, Rule.ResultArg), S, Depth + 1) != Check)
       return std::nullopt;
     return Absent ? 0 : 1;
+  case Role::Fetch:
+    if (resultSource(Model.arg(Call, Rule.StatementArg), S, Depth + 1) != Check)
+      return std::nullopt;
+    if (returnsOneValue(C))
+      return Rule.RowCode;
+    return Absent ? Rule.DoneCode : Rule.RowCode;
+  case Role::FetchRow:
+    if (resultSource(Model.arg(Call, Rule.ResultArg), S, Depth + 1) != Check)
+      return std::nullopt;
+    return Absent && !returnsOneValue(C) ? 0 : 1;
   case Role::ParseInt:
     return eval(Model.arg(Call, Rule.ValueArg), S, Check, O, Depth + 1);
   default:
@@ -141,6 +171,10 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
   E = stripWrappers(E);
   ASTContext &Ctx = Model.context();
   if (!E->isValueDependent() && !E->isTypeDependent()) {
+    // NULL, nullptr, 0 as a pointer: a null row.
+    if (E->getType()->isPointerType() &&
+        E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return 0;
     Expr::EvalResult R;
     if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects) &&
         R.Val.getInt().getSignificantBits() <= 64)

@@ -88,11 +88,16 @@ struct PathState {
   std::map<const clang::VarDecl *, std::map<unsigned, const clang::Expr *>>
       Bindings;
   std::map<const clang::ValueDecl *, TxnState> Txns;
+  /// Connection -> the last event that ran a query on it, and a call that
+  /// fetched "the result of the last query" -> that event.
+  std::map<const clang::ValueDecl *, const clang::Expr *> LastEvent;
+  std::map<const clang::Expr *, const clang::Expr *> ResultOf;
 
   bool operator==(const PathState &O) const {
     return Values == O.Values && Taint == O.Taint && Statements == O.Statements &&
            LastStep == O.LastStep && Checks == O.Checks && Reads == O.Reads &&
-           Bindings == O.Bindings && Txns == O.Txns;
+           Bindings == O.Bindings && Txns == O.Txns &&
+           LastEvent == O.LastEvent && ResultOf == O.ResultOf;
   }
   bool operator!=(const PathState &O) const { return !(*this == O); }
 

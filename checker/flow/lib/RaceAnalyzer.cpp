@@ -144,6 +144,8 @@ void PathState::join(const PathState &O) {
     }
   }
   intersect(Bindings, O.Bindings);
+  intersect(LastEvent, O.LastEvent);
+  intersect(ResultOf, O.ResultOf);
   // A read both paths ran stays decided only if both paths branched on it.
   for (const auto &[Call, Theirs] : O.Reads) {
     auto [It, Inserted] = Reads.try_emplace(Call, Theirs);
@@ -394,6 +396,33 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
   case Role::Execute:
     runQuery(S, Call, queryAt(Call, Rule->SqlArg, nullptr));
     return;
+  case Role::ExecutePrepared: {
+    const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
+    auto It = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
+    if (It == S.Statements.end())
+      return;
+    const Expr *Prepare = It->second;
+    const Query &Q = queryAt(Prepare, Model.ruleOf(Prepare)->SqlArg, nullptr);
+    S.LastStep[Stmt] = Call;
+    runQuery(S, Call, Q);
+    return;
+  }
+  case Role::StoreResult: {
+    Handle H = Model.handleOf(Model.arg(Call, Rule->ConnectionArg));
+    auto It = H.Conn ? S.LastEvent.find(H.Conn) : S.LastEvent.end();
+    if (It != S.LastEvent.end())
+      S.ResultOf[Call] = It->second;
+    else
+      S.ResultOf.erase(Call);
+    return;
+  }
+  case Role::FormatInto:
+    // snprintf(buf, ...): buf now holds text made from the arguments.
+    if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg))) {
+      taint(S, Buffer, Call, /*Replace=*/true);
+      S.Values[Buffer] = Call;
+    }
+    return;
   case Role::ExecuteNamed: {
     std::string Name =
         resolveSqlText(Model.arg(Call, Rule->NameArg), Model.context());
@@ -466,6 +495,8 @@ bool FunctionAnalysis::isProtected(const TxnState &T, const Handle &H,
 void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
                                 const Query &Q) {
   TxnState *T = Q.Conn.Conn ? &S.Txns[Q.Conn.Conn] : nullptr;
+  if (Q.Conn.Conn)
+    S.LastEvent[Q.Conn.Conn] = Event;
   for (const sql::StatementFacts &St : Q.Facts) {
     if (T && St.Kind == sql::StatementKind::Transaction)
       onTransaction(*T, St);

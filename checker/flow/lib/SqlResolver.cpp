@@ -367,6 +367,13 @@ std::string Resolver::memberCall(const CXXMemberCallExpr *M, unsigned Depth) {
   if (!MD)
     return hole();
   const Expr *Obj = M->getImplicitObjectArgument();
+  // A virtual call runs the body of the object's dynamic type: follow it
+  // only when the final overrider is known.
+  if (MD->isVirtual()) {
+    MD = MD->getDevirtualizedMethod(Obj, /*IsAppleKext=*/false);
+    if (!MD)
+      return hole();
+  }
   if (isa<CXXConversionDecl>(MD)) {
     const NameRule *R = ruleFor(MD->getParent());
     if (R && R->Act == Action::StringClass)

@@ -31,6 +31,8 @@ class Resolver {
 public:
   /// A resolver for expressions of Ctx.
   explicit Resolver(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  /// The context the expressions belong to.
+  clang::ASTContext &context() const { return Ctx; }
 
   /// The text of E, with holes; Depth counts indirections taken so far.
   std::string text(const clang::Expr *E, unsigned Depth);

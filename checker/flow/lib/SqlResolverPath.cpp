@@ -238,6 +238,22 @@ bool exits(const Stmt *S) {
   return false;
 }
 
+/// S holds a break or continue that leaves it (not one that belongs to a
+/// nested loop, or a break of a nested switch).
+bool jumps(const Stmt *S, bool InSwitch = false) {
+  if (!S)
+    return false;
+  if (isa<ContinueStmt>(S) || (isa<BreakStmt>(S) && !InSwitch))
+    return true;
+  if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
+    return false;
+  InSwitch |= isa<SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (jumps(Child, InSwitch))
+      return true;
+  return false;
+}
+
 class Replay {
 public:
   Replay(Resolver &R, const VarDecl *V, unsigned Depth)
@@ -261,6 +277,7 @@ private:
   const Stmt *Scope = nullptr;
 
   Mod mods(const Stmt *S);
+  std::optional<bool> constantCondition(const Expr *Cond);
   void settle(Mod K);
   void descend(const Stmt *N, const Stmt *Next, const Stmt *Parent);
   void preceding(const Stmt *S);
@@ -292,6 +309,14 @@ Mod Replay::mods(const Stmt *S) {
         Work.push_back(Child);
   }
   return K;
+}
+
+std::optional<bool> Replay::constantCondition(const Expr *Cond) {
+  bool Value = false;
+  if (!Cond || Cond->isValueDependent() || Cond->containsErrors() ||
+      !Cond->EvaluateAsBooleanCondition(Value, R.context()))
+    return std::nullopt;
+  return Value;
 }
 
 void Replay::settle(Mod K) {
@@ -414,6 +439,7 @@ void Replay::descend(const Stmt *N, const Stmt *Next, const Stmt *Parent) {
       settle(mods(T->getTryBlock()));
   } else if (const auto *D = dyn_cast<DeclStmt>(N)) {
     // The use is in an initializer: the declarations before it ran.
+    Scope = D;
     for (const Decl *Item : D->decls()) {
       const auto *W = dyn_cast<VarDecl>(Item);
       if (!W)
@@ -453,6 +479,8 @@ void Replay::maybe(const Stmt *S) {
 void Replay::preceding(const Stmt *S) {
   if (!S)
     return;
+  const Stmt *Saved = Scope;
+  Scope = S;
   if (!Declared) {
     // Nothing touches V before its declaration, which is a statement of a
     // block on the path (or a for, if or switch initializer).
@@ -460,11 +488,7 @@ void Replay::preceding(const Stmt *S) {
       for (const Decl *Item : D->decls())
         if (const auto *W = dyn_cast<VarDecl>(Item))
           declare(W);
-    return;
-  }
-  const Stmt *Saved = Scope;
-  Scope = S;
-  if (const auto *E = dyn_cast<Expr>(S)) {
+  } else if (const auto *E = dyn_cast<Expr>(S)) {
     applyExpr(E);
   } else if (const auto *D = dyn_cast<DeclStmt>(S)) {
     for (const Decl *Item : D->decls())
@@ -477,17 +501,27 @@ void Replay::preceding(const Stmt *S) {
     preceding(If->getInit());
     preceding(If->getConditionVariableDeclStmt());
     preceding(If->getCond());
-    // A branch that returns (or breaks, throws...) never reaches the use.
-    Mod K = Mod::None;
-    for (const Stmt *Arm : {If->getThen(), If->getElse()})
-      if (Arm && !exits(Arm))
-        K = worse(K, mods(Arm));
-    settle(K);
+    if (std::optional<bool> Taken = constantCondition(If->getCond())) {
+      // `if (kVerbose)`, `if constexpr`: only one arm can run.
+      preceding(*Taken ? If->getThen() : If->getElse());
+    } else {
+      // A branch that returns (or breaks, throws...) never reaches the use.
+      Mod K = Mod::None;
+      for (const Stmt *Arm : {If->getThen(), If->getElse()})
+        if (Arm && !exits(Arm))
+          K = worse(K, mods(Arm));
+      settle(K);
+    }
   } else if (const auto *F = dyn_cast<ForStmt>(S)) {
     preceding(F->getInit());
     settle(worse(
         worse(mods(F->getCond()), mods(F->getInc())),
         worse(mods(F->getBody()), mods(F->getConditionVariableDeclStmt()))));
+  } else if (const auto *Do = dyn_cast<DoStmt>(S);
+             Do && constantCondition(Do->getCond()) == false &&
+             !jumps(Do->getBody())) {
+    // `do { ... } while (0)`, the statement macro idiom, runs once.
+    preceding(Do->getBody());
   } else if (const auto *L = dyn_cast<LabelStmt>(S)) {
     preceding(L->getSubStmt());
   } else if (const auto *A = dyn_cast<AttributedStmt>(S)) {
@@ -559,6 +593,11 @@ Replay::Chain Replay::classify(const Expr *E) {
     return Chain::NotRooted;
   if (designates(E, V))
     return Chain::Known;
+  // A pointer set to other text.
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    return B->getOpcode() == BO_Assign && designates(B->getLHS(), V)
+               ? Chain::Known
+               : Chain::NotRooted;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getNumArgs() < 1)
       return Chain::NotRooted;
@@ -596,6 +635,10 @@ void Replay::applyChain(const Expr *E) {
   E = bare(E);
   if (designates(E, V))
     return;
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    Content = here(B->getRHS(), /*AsValue=*/true);
+    return;
+  }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     applyChain(Op->getArg(0));
     std::string Operand = here(Op->getArg(1), /*AsValue=*/true);
@@ -608,6 +651,10 @@ void Replay::applyChain(const Expr *E) {
   const auto *M = cast<CXXMemberCallExpr>(E);
   applyChain(M->getImplicitObjectArgument());
   const NameRule *Rule = ruleFor(M->getMethodDecl());
+  if (!Rule) {
+    Content = hole(); // classify() promised a rule; stay safe regardless
+    return;
+  }
   bool One = explicitCount(M) == 1;
   auto Arg = [&] { return One ? here(M->getArg(0), true) : hole(); };
   switch (Rule->Act) {

@@ -241,6 +241,13 @@ void f(const Repo &R) { run(R.sql()); })cpp"),
       "SELECT 1");
 }
 
+TEST(SqlResolver, VirtualMethodIsAHoleUnlessFinal) {
+  EXPECT_EQ(resolve(R"cpp(struct Base { virtual const char *sql() const { return "a"; } };
+struct Leaf final : Base { const char *sql() const override { return "b"; } };
+void f(const Base &B, const Leaf &L) { run(std::string(B.sql()) + L.sql()); })cpp"),
+            "?b");
+}
+
 TEST(SqlResolver, FunctionWithLongerBodyIsAHole) {
   EXPECT_EQ(resolve(R"cpp(int Calls;
 const char *sql() { ++Calls; return "SELECT 1"; }
@@ -440,6 +447,38 @@ TEST(SqlResolver, LongConcatenationChain) {
       "k" + "l" + "m" + "n" + "o" + "p" + "q" + "r" + "s" + P + "t");
 })cpp"),
             "abcdefghijklmnopqrs?t");
+}
+
+TEST(SqlResolver, ConstantConditionSelectsTheBranch) {
+  EXPECT_EQ(resolve(R"cpp(constexpr bool Verbose = false;
+void f() {
+  std::string Sql = "SELECT 1";
+  if (Verbose)
+    Sql += " junk";
+  else
+    Sql += " FROM t";
+  run(Sql);
+})cpp"),
+            "SELECT 1 FROM t");
+}
+
+TEST(SqlResolver, DoWhileZeroMacroRunsOnce) {
+  EXPECT_EQ(resolve(R"cpp(#define APPEND(S, X) do { (S) += (X); } while (0)
+void f() {
+  std::string Sql = "SELECT 1";
+  APPEND(Sql, " FROM t");
+  run(Sql);
+})cpp"),
+            "SELECT 1 FROM t");
+}
+
+TEST(SqlResolver, PointerReassignedBeforeTheUse) {
+  EXPECT_EQ(resolve(R"cpp(void f() {
+  const char *Sql = "SELECT 1";
+  Sql = "SELECT 2";
+  run(Sql);
+})cpp"),
+            "SELECT 2");
 }
 
 //===----------------------------------------------------------------------===//

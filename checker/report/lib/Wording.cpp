@@ -67,6 +67,12 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
     if (F.Dialect == sql::Dialect::SQLite)
       Text += ", or INSERT OR IGNORE";
     Text += ", backed by " + Constraint;
+    // INSERT IGNORE downgrades every ignorable error, not just duplicates
+    // (shared/sql-semantics.md, section 1).
+    if (F.Dialect == sql::Dialect::MySQL)
+      Text += " (INSERT IGNORE also silences other errors such as truncation; "
+              "ON DUPLICATE KEY UPDATE " + F.KeyColumns.front() + " = " +
+              F.KeyColumns.front() + " is stricter)";
     W.Notes.push_back({F.ActLoc, Text});
   } else {
     W.Notes.push_back(

@@ -43,6 +43,12 @@ enum class Role {
   StringCompare, ///< compares two C strings, 0 when equal (strcmp...)
   Bind,          ///< binds a value to a prepared statement's placeholder
   AffectedRows,  ///< rows changed by the last write of a result/connection
+  StoreResult,   ///< the result of the last query run on a connection
+  FetchRow,      ///< the next row of a result; null when there is none
+  StatementInit, ///< a new statement handle bound to a connection
+  ExecutePrepared, ///< runs a prepared statement (fetching is separate)
+  Fetch,         ///< fetches a row of an executed statement, returns a code
+  FormatInto,    ///< writes formatted text into a buffer (value_arg)
 };
 llvm::StringRef roleName(Role R);
 
