@@ -80,9 +80,9 @@ void StatementParser::parseDdl(size_t I) {
   bool Index = kw(Object, "INDEX"), Trigger = kw(Object, "TRIGGER");
   bool TableLike = Object == NoPos || // TRUNCATE, RENAME
                    kwIn(Object, {"table", "view", "index", "trigger"});
-  NameRef Name, Subject;
+  NameRef Name; // the object's own name: table, index, view...
   size_t K = parseName(J, N, Name);
-  Subject = Name;
+  NameRef Subject = Name; // what F.Table names: an index's table
   size_t On = NoPos;
   if (Index || Trigger) {
     On = findKw(J, N, {"on"});

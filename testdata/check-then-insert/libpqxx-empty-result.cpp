@@ -13,7 +13,7 @@ bool signUp(pqxx::connection &Conn, const std::string &Email) {
   // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (R.empty()) {
     // expect: sqlrace-check-then-insert insert into 'users' can race with the preceding existence check; a concurrent client can insert the same row in between
-    // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+    // note: sqlrace-check-then-insert the transaction runs below SERIALIZABLE, which does not stop another client from inserting the same row
     // note: sqlrace-check-then-insert atomic rewrite (PostgreSQL): INSERT INTO users(email) VALUES ($1) ON CONFLICT (email) DO NOTHING, backed by a UNIQUE constraint on users (email)
     W.exec_params("INSERT INTO users(email) VALUES ($1)", Email);
     W.commit();

@@ -14,7 +14,7 @@ bool createApiKey(pqxx::connection &Conn, int OwnerId, const std::string &Label,
   // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (R.empty()) {
     // expect: sqlrace-check-then-insert insert into 'api_keys' can race ...*
-    // note: sqlrace-check-then-insert no unique-violation handling...*
+    // note: sqlrace-check-then-insert the transaction runs below SERIALIZABLE...*
     // note: sqlrace-check-then-insert atomic rewrite (PostgreSQL): INSERT INTO api_keys...*ON CONFLICT (owner_id, label) DO NOTHING, backed by a UNIQUE constraint on api_keys (owner_id, label)
     W.exec_prepared("add_key", OwnerId, Label, Hash);
     W.commit();

@@ -154,6 +154,8 @@ Handle ApiModel::handleOf(const Expr *E) const {
         H.Autocommit = Rule->TheRole == catalogue::TypeRole::Autocommit;
         H.Iso = isolationOf(RD, *Rule);
         H.Conn = VD;
+        if (H.TxnObject)
+          H.TxnVar = VD;
         // A transaction object built here on a connection stands for it.
         if (const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(
                 VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr))

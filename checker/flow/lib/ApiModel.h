@@ -29,6 +29,9 @@ struct Handle {
   bool Autocommit = false;
   /// Isolation level carried by the transaction object's type.
   sql::Isolation Iso = sql::Isolation::Unspecified;
+  /// The transaction object itself, when TxnObject: two objects on one
+  /// connection are two transactions.
+  const clang::ValueDecl *TxnVar = nullptr;
 };
 
 class ApiModel {

@@ -63,8 +63,10 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
       continue;
     // Protection in force at the check, in a transaction still open now.
     const TxnState &T = S.Txns[Q.Conn.Conn];
-    if (State.Protected &&
-        (State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch)))
+    bool SameTxnObject = !State.TxnObj || State.TxnObj == Q.Conn.TxnVar;
+    bool StillOpen =
+        State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch);
+    if (State.Protected && SameTxnObject && StillOpen)
       continue;
     if (Unique.handles(Event))
       continue;
@@ -80,6 +82,15 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
     Finding Fd;
     Fd.Check = Key ? CheckKind::UnhandledUniqueViolation
                    : CheckKind::CheckThenInsert;
+    if (State.Protected)
+      Fd.Why = SameTxnObject ? Unprotected::TransactionEndedBetween
+                             : Unprotected::DifferentTransaction;
+    else if (State.LockedOutsideTxn)
+      Fd.Why = Unprotected::LockedInAutocommit;
+    else if (Select.Lock != sql::LockStrength::None)
+      Fd.Why = Unprotected::ForUpdateLocksNoRow;
+    else if (State.InTxn)
+      Fd.Why = Unprotected::WeakIsolation;
     if (Key) {
       Fd.KeyName = Key->Key.Name;
       Fd.KeyParts = Key->Key.Columns;

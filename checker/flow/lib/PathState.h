@@ -32,9 +32,16 @@ struct CheckState {
   /// ran, in a transaction that is still open (see TxnState::Epoch).
   bool Protected = false;
   unsigned TxnEpoch = 0;
+  /// The transaction object the check ran through, if any.
+  const clang::ValueDecl *TxnObj = nullptr;
+  /// Facts for the "why nothing protects it" note.
+  bool InTxn = false;
+  bool LockedOutsideTxn = false;
   bool operator==(const CheckState &O) const {
     return Status == O.Status && Branch == O.Branch &&
-           Protected == O.Protected && TxnEpoch == O.TxnEpoch;
+           Protected == O.Protected && TxnEpoch == O.TxnEpoch &&
+           TxnObj == O.TxnObj && InTxn == O.InTxn &&
+           LockedOutsideTxn == O.LockedOutsideTxn;
   }
 };
 
@@ -48,9 +55,11 @@ struct ReadState {
   /// open transaction counts.
   bool Protected = false;
   unsigned TxnEpoch = 0;
+  const clang::ValueDecl *TxnObj = nullptr;
   bool operator==(const ReadState &O) const {
     return Decided == O.Decided && Branch == O.Branch &&
-           Protected == O.Protected && TxnEpoch == O.TxnEpoch;
+           Protected == O.Protected && TxnEpoch == O.TxnEpoch &&
+           TxnObj == O.TxnObj;
   }
 };
 
@@ -63,10 +72,14 @@ struct TxnState {
   sql::BeginMode Mode = sql::BeginMode::Unspecified;
   bool XactLock = false;   ///< advisory/table lock released at COMMIT
   bool SessionLock = false; ///< advisory lock held until unlocked
+  /// A transaction-scoped lock was taken in autocommit: it was released at
+  /// once and protects nothing.
+  bool LockedOutsideTxn = false;
   bool operator==(const TxnState &O) const {
     return InTxn == O.InTxn && Epoch == O.Epoch && Iso == O.Iso &&
            NextIso == O.NextIso && Mode == O.Mode && XactLock == O.XactLock &&
-           SessionLock == O.SessionLock;
+           SessionLock == O.SessionLock &&
+           LockedOutsideTxn == O.LockedOutsideTxn;
   }
 };
 

@@ -321,6 +321,8 @@ void FunctionAnalysis::onSummarizedCall(PathState &S, const CallExpr *Call) {
     State.Protected =
         isProtected(T, Q->Conn, Q->Dialect, CheckKind::CheckThenInsert);
     State.TxnEpoch = T.InTxn ? T.Epoch : 0;
+    State.TxnObj = Q->Conn.TxnVar;
+    State.InTxn = T.InTxn || Q->Conn.TxnObject;
     S.Checks[Call] = State;
     break; // one check per call: its outcome is the return value
   }
@@ -505,6 +507,7 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
       case sql::LockKind::AdvisoryXact:
       case sql::LockKind::TableLock:
         T->XactLock = T->InTxn && !St.TryLock;
+        T->LockedOutsideTxn = !T->InTxn;
         break;
       case sql::LockKind::AdvisorySession:
       case sql::LockKind::GetLock:
@@ -532,6 +535,10 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
       State.Protected =
           isProtected(*T, Q.Conn, Q.Dialect, CheckKind::CheckThenInsert);
       State.TxnEpoch = T->InTxn ? T->Epoch : 0;
+      State.TxnObj = Q.Conn.TxnVar;
+      State.InTxn = T->InTxn || Q.Conn.TxnObject;
+      State.LockedOutsideTxn = T->LockedOutsideTxn ||
+                               (St.Lock != sql::LockStrength::None && !State.InTxn);
       S.Checks[Event] = State;
     }
     if (KeyedSelect && St.Existence != sql::ExistenceForm::Constant &&
@@ -548,6 +555,7 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
           (RowLock && (T->InTxn || Q.Conn.TxnObject)) ||
           isProtected(*T, Q.Conn, Q.Dialect, CheckKind::ReadModifyWrite);
       State.TxnEpoch = T->InTxn ? T->Epoch : 0;
+      State.TxnObj = Q.Conn.TxnVar;
       S.Reads[Event] = State;
     }
     if (St.Kind == sql::StatementKind::Insert &&

@@ -49,6 +49,10 @@ void Schema::apply(const sql::StatementFacts &St, llvm::StringRef Where,
       return !K.Key.Name.empty() &&
              unqualified(K.Key.Name) == unqualified(St.DroppedName);
     });
+    // ALTER TABLE t DROP CONSTRAINT a, ADD CONSTRAINT b UNIQUE (x).
+    for (const sql::UniqueKey &K : St.UniqueKeys)
+      if (!K.Table.empty() && !K.Columns.empty())
+        Keys.push_back({K, Where.str(), RawLoc});
     return;
   default:
     return;

@@ -195,6 +195,11 @@ std::string Resolver::text(const Expr *E, unsigned Depth) {
     return hole();
   ++Nesting;
   auto Leave = llvm::make_scope_exit([this] { --Nesting; });
+  std::string Out = unlimited(E, Depth);
+  return Out.size() > MaxText ? hole() : Out;
+}
+
+std::string Resolver::unlimited(const Expr *E, unsigned Depth) {
   // Templates that were never instantiated, and recovery expressions. A
   // value-dependent part is only a hole where a constant would be needed.
   if (E->isTypeDependent() || E->containsErrors())

@@ -65,6 +65,9 @@ public:
 
   /// Upper bound on indirections (variables, calls) followed.
   static constexpr unsigned MaxDepth = 16;
+  /// Longer text is a hole: no SQL statement is this long, but `S += S` in
+  /// straight-line code doubles without end.
+  static constexpr size_t MaxText = 64 * 1024;
 
 private:
   /// A variable read as a fixed text: a parameter or a replayed local.
@@ -90,6 +93,8 @@ private:
                  std::string>
       Replays;
 
+  /// text() without the size limit.
+  std::string unlimited(const clang::Expr *E, unsigned Depth);
   /// The bound text of V at Use, or null.
   const std::string *bound(const clang::VarDecl *V, const clang::Expr *Use);
   /// The text of variable V read at Use.

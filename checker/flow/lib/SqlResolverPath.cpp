@@ -113,10 +113,40 @@ bool aliases(const VarDecl *W, const VarDecl *V) {
   // The hidden `__range` of a range-for only reads the string it walks.
   if (W->isImplicit() || !W->getInit() || !writesThrough(W->getType()))
     return false;
-  return rootedAt(W->getInit(), V) ||
-         (isa<UnaryOperator>(bare(W->getInit())) &&
-          cast<UnaryOperator>(bare(W->getInit()))->getOpcode() == UO_AddrOf &&
-          rootedAt(cast<UnaryOperator>(bare(W->getInit()))->getSubExpr(), V));
+  const Expr *Init = bare(W->getInit());
+  if (const auto *U = dyn_cast<UnaryOperator>(Init);
+      U && U->getOpcode() == UO_AddrOf)
+    Init = U->getSubExpr();
+  return rootedAt(Init, V);
+}
+
+/// Parameter P of FD was declared as a forwarding reference (`T &&`), which
+/// binds anything and mostly reads it: fmt::format's arguments, a copy made
+/// by emplace_back. std::move and std::forward are the exception.
+bool forwards(const FunctionDecl *FD, unsigned P) {
+  const FunctionDecl *Pattern =
+      FD ? FD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return false;
+  if (const NameRule *R = ruleFor(FD); R && R->Act == Action::ArgText)
+    return false;
+  const ParmVarDecl *From = nullptr;
+  unsigned I = 0;
+  for (const ParmVarDecl *Param : Pattern->parameters()) {
+    // A pack stands for all the arguments from its position on.
+    if (Param->isParameterPack() || I++ == P) {
+      From = Param;
+      break;
+    }
+  }
+  if (!From)
+    return false;
+  QualType T = From->getType();
+  if (const auto *Pack = T->getAs<PackExpansionType>())
+    T = Pack->getPattern();
+  const auto *Ref = T->getAs<RValueReferenceType>();
+  return Ref && !Ref->getPointeeType().hasQualifiers() &&
+         Ref->getPointeeType()->getAs<TemplateTypeParmType>();
 }
 
 /// Calls that may write V through an argument.
@@ -144,7 +174,8 @@ Mod callArgsMod(const CallExpr *C, const VarDecl *V) {
       return Mod::Other;
     unsigned P = I - Offset;
     // Variadic arguments are read (printf's %n aside).
-    if (P < Proto->getNumParams() && writesThrough(Proto->getParamType(P)))
+    if (P < Proto->getNumParams() && writesThrough(Proto->getParamType(P)) &&
+        !forwards(FD, P))
       return Mod::Other;
   }
   return Mod::None;
@@ -278,6 +309,7 @@ private:
 
   Mod mods(const Stmt *S);
   std::optional<bool> constantCondition(const Expr *Cond);
+  void limit();
   void settle(Mod K);
   void descend(const Stmt *N, const Stmt *Next, const Stmt *Parent);
   void preceding(const Stmt *S);
@@ -317,6 +349,11 @@ std::optional<bool> Replay::constantCondition(const Expr *Cond) {
       !Cond->EvaluateAsBooleanCondition(Value, R.context()))
     return std::nullopt;
   return Value;
+}
+
+void Replay::limit() {
+  if (Content.size() > Resolver::MaxText)
+    Content = hole();
 }
 
 void Replay::settle(Mod K) {
@@ -546,6 +583,7 @@ void Replay::applyExpr(const Expr *E) {
   switch (classify(E)) {
   case Chain::Known:
     applyChain(E);
+    limit();
     return;
   case Chain::Unknown:
     Content = hole();
@@ -553,8 +591,10 @@ void Replay::applyExpr(const Expr *E) {
   case Chain::NotRooted:
     break;
   }
-  if (applyBufferWrite(E))
+  if (applyBufferWrite(E)) {
+    limit();
     return;
+  }
   if (const auto *B = dyn_cast<BinaryOperator>(E)) {
     if (B->isLogicalOp()) {
       applyExpr(B->getLHS());

@@ -169,7 +169,8 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
           return llvm::is_contained(Update.KeyColumns, K);
         }))
       continue;
-    if (State.Protected &&
+    bool SameTxnObject = !State.TxnObj || State.TxnObj == Q.Conn.TxnVar;
+    if (State.Protected && SameTxnObject &&
         (State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch)))
       continue;
     // Extra conditions in the WHERE restate what was read (a version, the
@@ -191,6 +192,9 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
     Fd.ActSql = Text.trim().rtrim(';').str();
     Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(R.Q->Text);
     Fd.GuardUnchecked = Guarded;
+    if (State.Protected)
+      Fd.Why = SameTxnObject ? Unprotected::TransactionEndedBetween
+                             : Unprotected::DifferentTransaction;
 
     // A value computed from the read and written back: a lost update.
     bool Written = false;

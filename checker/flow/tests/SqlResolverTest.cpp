@@ -630,6 +630,27 @@ TEST(SqlResolver, FmtResultBuiltOnAlongThePath) {
             "SELECT a FROM t?;");
 }
 
+TEST(SqlResolver, FormattingAVariableOnlyReadsIt) {
+  EXPECT_EQ(resolve(R"cpp(void log(const std::string &);
+void f() {
+  std::string Sql = "SELECT 1";
+  log(fmt::format("running {}", Sql));
+  std::string Moved = std::move(Sql);
+  run(Moved);
+})cpp",
+                    Lib::Fmt),
+            "SELECT 1");
+}
+
+TEST(SqlResolver, MovedFromIsAHole) {
+  EXPECT_EQ(resolve(R"cpp(void f() {
+  std::string Sql = "SELECT 1";
+  std::string Moved = std::move(Sql);
+  run(Sql);
+})cpp"),
+            "?");
+}
+
 //===----------------------------------------------------------------------===//
 // std::ostringstream
 //===----------------------------------------------------------------------===//
@@ -763,6 +784,16 @@ TEST(SqlResolver, ValueDependentExpressionInATemplateIsAHole) {
 }
 template void f<1>();)cpp"),
             "SELECT 1 FROM ?");
+}
+
+TEST(SqlResolver, RunawayTextIsAHole) {
+  // 2 << 16 characters: past Resolver::MaxText.
+  std::string Doublings;
+  for (int I = 0; I < 16; ++I)
+    Doublings += "  Sql += Sql;\n";
+  EXPECT_EQ(resolve("void f() {\n  std::string Sql = \"ab\";\n" + Doublings +
+                    "  run(Sql);\n}\n"),
+            "?");
 }
 
 TEST(SqlResolver, UnknownCallIsAHole) {

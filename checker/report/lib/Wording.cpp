@@ -42,6 +42,34 @@ static void addInsertPath(const flow::Finding &F, WordedFinding &W) {
         {F.ActInnerLoc, "the insert runs here, inside '" + F.ActVia + "'"});
 }
 
+// The one sentence on why nothing makes the pair atomic.
+static std::string whyUnprotected(const flow::Finding &F,
+                                  llvm::StringRef Default) {
+  switch (F.Why) {
+  case flow::Unprotected::ForUpdateLocksNoRow:
+    return F.Dialect == sql::Dialect::MySQL
+               ? "SELECT ... FOR UPDATE outside a transaction locks nothing; "
+                 "inside one at READ COMMITTED it takes no gap lock"
+               : "SELECT ... FOR UPDATE locks no row when none matches, so "
+                 "another client's INSERT is not blocked";
+  case flow::Unprotected::LockedInAutocommit:
+    return "the lock was taken outside a transaction and released at the end "
+           "of its own statement, before the check";
+  case flow::Unprotected::TransactionEndedBetween:
+    return "the transaction that protected the check ended before this "
+           "statement";
+  case flow::Unprotected::DifferentTransaction:
+    return "the check and this statement run in two different transaction "
+           "objects";
+  case flow::Unprotected::WeakIsolation:
+    return "the transaction runs below SERIALIZABLE, which does not stop "
+           "another client from inserting the same row";
+  case flow::Unprotected::Nothing:
+    break;
+  }
+  return Default.str();
+}
+
 static void addPartlyUnknown(const flow::Finding &F, WordedFinding &W) {
   if (F.SqlPartlyUnknown)
     W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time; the "
@@ -57,9 +85,10 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
               "' can race with the preceding existence check; a concurrent "
               "client can insert the same row in between";
   addInsertPath(F, W);
-  W.Notes.push_back({F.ActLoc, "no unique-violation handling, lock or "
-                               "serializable transaction makes the check and "
-                               "the insert atomic"});
+  W.Notes.push_back(
+      {F.ActLoc, whyUnprotected(F, "no unique-violation handling, lock or "
+                                   "serializable transaction makes the check "
+                                   "and the insert atomic")});
   std::string Constraint = "a UNIQUE constraint on " + F.Table + " (" + Keys + ")";
   if (!F.AtomicSql.empty()) {
     std::string Text = "atomic rewrite (" + dialectTitle(F.Dialect).str() +

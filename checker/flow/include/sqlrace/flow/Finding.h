@@ -26,6 +26,17 @@ llvm::StringRef checkId(CheckKind K);
 /// Every implemented check, in a fixed order.
 llvm::ArrayRef<CheckKind> allChecks();
 
+/// Why nothing makes the check (or read) and the act atomic: the one
+/// sentence a finding gives.
+enum class Unprotected {
+  Nothing,                 ///< no transaction, lock or handling at all
+  ForUpdateLocksNoRow,     ///< SELECT ... FOR UPDATE of a missing row
+  LockedInAutocommit,      ///< a transaction-scoped lock taken outside one
+  TransactionEndedBetween, ///< the protecting transaction ended before the act
+  DifferentTransaction,    ///< check and act in two transaction objects
+  WeakIsolation,           ///< a transaction below SERIALIZABLE
+};
+
 /// One race found in one function.
 struct Finding {
   CheckKind Check = CheckKind::CheckThenInsert;
@@ -66,6 +77,7 @@ struct Finding {
   /// For read-modify-write, the self-relative UPDATE (the change is bound
   /// instead of the new value).
   std::string AtomicSql;
+  Unprotected Why = Unprotected::Nothing;
   /// Part of the SQL could not be known at analysis time.
   bool SqlPartlyUnknown = false;
 };

@@ -1,8 +1,8 @@
-// Known false negative: both statements are formatted with snprintf() into a
-// char buffer. The race is real, but sqlrace only follows SQL held in
-// literals, constant variables and std::string values built from literals, so
-// it cannot see which table the buffer names. (Formatting values into SQL is
-// also an injection risk; this file is about the race only.)
+// Racy: both statements are formatted with snprintf() into the same char
+// buffer. sqlrace rebuilds the text of each from the format string at the
+// point of use, with the values as unknown parts, and sees the same race as
+// with literals. (Formatting values into SQL is also an injection risk; this
+// file is about the race only.)
 // REQUIRES: pkg(libpq)
 #include <cstdio>
 #include <libpq-fe.h>
@@ -13,7 +13,7 @@ void addToWaitlist(PGconn *Conn, int EventId, int UserId) {
   PGresult *Res = PQexec(Conn, Sql);
   if (PQntuples(Res) == 0) {
     snprintf(Sql, sizeof Sql, "INSERT INTO waitlist(event_id, user_id) VALUES (%d, %d)", EventId, UserId);
-    // todo-expect: sqlrace-check-then-insert insert into 'waitlist' can race ...*
+    // expect: sqlrace-check-then-insert insert into 'waitlist' can race ...*
     PQclear(PQexec(Conn, Sql));
   }
   PQclear(Res);
