@@ -16,6 +16,14 @@ namespace sqlrace::flow {
 
 constexpr unsigned MaxDepth = 10;
 
+bool isSelfUpdate(const Expr *E) {
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(E))
+    return U->isIncrementDecrementOp();
+  if (const auto *B = dyn_cast_or_null<BinaryOperator>(E))
+    return B->isCompoundAssignmentOp();
+  return false;
+}
+
 // A COUNT(*) or EXISTS query returns one row whatever it finds: its row
 // count says nothing, its first value says everything.
 static bool returnsOneValue(const CheckEvent &C) {
@@ -39,7 +47,8 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
       return nullptr;
     if (auto It = S.LastStep.find(VD); It != S.LastStep.end())
       return It->second;
-    if (auto It = S.Values.find(VD); It != S.Values.end())
+    if (auto It = S.Values.find(VD);
+        It != S.Values.end() && !isSelfUpdate(It->second))
       return resultSource(It->second, S, Depth + 1);
     return nullptr;
   }
@@ -88,9 +97,9 @@ bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
     if (auto T = S.Taint.find(VD); T != S.Taint.end() && T->second.count(Read))
       return true;
     auto It = S.Values.find(VD);
-    if (It != S.Values.end())
-      return dependsOnRead(It->second, S, Read, Depth + 1);
-    return false;
+    if (It == S.Values.end() || isSelfUpdate(It->second))
+      return false; // an update of itself: Taint already said all
+    return dependsOnRead(It->second, S, Read, Depth + 1);
   }
   // row[0] of a fetched row is a column value.
   if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
@@ -107,7 +116,8 @@ bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
     }
     // Row counts and statement codes say whether a row came back, not what
     // it holds.
-    if (Rule->TheRole != Role::ParseInt && Rule->TheRole != Role::Element)
+    if (Rule->TheRole != Role::ParseInt && Rule->TheRole != Role::Element &&
+        Rule->TheRole != Role::StringCompare)
       return false;
   }
   for (const Stmt *Child : E->children())
@@ -225,7 +235,7 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
     if (!VD)
       return std::nullopt;
     auto It = S.Values.find(VD);
-    if (It == S.Values.end())
+    if (It == S.Values.end() || isSelfUpdate(It->second))
       return std::nullopt;
     return eval(It->second, S, Check, O, Depth + 1);
   }

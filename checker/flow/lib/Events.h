@@ -78,6 +78,9 @@ private:
                                   Outcome O, unsigned Depth) const;
 };
 
+/// x += d, x -= d, ++x, --x: values that update a variable from itself.
+bool isSelfUpdate(const clang::Expr *E);
+
 /// Finds the places where a function handles a unique-key violation.
 class UniqueHandling {
 public:

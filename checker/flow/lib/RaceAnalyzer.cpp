@@ -227,6 +227,9 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
         taint(S, VD, B->getRHS(), /*Replace=*/Plain);
         if (Plain)
           S.Values[VD] = B->getRHS();
+        else if (B->getOpcode() == BO_AddAssign ||
+                 B->getOpcode() == BO_SubAssign)
+          S.Values[VD] = B; // x += d: changeOperator() reads the change
         else
           S.Values.erase(VD);
       }
@@ -236,7 +239,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
     // ++x keeps what x was computed from, but its value is no longer known.
     if (U->isIncrementDecrementOp())
       if (const VarDecl *VD = Model.varOf(U->getSubExpr()))
-        S.Values.erase(VD);
+        S.Values[VD] = U; // ++x: a change of one
     return;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St))
@@ -568,8 +571,21 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
 
 PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
                                    unsigned SuccIndex) const {
-  if (From.succ_size() != 2 || (S.Checks.empty() && S.Reads.empty()) ||
-      isa_and_nonnull<SwitchStmt>(From.getTerminatorStmt()))
+  if (S.Checks.empty() && S.Reads.empty())
+    return S;
+  // A switch on a value read decides every case it leads to.
+  if (const auto *Switch =
+          dyn_cast_or_null<SwitchStmt>(From.getTerminatorStmt())) {
+    PathState Out = S;
+    for (auto &[ReadCall, State] : Out.Reads)
+      if (!State.Decided &&
+          Evaluator.dependsOnRead(Switch->getCond(), S, ReadCall)) {
+        State.Decided = true;
+        State.Branch = Switch->getCond();
+      }
+    return Out;
+  }
+  if (From.succ_size() != 2)
     return S;
   const Expr *Cond = From.getLastCondition();
   if (!Cond)

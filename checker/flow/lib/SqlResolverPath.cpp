@@ -12,6 +12,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallVector.h"
 #include <algorithm>
 
@@ -26,6 +27,9 @@ namespace {
 enum class Mod { None, Append, Other };
 
 Mod worse(Mod A, Mod B) { return std::max(A, B); }
+
+/// Recursion bound for walks over expressions and chains.
+constexpr unsigned MaxNesting = 256;
 
 /// Parentheses, casts and temporaries never change which object an
 /// expression designates.
@@ -271,16 +275,18 @@ bool exits(const Stmt *S) {
 
 /// S holds a break or continue that leaves it (not one that belongs to a
 /// nested loop, or a break of a nested switch).
-bool jumps(const Stmt *S, bool InSwitch = false) {
+bool jumps(const Stmt *S, bool InSwitch = false, unsigned Nesting = 0) {
   if (!S)
     return false;
+  if (Nesting > MaxNesting)
+    return true; // too deep to tell: assume the worst
   if (isa<ContinueStmt>(S) || (isa<BreakStmt>(S) && !InSwitch))
     return true;
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
     return false;
   InSwitch |= isa<SwitchStmt>(S);
   for (const Stmt *Child : S->children())
-    if (jumps(Child, InSwitch))
+    if (jumps(Child, InSwitch, Nesting + 1))
       return true;
   return false;
 }
@@ -306,6 +312,8 @@ private:
   bool Declared = false;
   /// The statement being applied: uses of V inside it read Content.
   const Stmt *Scope = nullptr;
+  /// Recursion depth of applyExpr().
+  unsigned Nesting = 0;
 
   Mod mods(const Stmt *S);
   std::optional<bool> constantCondition(const Expr *Cond);
@@ -316,7 +324,7 @@ private:
   void maybe(const Stmt *S);
   void declare(const VarDecl *W);
   void applyExpr(const Expr *E);
-  Chain classify(const Expr *E);
+  Chain classify(const Expr *E, unsigned Length = 0);
   void applyChain(const Expr *E);
   bool applyBufferWrite(const Expr *E);
   std::string here(const Expr *E, bool AsValue);
@@ -577,6 +585,14 @@ void Replay::applyExpr(const Expr *E) {
     Content = hole();
     return;
   }
+  // Generated code nests thousands of operators: past this depth, stop
+  // recursing and only ask whether the rest may change V.
+  if (Nesting > MaxNesting) {
+    settle(mods(E));
+    return;
+  }
+  ++Nesting;
+  auto Leave = llvm::make_scope_exit([this] { --Nesting; });
   E = bare(E);
   if (const auto *W = dyn_cast<ExprWithCleanups>(E))
     E = bare(W->getSubExpr());
@@ -627,10 +643,12 @@ void Replay::applyExpr(const Expr *E) {
       applyExpr(CE);
 }
 
-Replay::Chain Replay::classify(const Expr *E) {
+Replay::Chain Replay::classify(const Expr *E, unsigned Length) {
   E = bare(E);
   if (!E)
     return Chain::NotRooted;
+  if (Length > MaxNesting)
+    return Chain::Unknown; // a chain this long is generated: give up on it
   if (designates(E, V))
     return Chain::Known;
   // A pointer set to other text.
@@ -641,7 +659,7 @@ Replay::Chain Replay::classify(const Expr *E) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getNumArgs() < 1)
       return Chain::NotRooted;
-    Chain Base = classify(Op->getArg(0));
+    Chain Base = classify(Op->getArg(0), Length + 1);
     if (Base != Chain::Known)
       return Base;
     OverloadedOperatorKind K = Op->getOperator();
@@ -656,7 +674,7 @@ Replay::Chain Replay::classify(const Expr *E) {
     const CXXMethodDecl *MD = M->getMethodDecl();
     if (!MD)
       return Chain::NotRooted;
-    Chain Base = classify(M->getImplicitObjectArgument());
+    Chain Base = classify(M->getImplicitObjectArgument(), Length + 1);
     if (Base != Chain::Known)
       return Base;
     const NameRule *Rule = ruleFor(MD);

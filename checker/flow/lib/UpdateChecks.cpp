@@ -53,6 +53,41 @@ static size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
   return std::string::npos;
 }
 
+// The number of the one placeholder in an assigned value: `$2`, `?2`,
+// `$2::jsonb`, `CAST(? AS int)`, `(?)`. A bare `?` counts its position in
+// the statement. None when the value has no placeholder or several.
+static std::optional<unsigned> placeholderNumber(llvm::StringRef Statement,
+                                                 llvm::StringRef Column,
+                                                 llvm::StringRef Value) {
+  std::optional<unsigned> Found;
+  size_t Bare = std::string::npos;
+  for (size_t I = 0; I < Value.size(); ++I) {
+    if (Value[I] != '$' && Value[I] != '?')
+      continue;
+    size_t J = I + 1;
+    while (J < Value.size() && llvm::isDigit(Value[J]))
+      ++J;
+    if (Found || Bare != std::string::npos)
+      return std::nullopt; // two placeholders: which one is the value?
+    unsigned N = 0;
+    if (J > I + 1 && !Value.slice(I + 1, J).getAsInteger(10, N))
+      Found = N;
+    else if (Value[I] == '?')
+      Bare = I;
+    else
+      return std::nullopt;
+    I = J - 1;
+  }
+  if (Found)
+    return Found;
+  if (Bare == std::string::npos)
+    return std::nullopt;
+  size_t At = findAssignment(Statement, Column, Value);
+  if (At == std::string::npos)
+    return std::nullopt;
+  return Statement.take_front(At + Bare).count('?') + 1;
+}
+
 const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
                                          unsigned Number) const {
   const catalogue::FunctionRule *Rule = Model.ruleOf(Event);
@@ -131,12 +166,21 @@ static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
       return '+';
     return 0;
   }
+  if (const auto *U = dyn_cast<UnaryOperator>(Value))
+    if (U->isIncrementDecrementOp())
+      return U->isIncrementOp() ? '+' : '-';
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Value))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       auto It = S.Values.find(VD);
-      return It == S.Values.end()
-                 ? 0
-                 : changeOperator(Eval, It->second, S, Read, Depth + 1);
+      if (It == S.Values.end())
+        return 0;
+      // x += d / x -= d on a value read: the change is d.
+      if (const auto *B = dyn_cast<BinaryOperator>(It->second))
+        if (B->getOpcode() == BO_AddAssign || B->getOpcode() == BO_SubAssign)
+          return Eval.dependsOnRead(B->getRHS(), S, Read)
+                     ? 0
+                     : (B->getOpcode() == BO_AddAssign ? '+' : '-');
+      return changeOperator(Eval, It->second, S, Read, Depth + 1);
     }
   // std::to_string(x), x.c_str(): the conversion of a single value.
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(Value))
@@ -201,19 +245,12 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
     for (const sql::Assignment &A : Update.Assignments) {
       if (!WantRMW || A.SelfRelative || !selects(Select, A.Column))
         continue;
-      llvm::StringRef V = llvm::StringRef(A.Value).trim();
       const Expr *Value = nullptr;
-      unsigned Number = 0;
-      if (hasHole(V.str()))
+      if (hasHole(A.Value))
         Value = Q.Rule ? Model.arg(Q.Call, Q.Rule->SqlArg) : nullptr;
-      else if ((V.consume_front("$") || V.consume_front("?")) &&
-               !V.getAsInteger(10, Number))
-        Value = boundValue(S, Event, Number);
-      else if (V == "?" || V.empty()) {
-        size_t At = findAssignment(Text, A.Column, "?");
-        if (At != std::string::npos)
-          Value = boundValue(S, Event, Text.take_front(At).count('?') + 1);
-      }
+      else if (std::optional<unsigned> Number =
+                   placeholderNumber(Text, A.Column, A.Value))
+        Value = boundValue(S, Event, *Number);
       if (!Value || !Evaluator.dependsOnRead(Value, S, ReadCall))
         continue;
       Fd.Check = CheckKind::ReadModifyWrite;

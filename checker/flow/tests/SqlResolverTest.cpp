@@ -8,13 +8,11 @@
 //===----------------------------------------------------------------------===//
 #include "SqlResolver.h"
 #include "SqlResolverInternal.h"
-#include "SqlVocabulary.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
-#include "llvm/ADT/StringExtras.h"
 #include "gtest/gtest.h"
 #include <algorithm>
 
@@ -57,6 +55,11 @@ struct RunFinder : clang::RecursiveASTVisitor<RunFinder> {
   }
 };
 
+std::string shown(std::string Text) {
+  std::replace(Text.begin(), Text.end(), sql::HoleChar, '?');
+  return Text;
+}
+
 std::string resolve(llvm::StringRef Body, Lib L = Lib::Std) {
   std::vector<std::string> Args = {"-std=c++17",
                                    "-resource-dir=" SQLRACE_CLANG_RESOURCE_DIR};
@@ -84,19 +87,13 @@ std::string resolve(llvm::StringRef Body, Lib L = Lib::Std) {
   Finder.TraverseAST(Ctx);
   if (Finder.Args.size() != 1)
     return "<" + std::to_string(Finder.Args.size()) + " calls to run>";
-  std::string Text = flow::resolveSqlText(Finder.Args[0], Ctx);
-  std::replace(Text.begin(), Text.end(), sql::HoleChar, '?');
-  return Text;
+  return shown(flow::resolveSqlText(Finder.Args[0], Ctx));
 }
 
-std::string shown(std::string Text) {
-  std::replace(Text.begin(), Text.end(), sql::HoleChar, '?');
-  return Text;
-}
+std::string resolveFmt(llvm::StringRef Body) { return resolve(Body, Lib::Fmt); }
+std::string resolveQt(llvm::StringRef Body) { return resolve(Body, Lib::Qt); }
 
-//===----------------------------------------------------------------------===//
-// String literals
-//===----------------------------------------------------------------------===//
+//// String literals
 
 TEST(SqlResolver, PlainLiteral) {
   EXPECT_EQ(resolve(R"cpp(void f() { run("SELECT 1 FROM users"); })cpp"),
@@ -136,9 +133,7 @@ void f() { run("SELECT 1"s + " FROM t"s + std::string(" WHERE a = 1"sv)); })cpp"
             "SELECT 1 FROM t WHERE a = 1");
 }
 
-//===----------------------------------------------------------------------===//
-// Constants
-//===----------------------------------------------------------------------===//
+//// Constants
 
 TEST(SqlResolver, ConstexprPointer) {
   EXPECT_EQ(resolve(R"cpp(constexpr const char *Find = "SELECT 1 FROM t";
@@ -214,9 +209,7 @@ void f(bool B) { run(std::string(Pg ? "$1" : ":1") + (B ? " x" : " y")); })cpp")
             "$1?");
 }
 
-//===----------------------------------------------------------------------===//
-// Functions returning text
-//===----------------------------------------------------------------------===//
+//// Functions returning text
 
 TEST(SqlResolver, FunctionReturningConstant) {
   EXPECT_EQ(resolve(R"cpp(const char *table() { return "users"; }
@@ -242,10 +235,12 @@ void f(const Repo &R) { run(R.sql()); })cpp"),
 }
 
 TEST(SqlResolver, VirtualMethodIsAHoleUnlessFinal) {
-  EXPECT_EQ(resolve(R"cpp(struct Base { virtual const char *sql() const { return "a"; } };
+  EXPECT_EQ(
+      resolve(
+          R"cpp(struct Base { virtual const char *sql() const { return "a"; } };
 struct Leaf final : Base { const char *sql() const override { return "b"; } };
 void f(const Base &B, const Leaf &L) { run(std::string(B.sql()) + L.sql()); })cpp"),
-            "?b");
+      "?b");
 }
 
 TEST(SqlResolver, FunctionWithLongerBodyIsAHole) {
@@ -263,9 +258,7 @@ void f() { run(sql(1)); })cpp");
   EXPECT_EQ(Text, std::string(flow::detail::Resolver::MaxDepth, 'x') + "?");
 }
 
-//===----------------------------------------------------------------------===//
-// Local std::string along the path
-//===----------------------------------------------------------------------===//
+//// Local std::string along the path
 
 TEST(SqlResolver, AppendsAlongThePath) {
   EXPECT_EQ(resolve(R"cpp(void f() {
@@ -481,9 +474,7 @@ TEST(SqlResolver, PointerReassignedBeforeTheUse) {
             "SELECT 2");
 }
 
-//===----------------------------------------------------------------------===//
-// std::to_string and std::string_view
-//===----------------------------------------------------------------------===//
+//// std::to_string and std::string_view
 
 TEST(SqlResolver, ToStringOfARuntimeValueIsAHole) {
   EXPECT_EQ(resolve(R"cpp(void f(long Id) {
@@ -501,9 +492,7 @@ void f() {
             "SELECT 1 FROM t WHERE a = 1");
 }
 
-//===----------------------------------------------------------------------===//
-// snprintf, sprintf, strcpy, strcat into a char buffer
-//===----------------------------------------------------------------------===//
+//// snprintf, sprintf, strcpy, strcat into a char buffer
 
 TEST(SqlResolver, SnprintfIntoABuffer) {
   EXPECT_EQ(resolve(R"cpp(constexpr const char *Table = "users";
@@ -582,14 +571,11 @@ TEST(SqlResolver, UninitialisedBufferIsAHole) {
             "?");
 }
 
-//===----------------------------------------------------------------------===//
-// {fmt}; std::format is the same rule by name (GCC 12 has no <format>)
-//===----------------------------------------------------------------------===//
+//// {fmt}; std::format is the same rule by name (GCC 12 has no <format>)
 
 TEST(SqlResolver, FmtFormat) {
-  EXPECT_EQ(resolve(R"cpp(constexpr const char *Table = "users";
-void f(int Id) { run(fmt::format("SELECT {} FROM {} WHERE id = {}", "a", Table, Id)); })cpp",
-                    Lib::Fmt),
+  EXPECT_EQ(resolveFmt(R"cpp(constexpr const char *Table = "users";
+void f(int Id) { run(fmt::format("SELECT {} FROM {} WHERE id = {}", "a", Table, Id)); })cpp"),
             "SELECT a FROM users WHERE id = ?");
 }
 
@@ -603,42 +589,38 @@ void f(int Id) { run(std::format("SELECT {} FROM t WHERE id = {}", "a", Id)); })
 }
 
 TEST(SqlResolver, FmtIndexesEscapesAndConstants) {
-  EXPECT_EQ(resolve(R"cpp(void f() {
+  EXPECT_EQ(resolveFmt(R"cpp(void f() {
   run(fmt::format("SELECT '{{x}}', {1}, {0} FROM t LIMIT {2}, {3}", "a", "b", 10, true));
-})cpp",
-                    Lib::Fmt),
+})cpp"),
             "SELECT '{x}', b, a FROM t LIMIT 10, true");
 }
 
 TEST(SqlResolver, FmtSpecsThatChangeTheTextAreHoles) {
-  EXPECT_EQ(resolve(R"cpp(void f() {
+  EXPECT_EQ(resolveFmt(R"cpp(void f() {
   run(fmt::format("SELECT {:>5}, {:d}, {:s}, {:.2f}", "a", 3, "b", 1.5));
-})cpp",
-                    Lib::Fmt),
+})cpp"),
             "SELECT ?, 3, b, ?");
 }
 
 TEST(SqlResolver, FmtResultBuiltOnAlongThePath) {
-  EXPECT_EQ(resolve(R"cpp(void f(bool Limit) {
+  EXPECT_EQ(resolveFmt(R"cpp(void f(bool Limit) {
   std::string Sql = fmt::format("SELECT {} FROM t", "a");
   if (Limit)
     Sql += " LIMIT 1";
   Sql += ";";
   run(Sql);
-})cpp",
-                    Lib::Fmt),
+})cpp"),
             "SELECT a FROM t?;");
 }
 
 TEST(SqlResolver, FormattingAVariableOnlyReadsIt) {
-  EXPECT_EQ(resolve(R"cpp(void log(const std::string &);
+  EXPECT_EQ(resolveFmt(R"cpp(void log(const std::string &);
 void f() {
   std::string Sql = "SELECT 1";
   log(fmt::format("running {}", Sql));
   std::string Moved = std::move(Sql);
   run(Moved);
-})cpp",
-                    Lib::Fmt),
+})cpp"),
             "SELECT 1");
 }
 
@@ -651,9 +633,7 @@ TEST(SqlResolver, MovedFromIsAHole) {
             "?");
 }
 
-//===----------------------------------------------------------------------===//
-// std::ostringstream
-//===----------------------------------------------------------------------===//
+//// std::ostringstream
 
 TEST(SqlResolver, OstringstreamChain) {
   EXPECT_EQ(resolve(R"cpp(void f(int Id) {
@@ -707,52 +687,45 @@ TEST(SqlResolver, StreamWithInitialBufferIsAHole) {
             "?SELECT 1");
 }
 
-//===----------------------------------------------------------------------===//
-// Qt 5
-//===----------------------------------------------------------------------===//
+//// Qt 5
 
 TEST(SqlResolver, QStringLiteralWithArg) {
-  EXPECT_EQ(resolve(R"cpp(void f(int Id) {
+  EXPECT_EQ(resolveQt(R"cpp(void f(int Id) {
   run(QStringLiteral("SELECT 1 FROM t WHERE id = %1").arg(Id));
-})cpp",
-                    Lib::Qt),
+})cpp"),
             "SELECT 1 FROM t WHERE id = ?");
 }
 
 TEST(SqlResolver, QStringArgFillsTheLowestMarker) {
-  EXPECT_EQ(resolve(R"cpp(void f() {
+  EXPECT_EQ(resolveQt(R"cpp(void f() {
   run(QString("SELECT %2 FROM %1 LIMIT %3").arg("t").arg(QLatin1String("a")).arg(5));
-})cpp",
-                    Lib::Qt),
+})cpp"),
             "SELECT a FROM t LIMIT 5");
 }
 
 TEST(SqlResolver, QStringMultiArg) {
-  EXPECT_EQ(resolve(R"cpp(void f(const QString &Col) {
+  EXPECT_EQ(resolveQt(R"cpp(void f(const QString &Col) {
   run(QString("SELECT %1, %2 FROM t ORDER BY %1").arg(QStringLiteral("a"), Col));
-})cpp",
-                    Lib::Qt),
+})cpp"),
             "SELECT a, ? FROM t ORDER BY a");
 }
 
 TEST(SqlResolver, QStringArgWithFieldWidthIsAHole) {
   EXPECT_EQ(
-      resolve(R"cpp(void f() { run(QString("SELECT %1").arg(7, 4)); })cpp",
-              Lib::Qt),
+      resolveQt(R"cpp(void f() { run(QString("SELECT %1").arg(7, 4)); })cpp"),
       "SELECT ?");
 }
 
 TEST(SqlResolver, QLatin1StringAndFromUtf8) {
-  EXPECT_EQ(resolve(R"cpp(void f() {
+  EXPECT_EQ(resolveQt(R"cpp(void f() {
   run(QLatin1String("SELECT 1") + QString::fromUtf8(" FROM t") +
       QString::fromLatin1(" WHERE a = 1 junk", 12));
-})cpp",
-                    Lib::Qt),
+})cpp"),
             "SELECT 1 FROM t WHERE a = 1");
 }
 
 TEST(SqlResolver, QStringAlongThePath) {
-  EXPECT_EQ(resolve(R"cpp(void f(bool Limit) {
+  EXPECT_EQ(resolveQt(R"cpp(void f(bool Limit) {
   QString Sql = QStringLiteral("SELECT 1");
   Sql += QLatin1String(" FROM t");
   Sql.append(" WHERE a = %1");
@@ -760,22 +733,18 @@ TEST(SqlResolver, QStringAlongThePath) {
   if (Limit)
     Sql.append(" LIMIT 1");
   run(Sql);
-})cpp",
-                    Lib::Qt),
+})cpp"),
             "SELECT 1 FROM t WHERE a = 3?");
 }
 
 TEST(SqlResolver, QByteArrayOfAQString) {
-  EXPECT_EQ(
-      resolve(
-          R"cpp(void f() { run(QString("SELECT 1").toUtf8().constData()); })cpp",
-          Lib::Qt),
-      "SELECT 1");
+  EXPECT_EQ(resolveQt(R"cpp(void f() {
+  run(QString("SELECT 1").toUtf8().constData());
+})cpp"),
+            "SELECT 1");
 }
 
-//===----------------------------------------------------------------------===//
-// Robustness
-//===----------------------------------------------------------------------===//
+//// Robustness
 
 TEST(SqlResolver, ValueDependentExpressionInATemplateIsAHole) {
   EXPECT_EQ(resolve(R"cpp(template <int N> void f() {
@@ -802,9 +771,7 @@ void f() { run("SELECT 1 FROM t" + where()); })cpp"),
             "SELECT 1 FROM t?");
 }
 
-//===----------------------------------------------------------------------===//
-// The format languages on their own
-//===----------------------------------------------------------------------===//
+//// The format languages on their own
 
 TEST(SqlFormat, PrintfArgumentsAreCountedPastHoles) {
   using namespace flow::detail;

@@ -1,8 +1,6 @@
-// Known false negative: the same lost update as libpqxx-json-document.cpp, but
+// Racy: the same lost update as libpqxx-json-document.cpp, but
 // the placeholder carries a cast (SET settings = $2::jsonb), as it usually does
 // for JSON columns. The written value is still the document read a moment ago.
-// FIXME(analyzer): a placeholder wrapped in a cast or parentheses ($2::jsonb,
-// CAST($2 AS jsonb), ($2)) hides the absolute SET value; nothing is reported.
 // REQUIRES: pkg(libpqxx)
 #include <pqxx/pqxx>
 #include <string>
@@ -13,7 +11,7 @@ void setLanguage(pqxx::connection &Conn, int UserId, const std::string &Lang) {
   std::string Doc = R[0][0].as<std::string>();
   // Every document holds at least {"version":N}, so a key can go first.
   Doc.insert(1, "\"lang\":\"" + Lang + "\",");
-  // todo-expect: sqlrace-read-modify-write update of 'profiles.settings' writes back a value computed from an earlier read...*
+  // expect: sqlrace-read-modify-write update of 'profiles.settings' writes back a value computed from an earlier read...*
   W.exec_params("UPDATE profiles SET settings = $2::jsonb WHERE user_id = $1", UserId, Doc);
   W.commit();
 }

@@ -1,8 +1,6 @@
-// Known false negative: the job's state is read with sqlite3_column_int and a
+// Racy: the job's state is read with sqlite3_column_int and a
 // switch picks what to do; the 'queued' case claims the job with an UPDATE
 // that does not restate the state. Two workers can both take that case.
-// FIXME(analyzer): a switch condition is not treated as a branch that a read
-// value decides (an if on the same value is).
 // REQUIRES: pkg(sqlite3)
 #include <sqlite3.h>
 
@@ -26,7 +24,7 @@ bool claimJob(sqlite3 *Db, sqlite3_int64 JobId, const char *Worker) {
     sqlite3_prepare_v2(Db, "UPDATE jobs SET state = 1, worker = ? WHERE id = ?", -1, &Write, nullptr);
     sqlite3_bind_text(Write, 1, Worker, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(Write, 2, JobId);
-    // todo-expect: sqlrace-check-then-update update of 'jobs' depends on a state read earlier...*
+    // expect: sqlrace-check-then-update update of 'jobs' depends on a state read earlier...*
     Claimed = sqlite3_step(Write) == SQLITE_DONE;
     sqlite3_finalize(Write);
     break;

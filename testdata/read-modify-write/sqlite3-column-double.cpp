@@ -1,7 +1,6 @@
-// Known false negative: a price stored as REAL is read with
-// sqlite3_column_double, raised by 5 % and written back absolutely. A price
-// change another admin saved in between is lost, exactly as with integers,
-// but sqlite3_column_double is not catalogued as a value accessor yet.
+// Racy: a price stored as REAL is read with sqlite3_column_double, raised by
+// 5 % and written back absolutely. A price change another admin saved in
+// between is lost, exactly as with integers.
 // REQUIRES: pkg(sqlite3)
 #include <sqlite3.h>
 
@@ -20,7 +19,7 @@ void raisePrice(sqlite3 *Db, const char *Sku) {
   sqlite3_prepare_v2(Db, "UPDATE products SET price = ? WHERE sku = ?", -1, &Write, nullptr);
   sqlite3_bind_double(Write, 1, Price * 1.05);
   sqlite3_bind_text(Write, 2, Sku, -1, SQLITE_TRANSIENT);
-  // todo-expect: sqlrace-read-modify-write update of 'products.price' writes back a value computed from an earlier read...*
+  // expect: sqlrace-read-modify-write update of 'products.price' writes back a value computed from an earlier read...*
   sqlite3_step(Write);
   sqlite3_finalize(Write);
 }
