@@ -92,6 +92,8 @@ public:
     for (const flow::Finding &F :
          flow::findRacesInMainFile(Ctx, State.Rules, State.Options)) {
       report::WordedFinding W = report::wordFinding(F);
+      if (report::isSuppressed(W, Ctx.getSourceManager()))
+        continue;
       if (Format == OutputFormat::Text)
         report::printText(W, Ctx.getSourceManager(), CI.getLangOpts(),
                           llvm::outs(), State.Colour);

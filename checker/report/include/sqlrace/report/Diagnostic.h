@@ -35,6 +35,10 @@ struct WordedFinding {
 /// The wording of a finding: the warning and its notes, in path order.
 WordedFinding wordFinding(const flow::Finding &F);
 
+/// Whether a NOLINT, NOLINTNEXTLINE or NOLINTBEGIN/NOLINTEND comment naming
+/// the finding's check (or no check) covers its line, as in clang-tidy.
+bool isSuppressed(const WordedFinding &W, const clang::SourceManager &SM);
+
 /// A resolved position in a file.
 struct Position {
   std::string File;
