@@ -40,6 +40,11 @@ llvm::StringRef roleName(Role R) {
   case Role::ExecutePrepared: return "execute_prepared";
   case Role::Fetch: return "fetch";
   case Role::FormatInto: return "format_into";
+  case Role::ColumnInto: return "column_into";
+  case Role::GotData: return "got_data";
+  case Role::TxnBegin: return "txn_begin";
+  case Role::TxnCommit: return "txn_commit";
+  case Role::TxnRollback: return "txn_rollback";
   }
   return "?";
 }
@@ -50,7 +55,8 @@ static const Role AllRoles[] = {
     Role::Element,     Role::ErrorCode, Role::ErrorField,  Role::ParseInt,
     Role::StringCompare, Role::Bind, Role::AffectedRows, Role::StoreResult,
     Role::FetchRow, Role::StatementInit, Role::ExecutePrepared, Role::Fetch,
-    Role::FormatInto};
+    Role::FormatInto, Role::ColumnInto, Role::GotData, Role::TxnBegin,
+    Role::TxnCommit, Role::TxnRollback};
 
 namespace {
 /// Validates one parsed file against the rules schema and fills the tables.
@@ -211,7 +217,7 @@ std::vector<std::string> FileReader::getStrings(const json &Obj,
 void FileReader::readFunction(const json &F, const std::string &Pointer,
                               FunctionRule &Out) {
   if (!checkKeys(F, Pointer,
-                 {"name", "role", "connection_arg", "sql_arg", "name_arg",
+                 {"name", "params", "role", "connection_arg", "sql_arg", "name_arg",
                   "statement_arg", "statement_out_arg", "result_arg",
                   "value_arg", "index_arg", "params_arg", "params_from",
                   "row_code", "done_code", "note"},
@@ -246,6 +252,14 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
   Out.ParamsArg = getArg(F, Pointer, "params_arg");
   Out.ParamsFrom = getArg(F, Pointer, "params_from");
   Out.RowCode = getInt(F, Pointer, "row_code");
+  if (auto P = getInt(F, Pointer, "params")) {
+    if (*P < 0 || *P > 64)
+      fail(Pointer + "/params",
+           "'params' must be a parameter count from 0 to 64, found " +
+               std::to_string(*P));
+    else
+      Out.Params = static_cast<int>(*P);
+  }
   Out.DoneCode = getInt(F, Pointer, "done_code");
 
   // Each role needs its arguments; say which one is missing.
@@ -298,6 +312,15 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
   case Role::ErrorCode:
   case Role::AffectedRows:
     break;
+  case Role::ColumnInto:
+    Need(Out.ValueArg, "value_arg");
+    break;
+  case Role::GotData:
+  case Role::TxnBegin:
+  case Role::TxnCommit:
+  case Role::TxnRollback:
+    Need(Out.ConnectionArg, "connection_arg");
+    break;
   case Role::Bind:
     Need(Out.StatementArg, "statement_arg");
     Need(Out.IndexArg, "index_arg");
@@ -325,9 +348,11 @@ void FileReader::readType(const json &T, const std::string &Pointer,
     Out.TheRole = TypeRole::Transaction;
   else if (RoleText == "autocommit")
     Out.TheRole = TypeRole::Autocommit;
+  else if (RoleText == "query")
+    Out.TheRole = TypeRole::Query;
   else
     fail(Pointer + "/role", "unknown type role \"" + RoleText +
-                                "\"; expected \"transaction\" or \"autocommit\"");
+                                "\"; expected \"transaction\", \"autocommit\" or \"query\"");
   int Ctor = getArg(T, Pointer, "connection_ctor_arg");
   Out.ConnectionCtorArg = Ctor == NoArg ? 0 : Ctor;
   Out.IsolationTemplateArg = getArg(T, Pointer, "isolation_template_arg");
@@ -470,13 +495,16 @@ public:
       }
       for (FunctionRule &F : Functions) {
         F.Api = Api.get();
-        if (C.Functions.count(F.Name))
+        // Overloads told apart by their parameter count have keys of their
+        // own.
+        std::string Key = F.Params < 0 ? F.Name
+                                       : F.Name + "/" + std::to_string(F.Params);
+        if (C.Functions.count(Key))
           return llvm::createStringError(
               llvm::inconvertibleErrorCode(),
               "%s: function '%s' is already described in %s", File.c_str(),
-              F.Name.c_str(), C.Functions[F.Name].Api->File.c_str());
-        std::string Name = F.Name;
-        C.Functions[Name] = std::move(F);
+              Key.c_str(), C.Functions[Key].Api->File.c_str());
+        C.Functions[Key] = std::move(F);
       }
       for (TypeRule &T : Types) {
         T.Api = Api.get();
@@ -508,7 +536,13 @@ llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files)
   return CatalogueLoader::load(Texts);
 }
 
-const FunctionRule *Catalogue::function(llvm::StringRef QualifiedName) const {
+const FunctionRule *Catalogue::function(llvm::StringRef QualifiedName,
+                                        int NumParams) const {
+  if (NumParams >= 0) {
+    auto It = Functions.find((QualifiedName + "/" + llvm::Twine(NumParams)).str());
+    if (It != Functions.end())
+      return &It->second;
+  }
   auto It = Functions.find(QualifiedName);
   return It == Functions.end() ? nullptr : &It->second;
 }

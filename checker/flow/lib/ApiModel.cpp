@@ -44,10 +44,11 @@ const Expr *stripWrappers(const Expr *E) {
 }
 
 const catalogue::FunctionRule *ApiModel::ruleOf(const Expr *E) const {
-  const auto *Call = dyn_cast_or_null<CallExpr>(E);
-  if (!Call)
-    return nullptr;
-  const FunctionDecl *FD = Call->getDirectCallee();
+  const FunctionDecl *FD = nullptr;
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
+    FD = Call->getDirectCallee();
+  else if (const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(E))
+    FD = Ctor->getConstructor();
   if (!FD)
     return nullptr;
   // Instantiations share their template's name.
@@ -56,11 +57,17 @@ const catalogue::FunctionRule *ApiModel::ruleOf(const Expr *E) const {
   FD = FD->getCanonicalDecl();
   auto [It, Inserted] = RuleCache.try_emplace(FD, nullptr);
   if (Inserted)
-    It->second = Rules.function(FD->getQualifiedNameAsString());
+    It->second = Rules.function(FD->getQualifiedNameAsString(),
+                                static_cast<int>(FD->getNumParams()));
   return It->second;
 }
 
 const Expr *ApiModel::arg(const Expr *E, int Index) const {
+  if (const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    if (Index < 0 || static_cast<unsigned>(Index) >= Ctor->getNumArgs())
+      return nullptr;
+    return Ctor->getArg(Index);
+  }
   const auto *Call = dyn_cast_or_null<CallExpr>(E);
   if (!Call || Index == catalogue::NoArg)
     return nullptr;
@@ -80,9 +87,27 @@ const Expr *ApiModel::arg(const Expr *E, int Index) const {
   return I < Call->getNumArgs() ? Call->getArg(I) : nullptr;
 }
 
+// A smart pointer's operator->, operator* and get() designate what it owns.
+static const Expr *throughSmartPointer(const Expr *E) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+        Op->getNumArgs() == 1)
+      return Op->getArg(0);
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
+    if (M->getNumArgs() == 0 && M->getMethodDecl() &&
+        M->getMethodDecl()->getName() == "get" &&
+        M->getType()->isPointerType())
+      return M->getImplicitObjectArgument();
+  return nullptr;
+}
+
 const VarDecl *ApiModel::varOf(const Expr *E) const {
   while (E) {
     E = stripWrappers(E);
+    if (const Expr *Owner = throughSmartPointer(E)) {
+      E = Owner;
+      continue;
+    }
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref) {
         E = U->getSubExpr();
@@ -122,9 +147,40 @@ static sql::Isolation isolationOf(const CXXRecordDecl *RD,
   return sql::Isolation::Unspecified;
 }
 
+const Expr *ApiModel::connectionOfOutHandle(const VarDecl *VD) const {
+  auto [It, Inserted] = OutHandleCache.try_emplace(VD, nullptr);
+  if (!Inserted)
+    return It->second;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!FD || !FD->hasBody())
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 64> Work{FD->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const catalogue::FunctionRule *R = Call ? ruleOf(Call) : nullptr;
+    if (R && R->TheRole == catalogue::Role::StatementInit &&
+        R->StatementOut >= 0 && varOf(arg(Call, R->StatementOut)) == VD)
+      return It->second = arg(Call, R->ConnectionArg);
+  }
+  return nullptr;
+}
+
 Handle ApiModel::handleOf(const Expr *E) const {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
     E = stripWrappers(E);
+    if (const Expr *Owner = throughSmartPointer(E)) {
+      E = Owner;
+      continue;
+    }
+    // A default argument standing for "the default connection" (Qt): the
+    // parameter it defaults is that connection's identity.
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(E))
+      return {Default->getParam()};
     if (const auto *U = dyn_cast<UnaryOperator>(E)) {
       if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref) {
         E = U->getSubExpr();
@@ -148,7 +204,21 @@ Handle ApiModel::handleOf(const Expr *E) const {
     QualType T = VD->getType().getNonReferenceType();
     if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
       std::string Name = RD->getQualifiedNameAsString();
-      if (const catalogue::TypeRule *Rule = Rules.type(Name)) {
+      const catalogue::TypeRule *Rule = Rules.type(Name);
+      // A query object bound to a connection at construction (QSqlQuery).
+      if (Rule && Rule->TheRole == catalogue::TypeRole::Query) {
+        const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(
+            VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr);
+        if (!Ctor)
+          return {VD};
+        unsigned At = static_cast<unsigned>(Rule->ConnectionCtorArg);
+        if (At < Ctor->getNumArgs()) {
+          E = Ctor->getArg(At);
+          continue;
+        }
+        return {VD};
+      }
+      if (Rule) {
         Handle H;
         H.TxnObject = Rule->TheRole == catalogue::TypeRole::Transaction;
         H.Autocommit = Rule->TheRole == catalogue::TypeRole::Autocommit;
@@ -168,13 +238,26 @@ Handle ApiModel::handleOf(const Expr *E) const {
         return H;
       }
     }
-    // A statement handle made for a connection stands for it.
-    if (const Expr *Init = VD->getInit())
-      if (const catalogue::FunctionRule *R = ruleOf(stripWrappers(Init));
-          R && R->TheRole == catalogue::Role::StatementInit) {
-        E = arg(stripWrappers(Init), R->ConnectionArg);
+    // A statement or query object made for a connection stands for it:
+    // mysql_stmt_init(conn), con->prepareStatement(sql), a statement object
+    // constructed from (db, sql), a query object constructed from db.
+    if (const Expr *Init = VD->getInit()) {
+      const Expr *Made = stripWrappers(Init);
+      if (const catalogue::FunctionRule *R = ruleOf(Made);
+          R && R->ConnectionArg != catalogue::NoArg &&
+          (R->TheRole == catalogue::Role::StatementInit ||
+           R->TheRole == catalogue::Role::Prepare ||
+           R->TheRole == catalogue::Role::Execute ||
+           R->TheRole == catalogue::Role::ExecutePrepared)) {
+        E = arg(Made, R->ConnectionArg);
         continue;
       }
+    }
+    // ...or filled through an out-argument: SQLAllocHandle(..., dbc, &stmt).
+    if (const Expr *Conn = connectionOfOutHandle(VD)) {
+      E = Conn;
+      continue;
+    }
     // A local reference to a connection is the connection.
     if (VD->getType()->isReferenceType() && VD->getInit() &&
         !isa<ParmVarDecl>(VD)) {

@@ -57,6 +57,11 @@ private:
   mutable llvm::DenseMap<const clang::FunctionDecl *,
                          const catalogue::FunctionRule *>
       RuleCache;
+  mutable llvm::DenseMap<const clang::VarDecl *, const clang::Expr *>
+      OutHandleCache;
+  /// The connection a statement handle was allocated from through an
+  /// out-argument in its function, or null.
+  const clang::Expr *connectionOfOutHandle(const clang::VarDecl *VD) const;
 };
 
 /// Strips parentheses, implicit casts, temporaries and cleanups, and copy or

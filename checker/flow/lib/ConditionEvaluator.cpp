@@ -72,7 +72,18 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
     return It == S.ResultOf.end() ? nullptr : It->second;
   }
   case Role::Fetch:
-    return resultSource(Model.arg(E, Rule->StatementArg), S, Depth + 1);
+  case Role::GotData: {
+    const Expr *On = Model.arg(E, Rule->TheRole == Role::Fetch
+                                      ? Rule->StatementArg
+                                      : Rule->ConnectionArg);
+    if (const Expr *Source = resultSource(On, S, Depth + 1))
+      return Source;
+    // A statement handle that ran its SQL directly (SQLExecDirect), or a
+    // session asked about its last query: the last event on it.
+    Handle H = Model.handleOf(On);
+    auto It = H.Conn ? S.LastEvent.find(H.Conn) : S.LastEvent.end();
+    return It == S.LastEvent.end() ? nullptr : It->second;
+  }
   case Role::FetchRow:
   case Role::Element:
   case Role::ColumnValue:
@@ -96,6 +107,8 @@ bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
       return false;
     if (auto T = S.Taint.find(VD); T != S.Taint.end() && T->second.count(Read))
       return true;
+    if (auto In = S.Into.find(VD); In != S.Into.end())
+      return In->second == Read;
     auto It = S.Values.find(VD);
     if (It == S.Values.end() || isSelfUpdate(It->second))
       return false; // an update of itself: Taint already said all
@@ -155,8 +168,12 @@ ConditionEvaluator::evalCall(const CallExpr *Call,
         resultSource(Model.arg(Call, Rule.ResultArg), S, Depth + 1) != Check)
       return std::nullopt;
     return Absent ? 0 : 1;
+  case Role::GotData:
+    if (resultSource(Call, S, Depth + 1) != Check)
+      return std::nullopt;
+    return Absent && !returnsOneValue(C) ? 0 : 1;
   case Role::Fetch:
-    if (resultSource(Model.arg(Call, Rule.StatementArg), S, Depth + 1) != Check)
+    if (resultSource(Call, S, Depth + 1) != Check)
       return std::nullopt;
     if (returnsOneValue(C))
       return Rule.RowCode;
@@ -234,6 +251,12 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return std::nullopt;
+    // A COUNT/EXISTS value received through into(x).
+    if (auto In = S.Into.find(VD); In != S.Into.end()) {
+      if (In->second != Check || !returnsOneValue(Checks.at(Check)))
+        return std::nullopt;
+      return O == Outcome::Absent ? 0 : 1;
+    }
     auto It = S.Values.find(VD);
     if (It == S.Values.end() || isSelfUpdate(It->second))
       return std::nullopt;

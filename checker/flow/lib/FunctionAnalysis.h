@@ -110,6 +110,10 @@ private:
   const Query &queryAt(const Expr *Call, int SqlArg, const std::string *Known);
   void transfer(PathState &S, const CFGElement &E);
   void onCall(PathState &S, const CallExpr *Call);
+  void onConstruct(PathState &S, const clang::CXXConstructExpr *Ctor);
+  /// BEGIN / COMMIT / ROLLBACK made by an API call rather than by SQL.
+  void onTxnCall(PathState &S, const Expr *Call,
+                 const catalogue::FunctionRule &Rule);
   /// Applies the summary of a called function with a body.
   void onSummarizedCall(PathState &S, const CallExpr *Call);
   void onReturn(const PathState &S, const clang::ReturnStmt *Ret);

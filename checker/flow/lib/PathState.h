@@ -105,12 +105,17 @@ struct PathState {
   /// fetched "the result of the last query" -> that event.
   std::map<const clang::ValueDecl *, const clang::Expr *> LastEvent;
   std::map<const clang::Expr *, const clang::Expr *> ResultOf;
+  /// Variable -> the event whose result value it received through into(x).
+  std::map<const clang::VarDecl *, const clang::Expr *> Into;
+  /// The last event on any connection (into() belongs to it).
+  const clang::Expr *LastAnyEvent = nullptr;
 
   bool operator==(const PathState &O) const {
     return Values == O.Values && Taint == O.Taint && Statements == O.Statements &&
            LastStep == O.LastStep && Checks == O.Checks && Reads == O.Reads &&
            Bindings == O.Bindings && Txns == O.Txns &&
-           LastEvent == O.LastEvent && ResultOf == O.ResultOf;
+           LastEvent == O.LastEvent && ResultOf == O.ResultOf &&
+           Into == O.Into && LastAnyEvent == O.LastAnyEvent;
   }
   bool operator!=(const PathState &O) const { return !(*this == O); }
 

@@ -145,6 +145,9 @@ void PathState::join(const PathState &O) {
   }
   intersect(Bindings, O.Bindings);
   intersect(LastEvent, O.LastEvent);
+  intersect(Into, O.Into);
+  if (LastAnyEvent != O.LastAnyEvent)
+    LastAnyEvent = nullptr;
   intersect(ResultOf, O.ResultOf);
   // A read both paths ran stays decided only if both paths branched on it.
   for (const auto &[Call, Theirs] : O.Reads) {
@@ -212,10 +215,22 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
       if (const auto *VD = dyn_cast<VarDecl>(D))
         if (VD->hasLocalStorage()) {
           taint(S, VD, VD->getInit(), /*Replace=*/true);
+          S.Into.erase(VD);
           if (VD->getInit())
             S.Values[VD] = VD->getInit();
           else
             S.Values.erase(VD);
+          // A statement object: prepared by its constructor, or handed back
+          // by a prepare call (con->prepareStatement(sql)).
+          const Expr *Init = VD->getInit() ? stripWrappers(VD->getInit()) : nullptr;
+          const catalogue::FunctionRule *Rule = Model.ruleOf(Init);
+          if (Rule && Rule->TheRole == Role::Prepare &&
+              (isa<CXXConstructExpr>(Init) ||
+               Rule->StatementOut == catalogue::ReturnValue)) {
+            S.Statements[VD] = Init;
+            S.LastStep.erase(VD);
+            S.Bindings.erase(VD);
+          }
         }
     return;
   }
@@ -254,6 +269,8 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
       }
   if (const auto *Call = dyn_cast<CallExpr>(St))
     onCall(S, Call);
+  if (const auto *Ctor = dyn_cast<CXXConstructExpr>(St))
+    onConstruct(S, Ctor);
   if (const auto *Ret = dyn_cast<ReturnStmt>(St); Ret && Out)
     onReturn(S, Ret);
 }
@@ -357,6 +374,35 @@ void FunctionAnalysis::onReturn(const PathState &S, const ReturnStmt *Ret) {
   }
 }
 
+void FunctionAnalysis::onTxnCall(PathState &S, const Expr *Call,
+                                  const catalogue::FunctionRule &Rule) {
+  Handle H = Model.handleOf(Model.arg(Call, Rule.ConnectionArg));
+  if (!H.Conn)
+    return;
+  sql::StatementFacts St;
+  St.Kind = sql::StatementKind::Transaction;
+  St.Txn = Rule.TheRole == Role::TxnBegin    ? sql::TxnAction::Begin
+           : Rule.TheRole == Role::TxnCommit ? sql::TxnAction::Commit
+                                             : sql::TxnAction::Rollback;
+  onTransaction(S.Txns[H.Conn], St);
+}
+
+void FunctionAnalysis::onConstruct(PathState &S, const CXXConstructExpr *Ctor) {
+  const catalogue::FunctionRule *Rule = Model.ruleOf(Ctor);
+  if (!Rule)
+    return;
+  switch (Rule->TheRole) {
+  case Role::TxnBegin: // SQLite::Transaction T(Db): BEGIN
+    onTxnCall(S, Ctor, *Rule);
+    return;
+  case Role::Execute: // a query object that runs its SQL when constructed
+    runQuery(S, Ctor, queryAt(Ctor, Rule->SqlArg, nullptr));
+    return;
+  default:
+    return;
+  }
+}
+
 void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
   const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
   if (!Rule) {
@@ -419,6 +465,31 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
       S.ResultOf[Call] = It->second;
     else
       S.ResultOf.erase(Call);
+    return;
+  }
+  case Role::TxnBegin:
+  case Role::TxnCommit:
+  case Role::TxnRollback:
+    onTxnCall(S, Call, *Rule);
+    return;
+  case Role::ColumnInto: {
+    // into(x): x receives a value of the result (or, with no result
+    // argument, of the statement this full expression runs).
+    const VarDecl *Target = Model.varOf(Model.arg(Call, Rule->ValueArg));
+    if (!Target)
+      return;
+    const Expr *Source = Rule->ResultArg != catalogue::NoArg
+                             ? Evaluator.resultSource(
+                                   Model.arg(Call, Rule->ResultArg), S)
+                             : S.LastAnyEvent;
+    S.Values.erase(Target);
+    if (!Source) {
+      S.Into.erase(Target);
+      return;
+    }
+    S.Into[Target] = Source;
+    if (S.Reads.count(Source))
+      S.Taint[Target] = {Source};
     return;
   }
   case Role::FormatInto:
@@ -502,6 +573,7 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
   TxnState *T = Q.Conn.Conn ? &S.Txns[Q.Conn.Conn] : nullptr;
   if (Q.Conn.Conn)
     S.LastEvent[Q.Conn.Conn] = Event;
+  S.LastAnyEvent = Event;
   for (const sql::StatementFacts &St : Q.Facts) {
     if (T && St.Kind == sql::StatementKind::Transaction)
       onTransaction(*T, St);

@@ -79,7 +79,8 @@ class Cli(unittest.TestCase):
                          (0, "Enabled checks:\n"
                              "    sqlrace-check-then-insert\n"
                              "    sqlrace-read-modify-write\n"
-                             "    sqlrace-check-then-update\n\n"))
+                             "    sqlrace-check-then-update\n"
+                             "    sqlrace-unhandled-unique-violation\n\n"))
         rc, out, _ = run("--list-checks", "--checks=-sqlrace-*")
         self.assertEqual((rc, out), (0, "Enabled checks:\n\n"))
 

@@ -49,6 +49,11 @@ enum class Role {
   ExecutePrepared, ///< runs a prepared statement (fetching is separate)
   Fetch,         ///< fetches a row of an executed statement, returns a code
   FormatInto,    ///< writes formatted text into a buffer (value_arg)
+  ColumnInto,    ///< stores a value of a result into a variable (value_arg)
+  GotData,       ///< whether the last query on a connection returned a row
+  TxnBegin,      ///< starts a transaction on a connection
+  TxnCommit,     ///< commits it
+  TxnRollback,   ///< rolls it back
 };
 llvm::StringRef roleName(Role R);
 
@@ -57,6 +62,8 @@ struct ApiRules;
 /// One function or method of an API.
 struct FunctionRule {
   std::string Name; ///< qualified, without leading "::"
+  /// The overload with this many parameters, or -1 for every overload.
+  int Params = -1;
   Role TheRole = Role::Execute;
   int ConnectionArg = NoArg; ///< where the connection / transaction is
   int SqlArg = NoArg;
@@ -81,6 +88,7 @@ struct FunctionRule {
 enum class TypeRole {
   Transaction, ///< a transaction object bound to a connection at construction
   Autocommit,  ///< a handle bound to a connection that runs statements alone
+  Query,       ///< a query object bound to a connection (default if none)
 };
 
 struct TypeRule {
@@ -121,7 +129,11 @@ public:
   static llvm::Expected<Catalogue>
   loadText(const std::vector<std::pair<std::string, std::string>> &NamedTexts);
 
-  const FunctionRule *function(llvm::StringRef QualifiedName) const;
+  /// The rule of a function (or constructor, "ns::C::C") with NumParams
+  /// parameters: the rule for that overload if there is one, else the rule
+  /// for the name.
+  const FunctionRule *function(llvm::StringRef QualifiedName,
+                               int NumParams = -1) const;
   const TypeRule *type(llvm::StringRef QualifiedName) const;
   bool isUniqueViolationCode(int64_t Code) const;
   bool isUniqueViolationState(llvm::StringRef SqlState) const;
