@@ -175,6 +175,8 @@ int FileReader::getArg(const json &Obj, const std::string &Pointer,
       return ObjectArg;
     if (V == "return")
       return ReturnValue;
+    if (V == "next")
+      return NextArg;
     fail(Where, "'" + Key + "' must be an argument index, \"object\" or "
                             "\"return\", found \"" +
                     V.get<std::string>() + "\"");
@@ -323,7 +325,8 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     break;
   case Role::Bind:
     Need(Out.StatementArg, "statement_arg");
-    Need(Out.IndexArg, "index_arg");
+    if (Out.IndexArg == NoArg)
+      Need(Out.IndexArg, "index_arg");
     Need(Out.ValueArg, "value_arg");
     break;
   case Role::ParseInt:

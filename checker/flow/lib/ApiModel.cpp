@@ -87,8 +87,7 @@ const Expr *ApiModel::arg(const Expr *E, int Index) const {
   return I < Call->getNumArgs() ? Call->getArg(I) : nullptr;
 }
 
-// A smart pointer's operator->, operator* and get() designate what it owns.
-static const Expr *throughSmartPointer(const Expr *E) {
+const Expr *throughSmartPointer(const Expr *E) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
     if ((Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
         Op->getNumArgs() == 1)
@@ -99,6 +98,17 @@ static const Expr *throughSmartPointer(const Expr *E) {
         M->getType()->isPointerType())
       return M->getImplicitObjectArgument();
   return nullptr;
+}
+
+const Expr *ApiModel::made(const Expr *Init) const {
+  if (!Init)
+    return nullptr;
+  const Expr *E = Init->IgnoreImplicit();
+  if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+    E = C->getSubExpr()->IgnoreImplicit();
+  if (isa<CXXConstructExpr>(E) && ruleOf(E))
+    return E;
+  return stripWrappers(Init);
 }
 
 const VarDecl *ApiModel::varOf(const Expr *E) const {
@@ -212,6 +222,9 @@ Handle ApiModel::handleOf(const Expr *E) const {
         if (!Ctor)
           return {VD};
         unsigned At = static_cast<unsigned>(Rule->ConnectionCtorArg);
+        if (const catalogue::FunctionRule *CtorRule = ruleOf(Ctor);
+            CtorRule && CtorRule->ConnectionArg >= 0)
+          At = static_cast<unsigned>(CtorRule->ConnectionArg);
         if (At < Ctor->getNumArgs()) {
           E = Ctor->getArg(At);
           continue;
@@ -242,7 +255,7 @@ Handle ApiModel::handleOf(const Expr *E) const {
     // mysql_stmt_init(conn), con->prepareStatement(sql), a statement object
     // constructed from (db, sql), a query object constructed from db.
     if (const Expr *Init = VD->getInit()) {
-      const Expr *Made = stripWrappers(Init);
+      const Expr *Made = made(Init);
       if (const catalogue::FunctionRule *R = ruleOf(Made);
           R && R->ConnectionArg != catalogue::NoArg &&
           (R->TheRole == catalogue::Role::StatementInit ||

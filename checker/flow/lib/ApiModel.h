@@ -45,6 +45,9 @@ public:
   const clang::Expr *arg(const clang::Expr *Call, int Index) const;
   /// The connection an expression designates.
   Handle handleOf(const clang::Expr *E) const;
+  /// What an initializer makes: a catalogued constructor call itself (a
+  /// statement or query object), otherwise what stripWrappers() finds.
+  const clang::Expr *made(const clang::Expr *Init) const;
   /// The variable an expression names after stripping casts, `&` and `*`.
   const clang::VarDecl *varOf(const clang::Expr *E) const;
 
@@ -63,6 +66,10 @@ private:
   /// out-argument in its function, or null.
   const clang::Expr *connectionOfOutHandle(const clang::VarDecl *VD) const;
 };
+
+/// A smart pointer's operator->, operator* and get() designate what it owns:
+/// that owner expression, or null.
+const clang::Expr *throughSmartPointer(const clang::Expr *E);
 
 /// Strips parentheses, implicit casts, temporaries and cleanups, and copy or
 /// conversion constructors with a single argument.

@@ -41,6 +41,8 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
       return resultSource(U->getSubExpr(), S, Depth + 1);
   if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
     return resultSource(A->getBase(), S, Depth + 1);
+  if (const Expr *Owner = throughSmartPointer(E))
+    return resultSource(Owner, S, Depth + 1);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)

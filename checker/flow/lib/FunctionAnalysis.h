@@ -148,6 +148,11 @@ private:
 };
 
 
+/// The 1-based position, among all placeholders of Text, of the first
+/// occurrence of the named placeholder Name (":email", "@id", "$name").
+std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
+                                               llvm::StringRef Name);
+
 /// The first column of a key expression: lower(email) keys email.
 std::string baseColumn(llvm::StringRef Key);
 

@@ -222,7 +222,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
             S.Values.erase(VD);
           // A statement object: prepared by its constructor, or handed back
           // by a prepare call (con->prepareStatement(sql)).
-          const Expr *Init = VD->getInit() ? stripWrappers(VD->getInit()) : nullptr;
+          const Expr *Init = Model.made(VD->getInit());
           const catalogue::FunctionRule *Rule = Model.ruleOf(Init);
           if (Rule && Rule->TheRole == Role::Prepare &&
               (isa<CXXConstructExpr>(Init) ||
@@ -419,14 +419,33 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     return;
   case Role::Bind: {
     const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
-    auto Index = Model.arg(Call, Rule->IndexArg);
+    if (!Stmt)
+      return;
+    const Expr *Value = Model.arg(Call, Rule->ValueArg);
+    // addBindValue(v): the next placeholder.
+    if (Rule->IndexArg == catalogue::NextArg) {
+      auto &Bound = S.Bindings[Stmt];
+      Bound[Bound.size() + 1] = Value;
+      return;
+    }
+    const Expr *Index = Model.arg(Call, Rule->IndexArg);
     Expr::EvalResult R;
-    if (Stmt && Index && !Index->isValueDependent() &&
+    if (Index && !Index->isValueDependent() &&
         Index->EvaluateAsInt(R, Model.context()) &&
         R.Val.getInt().isStrictlyPositive() &&
-        R.Val.getInt().getActiveBits() < 16)
-      S.Bindings[Stmt][R.Val.getInt().getZExtValue()] =
-          Model.arg(Call, Rule->ValueArg);
+        R.Val.getInt().getActiveBits() < 16) {
+      S.Bindings[Stmt][R.Val.getInt().getZExtValue()] = Value;
+      return;
+    }
+    // bindValue(":name", v): the position of :name in the prepared SQL.
+    auto Prepared = S.Statements.find(Stmt);
+    if (!Index || Prepared == S.Statements.end())
+      return;
+    std::string Name = resolveSqlText(Index, Model.context());
+    const catalogue::FunctionRule *PrepareRule = Model.ruleOf(Prepared->second);
+    const Query &Q = queryAt(Prepared->second, PrepareRule->SqlArg, nullptr);
+    if (std::optional<unsigned> N = namedPlaceholderNumber(Q.Text, Name))
+      S.Bindings[Stmt][*N] = Value;
     return;
   }
   case Role::Step: {
@@ -446,6 +465,10 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
   }
   case Role::Execute:
     runQuery(S, Call, queryAt(Call, Rule->SqlArg, nullptr));
+    // q.exec(sql) on a query object: q now holds that result.
+    if (Rule->ConnectionArg == catalogue::ObjectArg)
+      if (const VarDecl *Object = Model.varOf(Model.arg(Call, Rule->ConnectionArg)))
+        S.LastStep[Object] = Call;
     return;
   case Role::ExecutePrepared: {
     const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));

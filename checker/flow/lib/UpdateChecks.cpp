@@ -53,6 +53,44 @@ static size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
   return std::string::npos;
 }
 
+std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
+                                               llvm::StringRef Name) {
+  if (Name.size() < 2)
+    return std::nullopt;
+  unsigned Count = 0;
+  char Quote = 0;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (Quote) {
+      if (C == Quote)
+        Quote = 0;
+      continue;
+    }
+    if (C == '\'' || C == '"') {
+      Quote = C;
+      continue;
+    }
+    bool Named = (C == ':' || C == '@' || C == '$') && I + 1 < Text.size() &&
+                 (llvm::isAlpha(Text[I + 1]) || Text[I + 1] == '_');
+    // "::type" casts are not placeholders.
+    if (C == ':' && I > 0 && Text[I - 1] == ':')
+      Named = false;
+    if (!Named && C != '?' && !(C == '$' && I + 1 < Text.size() &&
+                                llvm::isDigit(Text[I + 1])))
+      continue;
+    ++Count;
+    if (Named && Text.substr(I).starts_with(Name) &&
+        (I + Name.size() == Text.size() ||
+         !(llvm::isAlnum(Text[I + Name.size()]) || Text[I + Name.size()] == '_')))
+      return Count;
+    size_t J = I + 1;
+    while (J < Text.size() && (llvm::isAlnum(Text[J]) || Text[J] == '_'))
+      ++J;
+    I = J - 1;
+  }
+  return std::nullopt;
+}
+
 // The number of the one placeholder in an assigned value: `$2`, `?2`,
 // `$2::jsonb`, `CAST(? AS int)`, `(?)`. A bare `?` counts its position in
 // the statement. None when the value has no placeholder or several.
@@ -61,6 +99,16 @@ static std::optional<unsigned> placeholderNumber(llvm::StringRef Statement,
                                                  llvm::StringRef Value) {
   std::optional<unsigned> Found;
   size_t Bare = std::string::npos;
+  // A named placeholder (:balance, @balance): its position in the statement.
+  for (size_t I = 0; I + 1 < Value.size(); ++I)
+    if ((Value[I] == ':' || Value[I] == '@') &&
+        (llvm::isAlpha(Value[I + 1]) || Value[I + 1] == '_') &&
+        (I == 0 || Value[I - 1] != ':')) {
+      size_t J = I + 1;
+      while (J < Value.size() && (llvm::isAlnum(Value[J]) || Value[J] == '_'))
+        ++J;
+      return namedPlaceholderNumber(Statement, Value.slice(I, J));
+    }
   for (size_t I = 0; I < Value.size(); ++I) {
     if (Value[I] != '$' && Value[I] != '?')
       continue;
@@ -93,7 +141,7 @@ const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
   const catalogue::FunctionRule *Rule = Model.ruleOf(Event);
   if (!Rule || Number == 0)
     return nullptr;
-  if (Rule->TheRole == Role::Step) {
+  if (Rule->TheRole == Role::Step || Rule->TheRole == Role::ExecutePrepared) {
     const VarDecl *Stmt = Model.varOf(Model.arg(Event, Rule->StatementArg));
     auto It = Stmt ? S.Bindings.find(Stmt) : S.Bindings.end();
     if (It == S.Bindings.end())

@@ -7,6 +7,12 @@ after changing a *Test.cpp file; --check only reports whether the committed
 corpus is stale (exit status 1).
 
     python3 checker/sql/tests/extract_pg_corpus.py [--check] [--list]
+    python3 checker/sql/tests/extract_pg_corpus.py --seeds DIR
+
+--seeds writes a fuzzing seed corpus instead (checker/sql/fuzz/): one file
+per entry of the committed pg_corpus.sql, plus one per SQL-looking string
+literal of the tests in any dialect, holes ('~') kept, as the fuzzer turns
+'~' into a HoleChar itself.
 
 The C++ sources are read with a small tokenizer (string, raw string and char
 literals, comments, brackets), not with regular expressions over lines. A
@@ -37,6 +43,7 @@ statements stays one entry; newlines, tabs and backslashes are escaped as
 """
 
 import argparse
+import hashlib
 import os
 import re
 import sys
@@ -54,6 +61,8 @@ STATEMENT_WORDS = {
     "set", "show", "start", "table", "truncate", "update", "vacuum", "values",
     "with",
 }
+# The cross-check reads the corpus; its own literals are not test inputs.
+CONSUMERS = {"PgQueryCrossCheckTest.cpp"}
 NAME_RE = re.compile(r"^[a-z0-9_]+$")
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'", '"': '"',
            "0": "\0", "?": "?", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
@@ -342,8 +351,13 @@ def escape(sql):
     return sql.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
 
 
+def test_sources():
+    return sorted(f for f in os.listdir(HERE)
+                  if f.endswith("Test.cpp") and f not in CONSUMERS)
+
+
 def collect():
-    sources = sorted(f for f in os.listdir(HERE) if f.endswith("Test.cpp"))
+    sources = test_sources()
     entries, seen, holed, listing = [], set(), 0, []
     for name in sources:
         for text, rule, line in extract_file(os.path.join(HERE, name)):
@@ -373,13 +387,54 @@ def render(sources, entries, holed):
     return "\n".join(head + entries) + "\n"
 
 
+def unescape(line):
+    out, i = [], 0
+    while i < len(line):
+        if line[i] == "\\" and i + 1 < len(line):
+            out.append({"n": "\n", "t": "\t"}.get(line[i + 1], line[i + 1]))
+            i += 2
+        else:
+            out.append(line[i])
+            i += 1
+    return "".join(out)
+
+
+def write_seeds(directory):
+    """One file per corpus entry and per SQL-looking test literal."""
+    texts = []
+    with open(CORPUS, encoding="utf-8") as f:
+        for line in f.read().split("\n"):
+            if line and not line.startswith("--"):
+                texts.append(unescape(line))
+    for name in test_sources():
+        src = open(os.path.join(HERE, name), encoding="utf-8").read()
+        for t in tokenize(src, name):
+            if t.kind == "str" and looks_like_sql(t.text):
+                texts.append(re.sub(r"\$P([1-9])", r"$\1", t.text))
+    os.makedirs(directory, exist_ok=True)
+    written = set()
+    for text in texts:
+        data = text.encode("utf-8", "surrogateescape")
+        digest = hashlib.sha1(data).hexdigest()
+        if digest not in written:
+            written.add(digest)
+            with open(os.path.join(directory, digest), "wb") as f:
+                f.write(data)
+    print("wrote %d seeds to %s" % (len(written), directory))
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--check", action="store_true",
                     help="exit 1 if pg_corpus.sql is not up to date")
     ap.add_argument("--list", action="store_true",
                     help="print every hit with file, line and rule")
+    ap.add_argument("--seeds", metavar="DIR",
+                    help="write a fuzzing seed corpus to DIR instead")
     args = ap.parse_args()
+    if args.seeds:
+        return write_seeds(args.seeds)
     sources, entries, holed, listing = collect()
     if args.list:
         print("\n".join(listing))

@@ -25,6 +25,8 @@ constexpr int ObjectArg = -2;
 constexpr int ReturnValue = -3;
 /// Argument index meaning "not applicable".
 constexpr int NoArg = -1;
+/// Placeholder index meaning "the next one" (addBindValue).
+constexpr int NextArg = -4;
 
 /// What a function or method does, as far as race detection cares.
 enum class Role {

@@ -1,0 +1,29 @@
+// Racy: a dispatcher walks a batch of ticket ids; for each one it reads the
+// assignee and assigns the ticket when nobody holds it (NULL in the fetched
+// row). Two dispatchers working on overlapping batches both see NULL and
+// both assign the ticket, the second overwriting the first.
+// REQUIRES: pkg(libmariadb)
+#include <cstdio>
+#include <mysql.h>
+#include <vector>
+
+int assignBatch(MYSQL *Conn, const std::vector<long> &TicketIds, long AgentId) {
+  int Assigned = 0;
+  char Sql[200];
+  for (long TicketId : TicketIds) {
+    snprintf(Sql, sizeof Sql, "SELECT assignee_id FROM tickets WHERE id = %ld", TicketId);
+    if (mysql_query(Conn, Sql) != 0)
+      continue;
+    MYSQL_RES *Res = mysql_store_result(Conn);
+    MYSQL_ROW Row = mysql_fetch_row(Res);
+    const bool Unassigned = Row != nullptr && Row[0] == nullptr;
+    mysql_free_result(Res);
+    if (!Unassigned)
+      continue;
+    snprintf(Sql, sizeof Sql, "UPDATE tickets SET assignee_id = %ld WHERE id = %ld", AgentId, TicketId);
+    // expect: sqlrace-check-then-update update of 'tickets' depends on a state read earlier...*
+    if (mysql_query(Conn, Sql) == 0)
+      ++Assigned;
+  }
+  return Assigned;
+}

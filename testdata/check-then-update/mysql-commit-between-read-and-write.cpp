@@ -1,0 +1,24 @@
+// Racy: the state is read with SELECT ... FOR UPDATE inside a transaction,
+// but COMMIT comes before the UPDATE. The lock ends at COMMIT, so another
+// client can take the same seat between the test and the write.
+// REQUIRES: pkg(libmariadb)
+#include <cstdio>
+#include <cstring>
+#include <mysql.h>
+
+bool holdSeat(MYSQL *Conn, long SeatId, long CustomerId) {
+  mysql_query(Conn, "START TRANSACTION");
+  char Sql[200];
+  snprintf(Sql, sizeof Sql, "SELECT state FROM seats WHERE id = %ld FOR UPDATE", SeatId);
+  mysql_query(Conn, Sql);
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  MYSQL_ROW Row = mysql_fetch_row(Res);
+  const bool Free = Row && strcmp(Row[0], "free") == 0;
+  mysql_free_result(Res);
+  mysql_query(Conn, "COMMIT");
+  if (!Free)
+    return false;
+  snprintf(Sql, sizeof Sql, "UPDATE seats SET state = 'held', customer_id = %ld WHERE id = %ld", CustomerId, SeatId);
+  // expect: sqlrace-check-then-update update of 'seats' depends on a state read earlier...*
+  return mysql_query(Conn, Sql) == 0;
+}

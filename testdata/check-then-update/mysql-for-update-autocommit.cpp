@@ -1,0 +1,23 @@
+// Racy: SELECT ... FOR UPDATE without START TRANSACTION. In autocommit mode
+// the row lock ends with the SELECT, so a second redemption of the same gift
+// card can read redeemed = 0 before this one writes redeemed = 1.
+// REQUIRES: pkg(libmariadb)
+#include <cstdio>
+#include <cstdlib>
+#include <mysql.h>
+
+bool redeem(MYSQL *Conn, long CardId, long UserId) {
+  char Sql[200];
+  snprintf(Sql, sizeof Sql, "SELECT redeemed FROM gift_cards WHERE id = %ld FOR UPDATE", CardId);
+  mysql_query(Conn, Sql);
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  MYSQL_ROW Row = mysql_fetch_row(Res);
+  if (Row == nullptr || atoi(Row[0]) != 0) {
+    mysql_free_result(Res);
+    return false;
+  }
+  mysql_free_result(Res);
+  snprintf(Sql, sizeof Sql, "UPDATE gift_cards SET redeemed = 1, redeemed_by = %ld WHERE id = %ld", UserId, CardId);
+  // expect: sqlrace-check-then-update update of 'gift_cards' depends on a state read earlier...*
+  return mysql_query(Conn, Sql) == 0;
+}

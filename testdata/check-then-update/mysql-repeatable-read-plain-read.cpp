@@ -1,0 +1,28 @@
+// Racy: the test and the UPDATE run in one InnoDB transaction at REPEATABLE
+// READ. In PostgreSQL that would make the UPDATE fail with 40001 if the row
+// changed after the snapshot; in InnoDB the plain SELECT is a snapshot read
+// without locks and the UPDATE goes through on the latest row (MariaDB before
+// 11.6.2, innodb_snapshot_isolation=OFF). A refund committed in between is
+// overwritten with 'shipped'.
+// REQUIRES: pkg(libmariadb)
+#include <cstdio>
+#include <cstring>
+#include <mysql.h>
+
+bool ship(MYSQL *Conn, long OrderId) {
+  mysql_query(Conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+  mysql_query(Conn, "START TRANSACTION");
+  char Sql[200];
+  snprintf(Sql, sizeof Sql, "SELECT status FROM orders WHERE id = %ld", OrderId);
+  mysql_query(Conn, Sql);
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  MYSQL_ROW Row = mysql_fetch_row(Res);
+  const bool Paid = Row && strcmp(Row[0], "paid") == 0;
+  mysql_free_result(Res);
+  if (Paid) {
+    snprintf(Sql, sizeof Sql, "UPDATE orders SET status = 'shipped' WHERE id = %ld", OrderId);
+    // expect: sqlrace-check-then-update update of 'orders' depends on a state read earlier...*
+    mysql_query(Conn, Sql);
+  }
+  return mysql_query(Conn, "COMMIT") == 0 && Paid;
+}

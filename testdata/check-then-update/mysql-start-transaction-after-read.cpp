@@ -1,0 +1,26 @@
+// Racy: START TRANSACTION is sent after the status was read and tested. The
+// transaction makes the UPDATE and the INSERT of the invoice atomic with
+// each other, but the test ran before it, in autocommit mode.
+// REQUIRES: pkg(libmariadb)
+#include <cstdio>
+#include <cstring>
+#include <mysql.h>
+
+bool invoice(MYSQL *Conn, long OrderId) {
+  char Sql[200];
+  snprintf(Sql, sizeof Sql, "SELECT status FROM orders WHERE id = %ld FOR UPDATE", OrderId);
+  mysql_query(Conn, Sql);
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  MYSQL_ROW Row = mysql_fetch_row(Res);
+  const bool Delivered = Row && strcmp(Row[0], "delivered") == 0;
+  mysql_free_result(Res);
+  if (!Delivered)
+    return false;
+  mysql_query(Conn, "START TRANSACTION");
+  snprintf(Sql, sizeof Sql, "UPDATE orders SET status = 'invoiced' WHERE id = %ld", OrderId);
+  // expect: sqlrace-check-then-update update of 'orders' depends on a state read earlier...*
+  mysql_query(Conn, Sql);
+  snprintf(Sql, sizeof Sql, "INSERT INTO invoices (order_id) VALUES (%ld)", OrderId);
+  mysql_query(Conn, Sql);
+  return mysql_query(Conn, "COMMIT") == 0;
+}

@@ -1,0 +1,24 @@
+// Racy: the stock is tested in C++ (InStock < Wanted returns early) and then
+// decremented with a self-relative UPDATE that does not restate the test.
+// The decrement is atomic, but two orders for the last item both pass the
+// test: the stock goes to -1.
+// REQUIRES: pkg(libmariadb)
+#include <cstdio>
+#include <cstdlib>
+#include <mysql.h>
+
+bool sell(MYSQL *Conn, long ItemId, int Wanted) {
+  char Sql[200];
+  snprintf(Sql, sizeof Sql, "SELECT quantity FROM stock WHERE item_id = %ld", ItemId);
+  mysql_query(Conn, Sql);
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  MYSQL_ROW Row = mysql_fetch_row(Res);
+  const int InStock = Row ? atoi(Row[0]) : 0;
+  mysql_free_result(Res);
+  if (InStock < Wanted)
+    return false;
+  snprintf(Sql, sizeof Sql, "UPDATE stock SET quantity = quantity - %d WHERE item_id = %ld", Wanted, ItemId);
+  // expect: sqlrace-check-then-update update of 'stock' depends on a state read earlier...*
+  // ok: sqlrace-read-modify-write
+  return mysql_query(Conn, Sql) == 0;
+}

@@ -1,0 +1,28 @@
+// Racy: the row is read with SELECT ... FOR UPDATE inside a transaction, but
+// COMMIT is sent before the UPDATE. The COMMIT releases the row lock, so a
+// concurrent transfer can change the balance before this one writes back
+// its stale result.
+// REQUIRES: pkg(libmariadb)
+#include <cstdio>
+#include <cstdlib>
+#include <mysql.h>
+
+bool credit(MYSQL *Conn, long AccountId, long Cents) {
+  mysql_query(Conn, "START TRANSACTION");
+  char Sql[200];
+  snprintf(Sql, sizeof Sql, "SELECT balance_cents FROM accounts WHERE id = %ld FOR UPDATE", AccountId);
+  mysql_query(Conn, Sql);
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  MYSQL_ROW Row = mysql_fetch_row(Res);
+  if (Row == nullptr) {
+    mysql_free_result(Res);
+    mysql_query(Conn, "ROLLBACK");
+    return false;
+  }
+  const long Balance = atol(Row[0]);
+  mysql_free_result(Res);
+  mysql_query(Conn, "COMMIT");
+  snprintf(Sql, sizeof Sql, "UPDATE accounts SET balance_cents = %ld WHERE id = %ld", Balance + Cents, AccountId);
+  // expect: sqlrace-read-modify-write update of 'accounts.balance_cents' writes back a value computed from an earlier read...*
+  return mysql_query(Conn, Sql) == 0;
+}

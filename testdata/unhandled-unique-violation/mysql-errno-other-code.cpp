@@ -1,0 +1,23 @@
+// Racy: the failed INSERT's mysql_errno() is compared with
+// ER_LOCK_WAIT_TIMEOUT (1205) to retry, but not with ER_DUP_ENTRY (1062).
+// usernames has name as PRIMARY KEY, so a concurrent reservation of the same
+// name is an error this code does not recognise.
+// ARGS: --schema Inputs/uuv-mysql.sql --
+// REQUIRES: pkg(libmariadb)
+#include <mysql.h>
+#include <mysqld_error.h>
+
+enum class Claim { Done, Taken, Retry, Failed };
+
+Claim claimName(MYSQL *Conn) {
+  mysql_query(Conn, "SELECT user_id FROM usernames WHERE name = 'kestrel'");
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  MYSQL_ROW Row = mysql_fetch_row(Res);
+  mysql_free_result(Res);
+  if (Row)
+    return Claim::Taken;
+  // expect: sqlrace-unhandled-unique-violation insert into 'usernames' fails with a unique violation ...*
+  if (mysql_query(Conn, "INSERT INTO usernames(name, user_id) VALUES ('kestrel', 5)") != 0)
+    return mysql_errno(Conn) == ER_LOCK_WAIT_TIMEOUT ? Claim::Retry : Claim::Failed;
+  return Claim::Done;
+}

@@ -1,0 +1,19 @@
+// Racy: check and insert run in START TRANSACTION at REPEATABLE READ, whose
+// plain SELECT locks nothing. A concurrent transaction inserting the same
+// user makes this INSERT fail with 1062 once it commits, and the code commits
+// on without looking at the error.
+// ARGS: --schema Inputs/uuv-mysql.sql --
+// REQUIRES: pkg(libmariadb)
+#include <mysql.h>
+
+void importUser(MYSQL *Conn) {
+  mysql_query(Conn, "START TRANSACTION");
+  mysql_query(Conn, "SELECT 1 FROM users WHERE email = 'kim@example.com'");
+  MYSQL_RES *Res = mysql_store_result(Conn);
+  if (mysql_num_rows(Res) == 0) {
+    // expect: sqlrace-unhandled-unique-violation insert into 'users' fails with a unique violation ...*
+    mysql_query(Conn, "INSERT INTO users(email) VALUES ('kim@example.com')");
+  }
+  mysql_free_result(Res);
+  mysql_query(Conn, "COMMIT");
+}
