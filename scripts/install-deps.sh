@@ -8,6 +8,11 @@ PKGS=(
   cmake ninja-build ccache g++ python3
   llvm-19-dev libclang-19-dev libclang-cpp19-dev clang-19 clang-tidy-19 clang-tools-19
   nlohmann-json3-dev libgtest-dev libgmock-dev
+  # headers the SQL resolver's unit tests compile snippets against
+  libfmt-dev
+  # the SQL layer's cross-check against PostgreSQL's parser (libpg_query)
+  # and its libFuzzer target (clang-19's fuzzer and sanitizer runtimes)
+  libpg-query-dev libclang-rt-19-dev
   # client headers the testdata compiles against
   libsqlite3-dev libpq-dev libpqxx-dev libmariadb-dev libmysqlcppconn-dev
   libsoci-dev libpoco-dev qtbase5-dev libsqlitecpp-dev unixodbc-dev

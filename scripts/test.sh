@@ -13,3 +13,6 @@ if grep -rn '#include "clang/' checker/sql checker/catalogue; then
 fi
 cd "${SQLRACE_BUILD_DIR:-build}"
 ctest -j 2 --output-on-failure
+# In CI, after ctest has passed (set -e stops on a failure), fuzz the SQL
+# layer for a minute; a crash fails the run. $OLDPWD is the repository root.
+if [[ -n "${CI:-}" ]]; then "$OLDPWD/checker/sql/fuzz/build-and-run.sh" 60; fi

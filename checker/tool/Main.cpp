@@ -19,6 +19,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/WithColor.h"
@@ -58,6 +59,11 @@ static cl::list<std::string> SchemaPaths(
     "schema",
     cl::desc("A DDL file, or a directory of *.sql migrations applied in name\n"
              "order, that declares the database's keys; may be repeated."),
+    cl::cat(Category));
+static cl::opt<bool> ListApis(
+    "list-apis",
+    cl::desc("List the database APIs the loaded rules describe, with their\n"
+             "dialect and rules file, and exit."),
     cl::cat(Category));
 static cl::opt<bool> NoDefaultRules(
     "no-default-rules", cl::desc("Do not load the bundled rules/*.json."),
@@ -181,6 +187,18 @@ int main(int argc, const char **argv) {
   auto Rules = catalogue::Catalogue::load(Files);
   if (!Rules)
     return fail(llvm::toString(Rules.takeError()));
+  if (ListApis) {
+    llvm::outs() << llvm::formatv("{0,-46} {1,-11} {2}\n", "API", "dialect",
+                                  "rules file");
+    for (const auto &Api : Rules->apis())
+      llvm::outs() << llvm::formatv(
+          "{0,-46} {1,-11} {2}\n", Api->Library,
+          Api->Dialect == sql::Dialect::Unknown
+              ? "varies"
+              : sql::dialectName(Api->Dialect),
+          Api->File);
+    return 0;
+  }
 
   std::vector<std::string> Sources = Parsed->getSourcePathList();
   // With no file named, CommonOptionsParser loads no database: do it here,

@@ -215,7 +215,7 @@ Handle ApiModel::handleOf(const Expr *E) const {
     if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
       std::string Name = RD->getQualifiedNameAsString();
       const catalogue::TypeRule *Rule = Rules.type(Name);
-      // A query object bound to a connection at construction (QSqlQuery).
+      // A query object bound to a connection at construction.
       if (Rule && Rule->TheRole == catalogue::TypeRole::Query) {
         const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(
             VD->getInit() ? VD->getInit()->IgnoreImplicit() : nullptr);
@@ -251,9 +251,9 @@ Handle ApiModel::handleOf(const Expr *E) const {
         return H;
       }
     }
-    // A statement or query object made for a connection stands for it:
-    // mysql_stmt_init(conn), con->prepareStatement(sql), a statement object
-    // constructed from (db, sql), a query object constructed from db.
+    // A statement or query object made for a connection stands for it: a
+    // handle initialised for the connection, a statement a prepare call on
+    // the connection returns, an object constructed from (db, sql) or db.
     if (const Expr *Init = VD->getInit()) {
       const Expr *Made = made(Init);
       if (const catalogue::FunctionRule *R = ruleOf(Made);
@@ -266,7 +266,7 @@ Handle ApiModel::handleOf(const Expr *E) const {
         continue;
       }
     }
-    // ...or filled through an out-argument: SQLAllocHandle(..., dbc, &stmt).
+    // ...or filled through an out-argument: alloc(kind, dbc, &stmt).
     if (const Expr *Conn = connectionOfOutHandle(VD)) {
       E = Conn;
       continue;

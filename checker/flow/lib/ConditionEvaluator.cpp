@@ -80,7 +80,7 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
                                       : Rule->ConnectionArg);
     if (const Expr *Source = resultSource(On, S, Depth + 1))
       return Source;
-    // A statement handle that ran its SQL directly (SQLExecDirect), or a
+    // A statement handle that ran its SQL directly (no prepare), or a
     // session asked about its last query: the last event on it.
     Handle H = Model.handleOf(On);
     auto It = H.Conn ? S.LastEvent.find(H.Conn) : S.LastEvent.end();

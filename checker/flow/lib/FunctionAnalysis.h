@@ -37,7 +37,7 @@ struct Summary {
 };
 
 /// Facts of the whole translation unit: SQL registered under a constant
-/// name (PQprepare, connection::prepare; a name registered with two texts
+/// name (role prepare_named; a name registered with two texts
 /// resolves to nothing), and function summaries, computed on demand.
 class TranslationUnitFacts {
 public:

@@ -221,7 +221,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
           else
             S.Values.erase(VD);
           // A statement object: prepared by its constructor, or handed back
-          // by a prepare call (con->prepareStatement(sql)).
+          // by a prepare call on the connection.
           const Expr *Init = Model.made(VD->getInit());
           const catalogue::FunctionRule *Rule = Model.ruleOf(Init);
           if (Rule && Rule->TheRole == Role::Prepare &&
@@ -422,7 +422,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     if (!Stmt)
       return;
     const Expr *Value = Model.arg(Call, Rule->ValueArg);
-    // addBindValue(v): the next placeholder.
+    // A bind without a position binds the next placeholder.
     if (Rule->IndexArg == catalogue::NextArg) {
       auto &Bound = S.Bindings[Stmt];
       Bound[Bound.size() + 1] = Value;
@@ -437,7 +437,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
       S.Bindings[Stmt][R.Val.getInt().getZExtValue()] = Value;
       return;
     }
-    // bindValue(":name", v): the position of :name in the prepared SQL.
+    // A bind by name: the position of :name in the prepared SQL.
     auto Prepared = S.Statements.find(Stmt);
     if (!Index || Prepared == S.Statements.end())
       return;
