@@ -7,6 +7,7 @@
 // compile or cannot be read).
 //===----------------------------------------------------------------------===//
 #include "CheckFilter.h"
+#include "ProjectSetup.h"
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "sqlrace/report/Diagnostic.h"
@@ -19,6 +20,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
@@ -60,6 +62,12 @@ static cl::list<std::string> SchemaPaths(
     cl::desc("A DDL file, or a directory of *.sql migrations applied in name\n"
              "order, that declares the database's keys; may be repeated."),
     cl::cat(Category));
+static cl::opt<std::string> ConfigOpt(
+    "config",
+    cl::desc("The project config to use for every file, instead of the\n"
+             ".sqlrace.json found in each file's directory or a parent\n"
+             "(docs/config.md)."),
+    cl::init(""), cl::cat(Category));
 static cl::opt<bool> ListApis(
     "list-apis",
     cl::desc("List the database APIs the loaded rules describe, with their\n"
@@ -78,8 +86,7 @@ namespace {
 
 /// Results gathered over all translation units.
 struct RunState {
-  const catalogue::Catalogue &Rules;
-  flow::RaceOptions Options;
+  const Setup *Current = nullptr; ///< rules, config and options of the file
   bool Colour = false;
   std::vector<report::Diagnostic> Diagnostics;
   bool CompileFailed = false;
@@ -96,7 +103,8 @@ public:
       return;
     }
     for (const flow::Finding &F :
-         flow::findRacesInMainFile(Ctx, State.Rules, State.Options)) {
+         flow::findRacesInMainFile(Ctx, State.Current->Rules,
+                                   State.Current->Options)) {
       report::WordedFinding W = report::wordFinding(F);
       if (report::isSuppressed(W, Ctx.getSourceManager()))
         continue;
@@ -167,16 +175,9 @@ int main(int argc, const char **argv) {
   if (!Parsed)
     return fail(llvm::toString(Parsed.takeError()));
 
-  auto Enabled = selectChecks(ChecksOpt);
-  if (!Enabled)
+  // Reject a malformed --checks before anything else.
+  if (auto Enabled = selectChecks(ChecksOpt); !Enabled)
     return fail(llvm::toString(Enabled.takeError()));
-  if (ListChecks) {
-    llvm::outs() << "Enabled checks:\n";
-    for (flow::CheckKind K : *Enabled)
-      llvm::outs() << "    " << flow::checkId(K) << "\n";
-    llvm::outs() << "\n";
-    return 0;
-  }
 
   std::vector<std::string> Files;
   if (!NoDefaultRules)
@@ -184,13 +185,30 @@ int main(int argc, const char **argv) {
   if (Files.empty() && !NoDefaultRules)
     return fail("no bundled rules found (looked in $SQLRACE_RULES_DIR and " SQLRACE_RULES_DIR ")");
   Files.insert(Files.end(), RulesFiles.begin(), RulesFiles.end());
-  auto Rules = catalogue::Catalogue::load(Files);
-  if (!Rules)
-    return fail(llvm::toString(Rules.takeError()));
-  if (ListApis) {
+  ProjectSetups Setups(Files,
+                       std::vector<std::string>(SchemaPaths.begin(),
+                                                SchemaPaths.end()),
+                       ChecksOpt, ConfigOpt);
+
+  if (ListChecks || ListApis) {
+    // As clang-tidy does with .clang-tidy: the config of the current
+    // directory applies.
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    llvm::sys::path::append(Cwd, "-");
+    auto Here = Setups.forFile(Cwd);
+    if (!Here)
+      return fail(llvm::toString(Here.takeError()));
+    if (ListChecks) {
+      llvm::outs() << "Enabled checks:\n";
+      for (flow::CheckKind K : (*Here)->Options.Enabled)
+        llvm::outs() << "    " << flow::checkId(K) << "\n";
+      llvm::outs() << "\n";
+      return 0;
+    }
     llvm::outs() << llvm::formatv("{0,-46} {1,-11} {2}\n", "API", "dialect",
                                   "rules file");
-    for (const auto &Api : Rules->apis())
+    for (const auto &Api : (*Here)->Rules.apis())
       llvm::outs() << llvm::formatv(
           "{0,-46} {1,-11} {2}\n", Api->Library,
           Api->Dialect == sql::Dialect::Unknown
@@ -223,14 +241,7 @@ int main(int argc, const char **argv) {
   tooling::CompilationDatabase &DB =
       OwnDB ? *OwnDB : Parsed->getCompilations();
 
-  auto BaseSchema = flow::Schema::load(
-      std::vector<std::string>(SchemaPaths.begin(), SchemaPaths.end()));
-  if (!BaseSchema)
-    return fail(llvm::toString(BaseSchema.takeError()));
-
-  RunState State{*Rules, {}, false, {}, false};
-  State.Options.Enabled = *Enabled;
-  State.Options.BaseSchema = &*BaseSchema;
+  RunState State;
   State.Colour = Format == OutputFormat::Text &&
                  llvm::sys::Process::StandardOutHasColors();
 
@@ -245,6 +256,15 @@ int main(int argc, const char **argv) {
       Statuses.push_back(Status);
       continue;
     }
+    auto Project = Setups.forFile(Source);
+    if (!Project) {
+      Status.Ok = false;
+      Status.Message = llvm::toString(Project.takeError());
+      fail(Status.Message);
+      Statuses.push_back(Status);
+      continue;
+    }
+    State.Current = *Project;
     tooling::ClangTool Tool(DB, {Source});
     // Our binary does not live next to clang's headers: point the driver at
     // the resource directory of the Clang we were built with, unless the

@@ -67,7 +67,8 @@ public:
       : File(File), Positions(Text), Root(Root) {}
 
   llvm::Error read(ApiRules &Api, std::vector<FunctionRule> &Functions,
-                   std::vector<TypeRule> &Types);
+                   std::vector<TypeRule> &Types,
+                   ProjectConfig *Config = nullptr);
 
 private:
   std::string File;
@@ -391,33 +392,69 @@ void FileReader::readType(const json &T, const std::string &Pointer,
 
 llvm::Error FileReader::read(ApiRules &Api,
                              std::vector<FunctionRule> &Functions,
-                             std::vector<TypeRule> &Types) {
-  checkKeys(Root, "",
-            {"schema", "library", "source", "dialect", "headers", "functions",
-             "types", "unique_violation"},
-            {"schema", "library", "source"});
+                             std::vector<TypeRule> &Types,
+                             ProjectConfig *Config) {
+  // A project config has its own keys; its "wrappers" are "functions".
+  llvm::StringRef FunctionsKey = Config ? "wrappers" : "functions";
+  if (Config)
+    checkKeys(Root, "",
+              {"dialect", "schema", "rules", "wrappers", "types",
+               "unique_violation", "registries", "checks", "description"},
+              {});
+  else
+    checkKeys(Root, "",
+              {"schema", "library", "source", "dialect", "headers",
+               "functions", "types", "unique_violation"},
+              {"schema", "library", "source"});
+  if (Config && Root.is_object()) {
+    Api.Library = "project wrappers (" + File + ")";
+    Api.Source = File;
+    llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+    auto Absolute = [&](const std::string &P) {
+      llvm::SmallString<256> Path(P);
+      if (!llvm::sys::path::is_absolute(Path)) {
+        Path = Dir;
+        llvm::sys::path::append(Path, P);
+      }
+      return std::string(Path);
+    };
+    // "schema" is a list of paths here, not a version number.
+    for (const std::string &P : getStrings(Root, "", "schema"))
+      Config->SchemaPaths.push_back(Absolute(P));
+    for (const std::string &P : getStrings(Root, "", "rules"))
+      Config->RulesFiles.push_back(Absolute(P));
+    for (std::string R : getStrings(Root, "", "registries"))
+      Config->Registries.push_back(llvm::StringRef(R).ltrim(':').str());
+    Config->Checks = getString(Root, "", "checks").value_or("");
+  }
   if (Root.is_object()) {
-    if (auto Schema = getInt(Root, "", "schema"); Schema && *Schema != 1)
-      fail("/schema", "unsupported schema version " + std::to_string(*Schema) +
-                          "; this sqlrace reads schema 1");
-    Api.Library = getString(Root, "", "library").value_or("");
-    Api.Source = getString(Root, "", "source").value_or("");
+    if (!Config) {
+      if (auto Schema = getInt(Root, "", "schema"); Schema && *Schema != 1)
+        fail("/schema", "unsupported schema version " +
+                            std::to_string(*Schema) +
+                            "; this sqlrace reads schema 1");
+      Api.Library = getString(Root, "", "library").value_or("");
+      Api.Source = getString(Root, "", "source").value_or("");
+    }
     if (auto D = getString(Root, "", "dialect")) {
       Api.Dialect = sql::parseDialect(*D);
       if (Api.Dialect == sql::Dialect::Unknown)
         fail("/dialect", "unknown dialect \"" + *D +
                              "\"; expected postgresql, mysql, sqlite or "
                              "sqlserver");
+      if (Config)
+        Config->Dialect = Api.Dialect;
     }
     Api.Headers = getStrings(Root, "", "headers");
-    if (Root.contains("functions")) {
-      const json &Fs = Root["functions"];
+    if (Root.contains(FunctionsKey.str())) {
+      const json &Fs = Root[FunctionsKey.str()];
+      std::string P = "/" + FunctionsKey.str();
       if (!Fs.is_array())
-        fail("/functions", "'functions' must be an array of objects");
+        fail(P, "'" + FunctionsKey + "' must be an array of objects");
       else
         for (size_t I = 0; I < Fs.size(); ++I) {
           FunctionRule F;
-          readFunction(Fs[I], "/functions/" + std::to_string(I), F);
+          readFunction(Fs[I], P + "/" + std::to_string(I), F);
           Functions.push_back(std::move(F));
         }
     }
@@ -465,9 +502,11 @@ llvm::Error FileReader::read(ApiRules &Api,
 class CatalogueLoader {
 public:
   static llvm::Expected<Catalogue>
-  load(const std::vector<std::pair<std::string, std::string>> &NamedTexts) {
+  load(const std::vector<std::pair<std::string, std::string>> &NamedTexts,
+       ProjectConfig *Config = nullptr, size_t ConfigIndex = ~size_t(0)) {
     Catalogue C;
-    for (const auto &[File, Text] : NamedTexts) {
+    for (size_t Index = 0; Index < NamedTexts.size(); ++Index) {
+      const auto &[File, Text] = NamedTexts[Index];
       json Root;
       try {
         Root = json::parse(Text);
@@ -489,7 +528,8 @@ public:
       std::vector<TypeRule> Types;
       try {
         FileReader Reader(File, Text, Root);
-        if (llvm::Error E = Reader.read(*Api, Functions, Types))
+        if (llvm::Error E = Reader.read(*Api, Functions, Types,
+                                        Index == ConfigIndex ? Config : nullptr))
           return std::move(E);
       } catch (const json::exception &E) {
         // Only reachable on a bug in the checks above; still no crash.
@@ -523,6 +563,66 @@ public:
 llvm::Expected<Catalogue> Catalogue::loadText(
     const std::vector<std::pair<std::string, std::string>> &NamedTexts) {
   return CatalogueLoader::load(NamedTexts);
+}
+
+static llvm::Error readTexts(const std::vector<std::string> &Files,
+                             std::vector<std::pair<std::string, std::string>> &Out,
+                             llvm::StringRef What) {
+  for (const std::string &F : Files) {
+    auto Buffer = llvm::MemoryBuffer::getFile(F, /*IsText=*/true);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(), "%s: cannot read %s: %s",
+                                     F.c_str(), What.str().c_str(),
+                                     Buffer.getError().message().c_str());
+    Out.emplace_back(F, (*Buffer)->getBuffer().str());
+  }
+  return llvm::Error::success();
+}
+
+llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files,
+                                          const std::string &ConfigFile,
+                                          ProjectConfig &Config) {
+  Config = ProjectConfig();
+  Config.File = ConfigFile;
+  std::vector<std::pair<std::string, std::string>> Texts;
+  if (llvm::Error E = readTexts(Files, Texts, "rules file"))
+    return std::move(E);
+  if (ConfigFile.empty())
+    return CatalogueLoader::load(Texts);
+  // Read the config once to learn its own rules files, then load all.
+  std::vector<std::pair<std::string, std::string>> ConfigText;
+  if (llvm::Error E = readTexts({ConfigFile}, ConfigText, "config file"))
+    return std::move(E);
+  {
+    std::vector<std::pair<std::string, std::string>> Probe = ConfigText;
+    auto First = CatalogueLoader::load(Probe, &Config, 0);
+    if (!First)
+      return First.takeError();
+  }
+  if (llvm::Error E = readTexts(Config.RulesFiles, Texts, "rules file"))
+    return std::move(E);
+  ProjectConfig Again;
+  Texts.push_back(ConfigText.front());
+  auto Loaded = CatalogueLoader::load(Texts, &Again, Texts.size() - 1);
+  if (Loaded)
+    Again.File = ConfigFile, Config = Again;
+  return Loaded;
+}
+
+std::string Catalogue::findConfig(llvm::StringRef Dir) {
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::fs::make_absolute(Path);
+  while (!Path.empty()) {
+    llvm::SmallString<256> Candidate(Path);
+    llvm::sys::path::append(Candidate, ".sqlrace.json");
+    if (llvm::sys::fs::exists(Candidate))
+      return std::string(Candidate);
+    size_t ParentSize = llvm::sys::path::parent_path(Path).size();
+    if (ParentSize == 0 || ParentSize == Path.size())
+      break;
+    Path.resize(ParentSize); // the parent is a prefix of Path
+  }
+  return "";
 }
 
 llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files) {

@@ -9,6 +9,7 @@
 #define SQLRACE_FLOW_FUNCTIONANALYSIS_H
 
 #include "Events.h"
+#include "StatementRegistry.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/StringMap.h"
@@ -47,6 +48,7 @@ public:
   const ApiModel &model() const { return Model; }
   /// The base schema plus the DDL this translation unit runs.
   const Schema &schema() const { return TUSchema; }
+  const StatementRegistries &registries() const { return Registries; }
   const RaceOptions &options() const { return Options; }
   /// The SQL registered under Name, if it is unambiguous.
   std::optional<std::string> named(llvm::StringRef Name) const {
@@ -62,6 +64,7 @@ private:
   RaceOptions Options;
   llvm::StringMap<std::optional<std::string>> Named;
   Schema TUSchema;
+  StatementRegistries Registries;
   std::map<const FunctionDecl *, Summary> Summaries;
   std::set<const FunctionDecl *> InProgress;
   Summary Empty;

@@ -51,7 +51,8 @@ llvm::ArrayRef<CheckKind> allChecks() {
 TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
                                            const catalogue::Catalogue &Rules,
                                            const RaceOptions &Options)
-    : Model(Ctx, Rules), Options(Options) {
+    : Model(Ctx, Rules), Options(Options),
+      Registries(Ctx, Options.Registries) {
   if (Options.BaseSchema)
     TUSchema = *Options.BaseSchema;
   struct Collector : RecursiveASTVisitor<Collector> {
@@ -194,10 +195,13 @@ const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
   Q.Rule = Model.ruleOf(Call);
   Q.Conn = Model.handleOf(Model.arg(Call, Q.Rule->ConnectionArg));
   Q.Dialect = Q.Rule->Api ? Q.Rule->Api->Dialect : sql::Dialect::Unknown;
+  if (Q.Dialect == sql::Dialect::Unknown)
+    Q.Dialect = Options.DefaultDialect;
   if (Known)
     Q.Text = *Known;
   else
-    Q.Text = resolveSqlText(Model.arg(Call, SqlArg), Model.context());
+    Q.Text = resolveSqlText(Model.arg(Call, SqlArg), Model.context(),
+                            &TU.registries());
   Q.Facts = sql::analyzeSql(Q.Text, Q.Dialect);
   // A prepared statement runs its first statement only.
   if (Q.Rule->TheRole == Role::Prepare && Q.Facts.size() > 1)

@@ -7,6 +7,7 @@
 // vocabulary live in SqlResolverNames.cpp.
 //===----------------------------------------------------------------------===//
 #include "SqlResolver.h"
+#include "StatementRegistry.h"
 #include "ApiModel.h"
 #include "SqlResolverInternal.h"
 #include "clang/AST/ASTContext.h"
@@ -349,6 +350,11 @@ std::string Resolver::operatorCall(const CXXOperatorCallExpr *Op,
       return text(Op->getArg(0), Depth) + text(Op->getArg(1), Depth);
     break;
   }
+  case OO_Subscript:
+    if (Binary)
+      if (auto Text = registered(Op->getArg(0), Op->getArg(1), Depth))
+        return *Text;
+    break;
   case OO_Call: {
     if (inLiteralMacro(Op->getBeginLoc(), Ctx)) {
       unsigned Limit = 512;
@@ -367,6 +373,23 @@ std::string Resolver::operatorCall(const CXXOperatorCallExpr *Op,
   return hole();
 }
 
+std::optional<std::string> Resolver::registered(const Expr *Map,
+                                                const Expr *Key,
+                                                unsigned Depth) {
+  if (!Registries)
+    return std::nullopt;
+  const auto *D = dyn_cast<DeclRefExpr>(Map->IgnoreImplicit());
+  const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  const auto *Entries = V ? Registries->entries(V) : nullptr;
+  if (!Entries)
+    return std::nullopt;
+  std::string Name = text(Key, Depth + 1);
+  auto It = Entries->find(Name);
+  if (hasHole(Name) || It == Entries->end() || !It->second)
+    return hole();
+  return *It->second;
+}
+
 std::string Resolver::memberCall(const CXXMemberCallExpr *M, unsigned Depth) {
   const CXXMethodDecl *MD = M->getMethodDecl();
   if (!MD)
@@ -379,6 +402,9 @@ std::string Resolver::memberCall(const CXXMemberCallExpr *M, unsigned Depth) {
     if (!MD)
       return hole();
   }
+  if (MD->getIdentifier() && MD->getName() == "at" && M->getNumArgs() == 1)
+    if (auto Text = registered(Obj, M->getArg(0), Depth))
+      return *Text;
   if (isa<CXXConversionDecl>(MD)) {
     const NameRule *R = ruleFor(MD->getParent());
     if (R && R->Act == Action::StringClass)
@@ -554,8 +580,11 @@ std::string Resolver::returned(const FunctionDecl *FD,
 
 } // namespace detail
 
-std::string resolveSqlText(const Expr *E, ASTContext &Ctx) {
-  return detail::Resolver(Ctx).text(E, 0);
+std::string resolveSqlText(const Expr *E, ASTContext &Ctx,
+                           const StatementRegistries *Registries) {
+  detail::Resolver R(Ctx);
+  R.Registries = Registries;
+  return R.text(E, 0);
 }
 
 bool hasHole(const std::string &Text) {

@@ -18,7 +18,11 @@ namespace sqlrace::flow {
 /// std::string / string_view / ostringstream, {fmt}, printf and QString ways
 /// of building text, and local variables modified along the path to E
 /// (modifications that may not run before E leave a hole).
-std::string resolveSqlText(const clang::Expr *E, clang::ASTContext &Ctx);
+class StatementRegistries;
+/// Registries, when given, resolve lookups with a constant key (M["k"],
+/// M.at("k")) in the maps they know.
+std::string resolveSqlText(const clang::Expr *E, clang::ASTContext &Ctx,
+                           const StatementRegistries *Registries = nullptr);
 
 /// True when the text has at least one hole.
 bool hasHole(const std::string &Text);

@@ -23,6 +23,10 @@ class CXXMemberCallExpr;
 class CXXOperatorCallExpr;
 } // namespace clang
 
+namespace sqlrace::flow {
+class StatementRegistries;
+} // namespace sqlrace::flow
+
 namespace sqlrace::flow::detail {
 
 /// Rebuilds text from expressions. One instance serves one resolveSqlText
@@ -31,6 +35,11 @@ class Resolver {
 public:
   /// A resolver for expressions of Ctx.
   explicit Resolver(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  /// Statement registries to look names up in; may be null.
+  const StatementRegistries *Registries = nullptr;
+  /// The registered text of Map[Key], if Map is a registry.
+  std::optional<std::string> registered(const clang::Expr *Map,
+                                        const clang::Expr *Key, unsigned Depth);
   /// The context the expressions belong to.
   clang::ASTContext &context() const { return Ctx; }
 

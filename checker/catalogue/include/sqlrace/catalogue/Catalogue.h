@@ -121,12 +121,34 @@ struct ApiRules {
   UniqueViolation Unique;
 };
 
+/// A project's .sqlrace.json: its own wrappers go into the catalogue as an
+/// API of their own; the rest is here. Paths are made absolute against the
+/// config file's directory.
+struct ProjectConfig {
+  std::string File;
+  sql::Dialect Dialect = sql::Dialect::Unknown;
+  std::vector<std::string> SchemaPaths;
+  std::vector<std::string> RulesFiles;
+  /// Qualified names of maps from statement names to SQL text.
+  std::vector<std::string> Registries;
+  /// --checks globs, applied after the command line's.
+  std::string Checks;
+};
+
 /// All loaded rules, indexed for lookup.
 class Catalogue {
 public:
   /// Reads and validates every file; any error fails the whole load (nothing
   /// is half-applied). Messages name the file, line and column.
   static llvm::Expected<Catalogue> load(const std::vector<std::string> &Files);
+  /// Rules files plus a project config (its "rules" files and its
+  /// "wrappers"), validated together; Config receives the config's other
+  /// settings.
+  static llvm::Expected<Catalogue> load(const std::vector<std::string> &Files,
+                                        const std::string &ConfigFile,
+                                        ProjectConfig &Config);
+  /// The nearest .sqlrace.json in Dir or a parent directory, or "".
+  static std::string findConfig(llvm::StringRef Dir);
   /// Same, from in-memory text (for tests); Name stands in for the file name.
   static llvm::Expected<Catalogue>
   loadText(const std::vector<std::pair<std::string, std::string>> &NamedTexts);

@@ -27,6 +27,11 @@ struct RaceOptions {
   /// Keys known before the code is read (--schema); DDL the code runs is
   /// added per translation unit. Not owned; may be null.
   const Schema *BaseSchema = nullptr;
+  /// Qualified names of statement-registry maps (.sqlrace.json).
+  std::vector<std::string> Registries;
+  /// The dialect of APIs whose rules do not fix one (ODBC, Qt), from the
+  /// project config.
+  sql::Dialect DefaultDialect = sql::Dialect::Unknown;
 };
 
 class TranslationUnitFacts;

@@ -1,0 +1,52 @@
+//===- ProjectSetup.h - sqlrace -------------------------------*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// What a run needs for one source file: the rules, the project config found
+// for it (.sqlrace.json in its directory or a parent, or --config), the
+// schema and the analysis options. Loaded once per config.
+//===----------------------------------------------------------------------===//
+#ifndef SQLRACE_TOOL_PROJECTSETUP_H
+#define SQLRACE_TOOL_PROJECTSETUP_H
+
+#include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/flow/RaceAnalyzer.h"
+#include "sqlrace/flow/Schema.h"
+#include <map>
+#include <memory>
+
+namespace sqlrace {
+
+struct Setup {
+  catalogue::Catalogue Rules;
+  catalogue::ProjectConfig Config;
+  flow::Schema Schema;
+  flow::RaceOptions Options;
+};
+
+class ProjectSetups {
+public:
+  /// RulesFiles: bundled + --rules; SchemaPaths: --schema; Checks: --checks;
+  /// ForcedConfig: --config (empty: look for .sqlrace.json per file).
+  ProjectSetups(std::vector<std::string> RulesFiles,
+                std::vector<std::string> SchemaPaths, std::string Checks,
+                std::string ForcedConfig)
+      : RulesFiles(std::move(RulesFiles)), SchemaPaths(std::move(SchemaPaths)),
+        Checks(std::move(Checks)), ForcedConfig(std::move(ForcedConfig)) {}
+
+  /// The setup for a source file; an error names the broken rules, config
+  /// or schema file (with line and column where it applies).
+  llvm::Expected<const Setup *> forFile(llvm::StringRef Source);
+  /// The setup without any project config (for --list-apis/--list-checks).
+  llvm::Expected<const Setup *> withoutConfig() { return load(""); }
+
+private:
+  std::vector<std::string> RulesFiles, SchemaPaths;
+  std::string Checks, ForcedConfig;
+  std::map<std::string, std::unique_ptr<Setup>> Loaded;
+  std::map<std::string, std::string> Failed;
+  llvm::Expected<const Setup *> load(const std::string &ConfigFile);
+};
+
+} // namespace sqlrace
+
+#endif
