@@ -148,6 +148,48 @@ class Cli(unittest.TestCase):
         self.assertIn(rules + ":3:18: unknown key 'conection_arg'; did you "
                       "mean 'connection_arg'?", err)
 
+    def test_broken_config(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, ".sqlrace.json"), "w") as f:
+                f.write('{\n  "dialect": "postgresql",\n  "wrapers": []\n}\n')
+            src = os.path.join(d, "a.cpp")
+            with open(src, "w") as f:
+                f.write("int main() { return 0; }\n")
+            rc, out, err = run("--format=json", src, CLEAN, "--", *PG_FLAGS)
+        self.assertEqual(rc, 2)
+        self.assertIn(os.path.join(d, ".sqlrace.json") + ":3:3: unknown key "
+                      "'wrapers'; did you mean 'wrappers'?", err)
+        doc = json.loads(out)
+        self.assertEqual([f["status"] for f in doc["files"]], ["error", "ok"])
+
+    def test_config_wrapper_and_dialect(self):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "cfg.json"), "w") as f:
+                json.dump({"dialect": "sqlite", "wrappers": [
+                    {"name": "q", "role": "execute", "connection_arg": 0,
+                     "sql_arg": 1, "result_arg": "return"},
+                    {"name": "rows", "role": "row_count", "result_arg": 0}]}, f)
+            src = os.path.join(d, "a.cpp")
+            with open(src, "w") as f:
+                f.write("struct C; struct R;\n"
+                        "R *q(C *, const char *);\nint rows(R *);\n"
+                        "void f(C *c) {\n"
+                        "  if (rows(q(c, \"SELECT 1 FROM t WHERE k = 1\")) == 0)\n"
+                        "    q(c, \"INSERT INTO t(k) VALUES (1)\");\n}\n")
+            rc, out, _ = run("--format=json", "--config=" + os.path.join(d, "cfg.json"),
+                             src, "--")
+        self.assertEqual(rc, 1)
+        [d] = json.loads(out)["diagnostics"]
+        self.assertEqual((d["line"], d["check"]), (6, "sqlrace-check-then-insert"))
+        self.assertIn("atomic rewrite (SQLite)", d["notes"][-1]["message"])
+
+    def test_list_apis(self):
+        rc, out, _ = run("--list-apis")
+        self.assertEqual(rc, 0)
+        self.assertEqual(out.splitlines()[0].split(), ["API", "dialect", "rules", "file"])
+        self.assertIn("libpq ", out)
+        self.assertTrue(any(l.startswith("sqlite3 ") and " sqlite " in l for l in out.splitlines()))
+
     def test_compile_commands(self):
         with tempfile.TemporaryDirectory() as d:
             with open(os.path.join(d, "compile_commands.json"), "w") as f:
