@@ -201,7 +201,7 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
   ASTContext &Ctx = Model.context();
   if (!E->isValueDependent() && !E->isTypeDependent()) {
     // NULL, nullptr, 0 as a pointer: a null row.
-    if (E->getType()->isPointerType() &&
+    if ((E->getType()->isPointerType() || E->getType()->isNullPtrType()) &&
         E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
       return 0;
     Expr::EvalResult R;
@@ -264,6 +264,11 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
       return std::nullopt;
     return eval(It->second, S, Check, O, Depth + 1);
   }
+  // row[0] of a COUNT/EXISTS result is the count.
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    if (resultSource(A->getBase(), S, Depth + 1) == Check &&
+        returnsOneValue(Checks.at(Check)))
+      return O == Outcome::Absent ? 0 : 1;
   if (E == Check) {
     // A function that made the check for us answers through its result.
     const CheckEvent &C = Checks.at(Check);

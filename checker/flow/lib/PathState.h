@@ -75,11 +75,13 @@ struct TxnState {
   /// A transaction-scoped lock was taken in autocommit: it was released at
   /// once and protects nothing.
   bool LockedOutsideTxn = false;
+  /// Isolation set by SET TRANSACTION inside a transaction object.
+  std::map<const clang::ValueDecl *, sql::Isolation> ObjectIso;
   bool operator==(const TxnState &O) const {
     return InTxn == O.InTxn && Epoch == O.Epoch && Iso == O.Iso &&
            NextIso == O.NextIso && Mode == O.Mode && XactLock == O.XactLock &&
            SessionLock == O.SessionLock &&
-           LockedOutsideTxn == O.LockedOutsideTxn;
+           LockedOutsideTxn == O.LockedOutsideTxn && ObjectIso == O.ObjectIso;
   }
 };
 

@@ -576,12 +576,16 @@ bool FunctionAnalysis::isProtected(const TxnState &T, const Handle &H,
   if (T.SessionLock)
     return true;
   sql::Isolation Iso = H.TxnObject ? H.Iso : T.Iso;
+  if (auto It = T.ObjectIso.find(H.TxnVar); H.TxnObject && It != T.ObjectIso.end())
+    Iso = It->second;
   if (H.TxnObject && Iso == sql::Isolation::Serializable)
     return true;
   // A PostgreSQL REPEATABLE READ transaction aborts the second writer of a
   // row (40001): a lost update cannot happen, a duplicate insert can.
   if (For != CheckKind::CheckThenInsert && H.TxnObject &&
       Iso == sql::Isolation::RepeatableRead && D == sql::Dialect::PostgreSQL)
+    return true;
+  if (H.TxnObject && T.XactLock)
     return true;
   if (!T.InTxn)
     return false;
@@ -602,14 +606,20 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
     S.LastEvent[Q.Conn.Conn] = Event;
   S.LastAnyEvent = Event;
   for (const sql::StatementFacts &St : Q.Facts) {
-    if (T && St.Kind == sql::StatementKind::Transaction)
+    // SET TRANSACTION as the first statement of a transaction object.
+    if (T && Q.Conn.TxnObject && St.Txn == sql::TxnAction::SetTransaction &&
+        St.Iso != sql::Isolation::Unspecified)
+      T->ObjectIso[Q.Conn.TxnVar] = St.Iso;
+    else if (T && St.Kind == sql::StatementKind::Transaction)
       onTransaction(*T, St);
     if (T && St.Locking != sql::LockKind::None) {
       switch (St.Locking) {
       case sql::LockKind::AdvisoryXact:
       case sql::LockKind::TableLock:
-        T->XactLock = T->InTxn && !St.TryLock;
-        T->LockedOutsideTxn = !T->InTxn;
+        // Through a transaction object, the statement is inside its
+        // transaction.
+        T->XactLock = (T->InTxn || Q.Conn.TxnObject) && !St.TryLock;
+        T->LockedOutsideTxn = !T->InTxn && !Q.Conn.TxnObject;
         break;
       case sql::LockKind::AdvisorySession:
       case sql::LockKind::GetLock:

@@ -98,7 +98,8 @@ bool UniqueHandling::handles(const Expr *Call) const {
   const SourceManager &SM = Ctx.getSourceManager();
   // A comparison with a unique-violation code after the insert.
   for (SourceLocation L : CodeComparisons)
-    if (SM.isBeforeInTranslationUnit(Call->getBeginLoc(), L))
+    if (L == Call->getBeginLoc() ||
+        SM.isBeforeInTranslationUnit(Call->getBeginLoc(), L))
       return true;
   // An enclosing try block that catches the API's exception.
   DynTypedNodeList Parents = Ctx.getParents(*Call);

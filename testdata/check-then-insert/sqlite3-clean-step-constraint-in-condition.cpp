@@ -1,7 +1,6 @@
-// Known false positive: the INSERT's sqlite3_step() is compared with
+// Clean: the insert's sqlite3_step() result is compared with
 // SQLITE_CONSTRAINT directly in the if condition, so a duplicate added by a
-// concurrent client is handled. The same comparison through a local is
-// recognised (sqlite3-clean-step-constraint.cpp); the inline form is not.
+// concurrent client is handled.
 // REQUIRES: pkg(sqlite3)
 #include <sqlite3.h>
 
@@ -17,8 +16,7 @@ bool subscribe(sqlite3 *Db, const char *Email) {
   sqlite3_prepare_v2(Db, "INSERT INTO subscribers(email) VALUES (?)", -1, &Add, nullptr);
   sqlite3_bind_text(Add, 1, Email, -1, SQLITE_STATIC);
   bool Added = true;
-  // FIXME(analyzer): the execute call's own result compared with SQLITE_CONSTRAINT inside the condition is not seen as handling the violation (sqlite3_exec(...) == SQLITE_CONSTRAINT likewise).
-  // todo-ok: sqlrace-check-then-insert insert into 'subscribers' can race ...*
+  // ok: sqlrace-check-then-insert
   if (sqlite3_step(Add) == SQLITE_CONSTRAINT)
     Added = false;
   sqlite3_finalize(Add);

@@ -1,0 +1,21 @@
+// Racy: SQLExecDirect() runs the lookup of the default setting, and when
+// SQLFetch() returns SQL_NO_DATA a second handle on the same connection
+// inserts it. Two service instances starting at once can both insert the
+// row.
+// REQUIRES: pkg(odbc)
+#include <sql.h>
+#include <sqlext.h>
+
+void seedMotd(SQLHDBC Dbc) {
+  SQLHSTMT Find;
+  SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Find);
+  SQLExecDirect(Find, (SQLCHAR *)"SELECT 1 FROM settings WHERE name = 'motd'", SQL_NTS);
+  if (SQLFetch(Find) == SQL_NO_DATA) {
+    SQLHSTMT Add;
+    SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Add);
+    // expect: sqlrace-check-then-insert insert into 'settings' ...*
+    SQLExecDirect(Add, (SQLCHAR *)"INSERT INTO settings(name, value) VALUES ('motd', 'Welcome!')", SQL_NTS);
+    SQLFreeHandle(SQL_HANDLE_STMT, Add);
+  }
+  SQLFreeHandle(SQL_HANDLE_STMT, Find);
+}

@@ -1,0 +1,36 @@
+// Clean: the balance is read with SELECT ... FOR UPDATE after BEGIN, and the
+// UPDATE runs before SQLEndTran(SQL_COMMIT) ends the transaction. A second
+// withdrawal blocks on the row lock until this one commits and then reads
+// the new balance.
+// REQUIRES: pkg(odbc)
+#include <sql.h>
+#include <sqlext.h>
+
+bool withdraw(SQLHDBC Dbc, SQLINTEGER AccountId, SQLINTEGER Amount) {
+  SQLHSTMT Read;
+  SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Read);
+  SQLExecDirect(Read, (SQLCHAR *)"BEGIN", SQL_NTS);
+  SQLPrepare(Read, (SQLCHAR *)"SELECT balance FROM accounts WHERE id = ? FOR UPDATE", SQL_NTS);
+  SQLBindParameter(Read, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &AccountId, 0, nullptr);
+  SQLExecute(Read);
+  if (SQLFetch(Read) == SQL_NO_DATA) {
+    SQLEndTran(SQL_HANDLE_DBC, Dbc, SQL_ROLLBACK);
+    return false;
+  }
+  SQLINTEGER Balance = 0;
+  SQLGetData(Read, 1, SQL_C_LONG, &Balance, 0, nullptr);
+  if (Balance < Amount) {
+    SQLEndTran(SQL_HANDLE_DBC, Dbc, SQL_ROLLBACK);
+    return false;
+  }
+
+  SQLINTEGER NewBalance = Balance - Amount;
+  SQLHSTMT Write;
+  SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Write);
+  SQLPrepare(Write, (SQLCHAR *)"UPDATE accounts SET balance = ? WHERE id = ?", SQL_NTS);
+  SQLBindParameter(Write, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &NewBalance, 0, nullptr);
+  SQLBindParameter(Write, 2, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &AccountId, 0, nullptr);
+  // ok: sqlrace-read-modify-write
+  SQLExecute(Write);
+  return SQLEndTran(SQL_HANDLE_DBC, Dbc, SQL_COMMIT) == SQL_SUCCESS;
+}

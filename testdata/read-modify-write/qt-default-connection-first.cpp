@@ -1,0 +1,24 @@
+// Racy: both queries run on the default connection (no QSqlDatabase given);
+// the points are read with first() and value(0).toInt(), doubled in C++ and
+// written back. Two "double your points" promotions applied at once
+// both double the old value: the member gets x2 instead of x4.
+// REQUIRES: pkg(Qt5Sql)
+// ARGS: -- -std=c++17 -fPIC
+#include <QtCore/QVariant>
+#include <QtSql/QSqlQuery>
+
+bool doublePoints(int MemberId) {
+  QSqlQuery Read;
+  Read.prepare("SELECT points FROM members WHERE id = ?");
+  Read.addBindValue(MemberId);
+  if (!Read.exec() || !Read.first())
+    return false;
+  const int Points = Read.value(0).toInt();
+
+  QSqlQuery Write;
+  Write.prepare("UPDATE members SET points = ? WHERE id = ?");
+  Write.addBindValue(Points * 2);
+  Write.addBindValue(MemberId);
+  // expect: sqlrace-read-modify-write update of 'members.points' writes back ...*
+  return Write.exec();
+}
