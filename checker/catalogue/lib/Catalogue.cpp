@@ -325,7 +325,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     Need(Out.ConnectionArg, "connection_arg");
     break;
   case Role::Bind:
-    Need(Out.StatementArg, "statement_arg");
+    // Without statement_arg: the statement of the same full expression.
     if (Out.IndexArg == NoArg)
       Need(Out.IndexArg, "index_arg");
     Need(Out.ValueArg, "value_arg");

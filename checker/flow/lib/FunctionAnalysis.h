@@ -140,6 +140,7 @@ private:
   /// Event, or null.
   const Expr *boundValue(const PathState &S, const Expr *Event,
                          unsigned Number) const;
+  const Expr *fullExpressionBind(const Expr *Event, unsigned Number) const;
   /// Whether the affected-row count of the write run by Event is read later
   /// in the function.
   bool affectedRowsChecked(const Expr *Event, const Query &Q) const;

@@ -422,6 +422,8 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     }
     return;
   case Role::Bind: {
+    // A bind with no statement belongs to its full expression; boundValue()
+    // finds it there.
     const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
     if (!Stmt)
       return;

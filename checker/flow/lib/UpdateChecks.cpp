@@ -9,6 +9,7 @@
 #include "SqlResolver.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -163,7 +164,43 @@ const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
       return nullptr;
     return List->getInit(Number - 1);
   }
-  return nullptr;
+  return fullExpressionBind(Event, Number);
+}
+
+// sql << "UPDATE ...", use(a), use(b): the binds of the statement are the
+// statement-less bind calls of the same full expression, in source order.
+const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
+                                                 unsigned Number) const {
+  ASTContext &Ctx = Model.context();
+  const Expr *Top = Event;
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Top);
+    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Up)
+      break;
+    Top = Up;
+  }
+  std::vector<const CallExpr *> Binds;
+  llvm::SmallVector<const Stmt *, 32> Work{Top};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const catalogue::FunctionRule *R = Call ? Model.ruleOf(Call) : nullptr;
+    if (R && R->TheRole == Role::Bind && R->StatementArg == catalogue::NoArg)
+      Binds.push_back(Call);
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::sort(Binds, [&](const CallExpr *A, const CallExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+  if (Number == 0 || Number > Binds.size())
+    return nullptr;
+  const CallExpr *Bind = Binds[Number - 1];
+  return Model.arg(Bind, Model.ruleOf(Bind)->ValueArg);
 }
 
 bool FunctionAnalysis::affectedRowsChecked(const Expr *Event,

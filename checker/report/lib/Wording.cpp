@@ -76,6 +76,13 @@ static void addPartlyUnknown(const flow::Finding &F, WordedFinding &W) {
                                  "rewrite keeps the known parts"});
 }
 
+// "atomic rewrite (PostgreSQL)", or without a dialect when the program
+// chooses it (ODBC, Qt, SOCI, Poco) and nothing told sqlrace which.
+static std::string rewriteLabel(sql::Dialect D) {
+  llvm::StringRef Title = dialectTitle(D);
+  return Title.empty() ? "atomic rewrite" : "atomic rewrite (" + Title.str() + ")";
+}
+
 static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
   std::string Keys = llvm::join(F.KeyColumns, ", ");
   WordedFinding W;
@@ -91,8 +98,7 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
                                    "and the insert atomic")});
   std::string Constraint = "a UNIQUE constraint on " + F.Table + " (" + Keys + ")";
   if (!F.AtomicSql.empty()) {
-    std::string Text = "atomic rewrite (" + dialectTitle(F.Dialect).str() +
-                       "): " + F.AtomicSql;
+    std::string Text = rewriteLabel(F.Dialect) + ": " + F.AtomicSql;
     if (F.Dialect == sql::Dialect::SQLite)
       Text += ", or INSERT OR IGNORE";
     Text += ", backed by " + Constraint;
@@ -133,8 +139,7 @@ static WordedFinding wordUnhandledUniqueViolation(const flow::Finding &F) {
   W.Notes.push_back({F.ActLoc, "the error is neither caught nor compared with "
                                "the unique-violation code"});
   if (!F.AtomicSql.empty())
-    W.Notes.push_back({F.ActLoc, "atomic rewrite (" +
-                                     dialectTitle(F.Dialect).str() + "): " +
+    W.Notes.push_back({F.ActLoc, rewriteLabel(F.Dialect) + ": " +
                                      F.AtomicSql +
                                      ", then tell a new row from an existing "
                                      "one by the affected-row count"});
@@ -167,8 +172,7 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
                        "UPDATE protects the value between the read and the "
                        "write"});
   if (!F.AtomicSql.empty())
-    W.Notes.push_back({F.ActLoc, "atomic rewrite (" +
-                                     dialectTitle(F.Dialect).str() + "): " +
+    W.Notes.push_back({F.ActLoc, rewriteLabel(F.Dialect) + ": " +
                                      F.AtomicSql +
                                      ", binding the change instead of the "
                                      "new value"});
