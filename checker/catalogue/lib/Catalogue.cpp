@@ -45,6 +45,7 @@ llvm::StringRef roleName(Role R) {
   case Role::TxnBegin: return "txn_begin";
   case Role::TxnCommit: return "txn_commit";
   case Role::TxnRollback: return "txn_rollback";
+  case Role::SetDialect: return "set_dialect";
   }
   return "?";
 }
@@ -56,7 +57,7 @@ static const Role AllRoles[] = {
     Role::StringCompare, Role::Bind, Role::AffectedRows, Role::StoreResult,
     Role::FetchRow, Role::StatementInit, Role::ExecutePrepared, Role::Fetch,
     Role::FormatInto, Role::ColumnInto, Role::GotData, Role::TxnBegin,
-    Role::TxnCommit, Role::TxnRollback};
+    Role::TxnCommit, Role::TxnRollback, Role::SetDialect};
 
 namespace {
 /// Validates one parsed file against the rules schema and fills the tables.
@@ -223,7 +224,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
                  {"name", "params", "role", "connection_arg", "sql_arg", "name_arg",
                   "statement_arg", "statement_out_arg", "result_arg",
                   "value_arg", "index_arg", "params_arg", "params_from",
-                  "row_code", "done_code", "note"},
+                  "row_code", "done_code", "dialect_names", "note"},
                  {"name", "role"}))
     return;
   Out.Name = llvm::StringRef(getString(F, Pointer, "name").value_or(""))
@@ -255,6 +256,24 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
   Out.ParamsArg = getArg(F, Pointer, "params_arg");
   Out.ParamsFrom = getArg(F, Pointer, "params_from");
   Out.RowCode = getInt(F, Pointer, "row_code");
+  if (F.contains("dialect_names")) {
+    const json &Names = F["dialect_names"];
+    std::string Where = Pointer + "/dialect_names";
+    if (!Names.is_object())
+      fail(Where, "'dialect_names' must be an object mapping names to dialects");
+    else
+      for (auto It = Names.begin(); It != Names.end(); ++It) {
+        sql::Dialect D = It.value().is_string()
+                             ? sql::parseDialect(It.value().get<std::string>())
+                             : sql::Dialect::Unknown;
+        if (D == sql::Dialect::Unknown)
+          fail(Where + "/" + It.key(),
+               "expected postgresql, mysql, sqlite or sqlserver, found " +
+                   It.value().dump());
+        else
+          Out.DialectNames.emplace_back(It.key(), D);
+      }
+  }
   if (auto P = getInt(F, Pointer, "params")) {
     if (*P < 0 || *P > 64)
       fail(Pointer + "/params",
@@ -317,6 +336,11 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     break;
   case Role::ColumnInto:
     Need(Out.ValueArg, "value_arg");
+    break;
+  case Role::SetDialect:
+    Need(Out.ValueArg, "value_arg");
+    if (Out.DialectNames.empty())
+      fail(Pointer, "role \"set_dialect\" needs 'dialect_names'");
     break;
   case Role::GotData:
   case Role::TxnBegin:

@@ -49,6 +49,8 @@ public:
   /// The base schema plus the DDL this translation unit runs.
   const Schema &schema() const { return TUSchema; }
   const StatementRegistries &registries() const { return Registries; }
+  /// The dialect every connection opened in the file names, if any.
+  sql::Dialect openedDialect() const { return OpenedDialect; }
   const RaceOptions &options() const { return Options; }
   /// The SQL registered under Name, if it is unambiguous.
   std::optional<std::string> named(llvm::StringRef Name) const {
@@ -65,6 +67,7 @@ private:
   llvm::StringMap<std::optional<std::string>> Named;
   Schema TUSchema;
   StatementRegistries Registries;
+  sql::Dialect OpenedDialect = sql::Dialect::Unknown;
   std::map<const FunctionDecl *, Summary> Summaries;
   std::set<const FunctionDecl *> InProgress;
   Summary Empty;

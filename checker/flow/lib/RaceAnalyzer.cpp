@@ -60,8 +60,33 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
     llvm::StringMap<std::optional<std::string>> &Named;
     Schema &DDL;
     Collector(const ApiModel &M, llvm::StringMap<std::optional<std::string>> &N,
-              Schema &S)
-        : Model(M), Named(N), DDL(S) {}
+              Schema &S, std::optional<sql::Dialect> &F)
+        : Model(M), Named(N), DDL(S), Found(F) {}
+    std::optional<sql::Dialect> &Found;
+    // addDatabase("QPSQL"), Session("SQLite", ...), session(postgresql, ...):
+    // every connection opened in the file agrees, or the dialect stays
+    // unknown.
+    void noteDialect(const catalogue::FunctionRule &Rule, const Expr *Call) {
+      const Expr *Arg = Model.arg(Call, Rule.ValueArg);
+      std::string Text = resolveSqlText(Arg, Model.context());
+      if (hasHole(Text))
+        if (const VarDecl *V = Model.varOf(Arg))
+          Text = V->getName().str();
+      sql::Dialect D = sql::Dialect::Unknown;
+      for (const auto &[Name, Dialect] : Rule.DialectNames)
+        if (llvm::StringRef(Text).starts_with_insensitive(Name))
+          D = Dialect;
+      if (!Found)
+        Found = D;
+      else if (*Found != D)
+        Found = sql::Dialect::Unknown;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *Ctor) {
+      const catalogue::FunctionRule *Rule = Model.ruleOf(Ctor);
+      if (Rule && Rule->TheRole == Role::SetDialect)
+        noteDialect(*Rule, Ctor);
+      return true;
+    }
     bool VisitCallExpr(CallExpr *Call) {
       const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
       if (!Rule)
@@ -79,6 +104,10 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
             DDL.apply(St, "", Call->getBeginLoc().getRawEncoding());
         return true;
       }
+      if (Rule->TheRole == Role::SetDialect) {
+        noteDialect(*Rule, Call);
+        return true;
+      }
       if (Rule->TheRole != Role::PrepareNamed)
         return true;
       std::string Name =
@@ -93,7 +122,10 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       return true;
     }
   };
-  Collector(Model, Named, TUSchema).TraverseAST(Ctx);
+  std::optional<sql::Dialect> Found;
+  Collector(Model, Named, TUSchema, Found).TraverseAST(Ctx);
+  if (Found && *Found != sql::Dialect::Unknown)
+    OpenedDialect = *Found;
 }
 
 const Summary &TranslationUnitFacts::summaryOf(const FunctionDecl &F) {
@@ -195,8 +227,12 @@ const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
   Q.Rule = Model.ruleOf(Call);
   Q.Conn = Model.handleOf(Model.arg(Call, Q.Rule->ConnectionArg));
   Q.Dialect = Q.Rule->Api ? Q.Rule->Api->Dialect : sql::Dialect::Unknown;
+  // The config's dialect, else the one the file's connections are opened
+  // with.
   if (Q.Dialect == sql::Dialect::Unknown)
     Q.Dialect = Options.DefaultDialect;
+  if (Q.Dialect == sql::Dialect::Unknown)
+    Q.Dialect = TU.openedDialect();
   if (Known)
     Q.Text = *Known;
   else

@@ -56,6 +56,7 @@ enum class Role {
   TxnBegin,      ///< starts a transaction on a connection
   TxnCommit,     ///< commits it
   TxnRollback,   ///< rolls it back
+  SetDialect,    ///< opens a connection whose dialect value_arg names
 };
 llvm::StringRef roleName(Role R);
 
@@ -83,6 +84,9 @@ struct FunctionRule {
   int ParamsFrom = NoArg;
   /// Step: the codes meaning "a row is available" and "no (more) rows".
   std::optional<int64_t> RowCode, DoneCode;
+  /// SetDialect: names (matched as a case-insensitive prefix of the
+  /// argument's text, or the name of a variable passed) to dialects.
+  std::vector<std::pair<std::string, sql::Dialect>> DialectNames;
   const ApiRules *Api = nullptr;
 };
 
