@@ -543,10 +543,16 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     const VarDecl *Target = Model.varOf(Model.arg(Call, Rule->ValueArg));
     if (!Target)
       return;
-    const Expr *Source = Rule->ResultArg != catalogue::NoArg
-                             ? Evaluator.resultSource(
-                                   Model.arg(Call, Rule->ResultArg), S)
-                             : S.LastAnyEvent;
+    const Expr *Source = S.LastAnyEvent;
+    if (Rule->ResultArg != catalogue::NoArg) {
+      const Expr *Result = Model.arg(Call, Rule->ResultArg);
+      Source = Evaluator.resultSource(Result, S);
+      // A statement handle that ran its SQL directly: its last event.
+      if (!Source)
+        if (Handle H = Model.handleOf(Result); H.Conn)
+          if (auto It = S.LastEvent.find(H.Conn); It != S.LastEvent.end())
+            Source = It->second;
+    }
     S.Values.erase(Target);
     if (!Source) {
       S.Into.erase(Target);

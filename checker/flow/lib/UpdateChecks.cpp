@@ -224,9 +224,18 @@ bool FunctionAnalysis::affectedRowsChecked(const Expr *Event,
     const Expr *Result = stripWrappers(Model.arg(Call, Rule->ResultArg));
     if (Result == Event)
       return true;
-    if (const VarDecl *VD = Model.varOf(Result))
+    if (const VarDecl *VD = Model.varOf(Result)) {
       if (VD->getInit() && stripWrappers(VD->getInit()) == Event)
         return true;
+      // The statement or query object that ran the write (q.numRowsAffected()).
+      const catalogue::FunctionRule *EventRule = Model.ruleOf(Event);
+      if (EventRule && EventRule->StatementArg != catalogue::NoArg &&
+          Model.varOf(Model.arg(Event, EventRule->StatementArg)) == VD)
+        return true;
+      if (EventRule && EventRule->ConnectionArg == catalogue::ObjectArg &&
+          Model.varOf(Model.arg(Event, EventRule->ConnectionArg)) == VD)
+        return true;
+    }
   }
   return false;
 }

@@ -20,8 +20,7 @@ void sell(SQLHDBC Dbc, SQLINTEGER Quantity) {
   SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Write);
   SQLPrepare(Write, (SQLCHAR *)"UPDATE products SET stock = ? WHERE sku = 'A-100'", SQL_NTS);
   SQLBindParameter(Write, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &Left, 0, nullptr);
-  // FIXME(analyzer): SQLGetData() (role column_into) on a handle that ran SQLExecDirect() is not tied to that query's result (it is after SQLPrepare/SQLExecute), so the value read is not followed into the UPDATE.
-  // todo-expect: sqlrace-read-modify-write update of 'products.stock' writes back ...*
+  // expect: sqlrace-read-modify-write update of 'products.stock' writes back ...*
   SQLExecute(Write);
   SQLFreeHandle(SQL_HANDLE_STMT, Write);
 }

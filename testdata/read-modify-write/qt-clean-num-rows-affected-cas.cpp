@@ -21,8 +21,7 @@ bool sell(QSqlDatabase Db, int ProductId, int Quantity) {
   Write.bindValue(":stock", Stock - Quantity);
   Write.bindValue(":id", ProductId);
   Write.bindValue(":version", Version);
-  // FIXME(analyzer): QSqlQuery::numRowsAffected() (role affected_rows, result_arg object) on the query that ran the UPDATE is not seen as reading its count; the guard is reported as unchecked.
-  // todo-ok: sqlrace-read-modify-write
+  // ok: sqlrace-read-modify-write
   if (!Write.exec())
     return false;
   return Write.numRowsAffected() == 1; // 0: another client won, re-read and retry

@@ -17,8 +17,7 @@ void seedMotd(SQLHDBC Dbc) {
   if (Existing == 0) {
     SQLHSTMT Add;
     SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Add);
-    // FIXME(analyzer): SQLGetData() (role column_into) on a handle that ran SQLExecDirect() is not tied to that query's result (it is after SQLPrepare/SQLExecute), so the count is not read and the insert is not paired with the check.
-    // todo-expect: sqlrace-check-then-insert insert into 'settings' ...*
+    // expect: sqlrace-check-then-insert insert into 'settings' ...*
     SQLExecDirect(Add, (SQLCHAR *)"INSERT INTO settings(name, value) VALUES ('motd', 'Welcome!')", SQL_NTS);
     SQLFreeHandle(SQL_HANDLE_STMT, Add);
   }
