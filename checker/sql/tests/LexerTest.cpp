@@ -30,6 +30,11 @@ struct TokenCase {
   const char *Token; ///< expected text of the first token
 };
 
+// gtest prints parameters in test names; a name reads better than bytes.
+[[maybe_unused]] void PrintTo(const TokenCase &C, std::ostream *OS) {
+  *OS << C.Name;
+}
+
 const TokenCase TokenCases[] = {
     {"bare_word", "Users x", Dialect::Unknown, TokenKind::Word, "Users"},
     {"word_with_dollar", "a$b x", Dialect::PostgreSQL, TokenKind::Word, "a$b"},
