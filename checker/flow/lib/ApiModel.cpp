@@ -157,6 +157,20 @@ static sql::Isolation isolationOf(const CXXRecordDecl *RD,
   return sql::Isolation::Unspecified;
 }
 
+void forEachCall(const Stmt *Root,
+                 llvm::function_ref<bool(const CallExpr *)> F) {
+  llvm::SmallVector<const Stmt *, 64> Work{Root};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && F(Call))
+      return;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+}
+
 const Expr *ApiModel::connectionOfOutHandle(const VarDecl *VD) const {
   auto [It, Inserted] = OutHandleCache.try_emplace(VD, nullptr);
   if (!Inserted)
@@ -164,20 +178,15 @@ const Expr *ApiModel::connectionOfOutHandle(const VarDecl *VD) const {
   const auto *FD = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
   if (!FD || !FD->hasBody())
     return nullptr;
-  llvm::SmallVector<const Stmt *, 64> Work{FD->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-    const auto *Call = dyn_cast<CallExpr>(S);
-    const catalogue::FunctionRule *R = Call ? ruleOf(Call) : nullptr;
+  const Expr *Conn = nullptr;
+  forEachCall(FD->getBody(), [&](const CallExpr *Call) {
+    const catalogue::FunctionRule *R = ruleOf(Call);
     if (R && R->TheRole == catalogue::Role::StatementInit &&
         R->StatementOut >= 0 && varOf(arg(Call, R->StatementOut)) == VD)
-      return It->second = arg(Call, R->ConnectionArg);
-  }
-  return nullptr;
+      Conn = arg(Call, R->ConnectionArg);
+    return Conn != nullptr;
+  });
+  return It->second = Conn;
 }
 
 Handle ApiModel::handleOf(const Expr *E) const {

@@ -10,6 +10,7 @@
 #include "sqlrace/catalogue/Catalogue.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang {
 class ASTContext;
@@ -66,6 +67,11 @@ private:
   /// out-argument in its function, or null.
   const clang::Expr *connectionOfOutHandle(const clang::VarDecl *VD) const;
 };
+
+/// Calls F on every call expression under Root, in no particular order,
+/// until F returns true.
+void forEachCall(const clang::Stmt *Root,
+                 llvm::function_ref<bool(const clang::CallExpr *)> F);
 
 /// A smart pointer's operator->, operator* and get() designate what it owns:
 /// that owner expression, or null.

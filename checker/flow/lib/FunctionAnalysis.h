@@ -133,6 +133,10 @@ private:
              bool Replace) const;
   void runQuery(PathState &S, const Expr *Event, const Query &Q);
   void onTransaction(TxnState &T, const sql::StatementFacts &St);
+  /// What a check run now on Q's connection knows of its protection; Locking
+  /// when the SELECT itself locks (FOR UPDATE).
+  CheckState checkStateNow(const TxnState &T, const Query &Q,
+                           bool Locking) const;
   bool isProtected(const TxnState &T, const Handle &H, sql::Dialect D,
                    CheckKind For) const;
   void onInsert(PathState &S, const Expr *Event, const Query &Q,

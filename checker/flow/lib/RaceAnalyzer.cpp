@@ -376,14 +376,7 @@ void FunctionAnalysis::onSummarizedCall(PathState &S, const CallExpr *Call) {
     C.Select = &Q->Facts.front();
     C.ReturnIfAbsent = SQ.IfAbsent;
     C.ReturnIfPresent = SQ.IfPresent;
-    TxnState &T = S.Txns[Q->Conn.Conn];
-    CheckState State;
-    State.Protected =
-        isProtected(T, Q->Conn, Q->Dialect, CheckKind::CheckThenInsert);
-    State.TxnEpoch = T.InTxn ? T.Epoch : 0;
-    State.TxnObj = Q->Conn.TxnVar;
-    State.InTxn = T.InTxn || Q->Conn.TxnObject;
-    S.Checks[Call] = State;
+    S.Checks[Call] = checkStateNow(S.Txns[Q->Conn.Conn], *Q, /*Locking=*/false);
     break; // one check per call: its outcome is the return value
   }
   for (const SummaryQuery &SQ : Sum.Inserts)
@@ -490,18 +483,18 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
       S.Bindings[Stmt][*N] = Value;
     return;
   }
-  case Role::Step: {
+  case Role::Step:
+  case Role::ExecutePrepared: {
     const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
     auto It = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
     if (It == S.Statements.end())
       return;
     const Expr *Prepare = It->second;
-    const catalogue::FunctionRule *PrepareRule = Model.ruleOf(Prepare);
-    const Query &Q = queryAt(Prepare, PrepareRule->SqlArg, nullptr);
+    const Query &Q = queryAt(Prepare, Model.ruleOf(Prepare)->SqlArg, nullptr);
     // Only the first step of a statement runs it; later ones fetch rows.
-    bool FirstStep = !S.LastStep.count(Stmt);
+    bool Runs = Rule->TheRole == Role::ExecutePrepared || !S.LastStep.count(Stmt);
     S.LastStep[Stmt] = Call;
-    if (FirstStep)
+    if (Runs)
       runQuery(S, Call, Q);
     return;
   }
@@ -512,17 +505,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
       if (const VarDecl *Object = Model.varOf(Model.arg(Call, Rule->ConnectionArg)))
         S.LastStep[Object] = Call;
     return;
-  case Role::ExecutePrepared: {
-    const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
-    auto It = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
-    if (It == S.Statements.end())
-      return;
-    const Expr *Prepare = It->second;
-    const Query &Q = queryAt(Prepare, Model.ruleOf(Prepare)->SqlArg, nullptr);
-    S.LastStep[Stmt] = Call;
-    runQuery(S, Call, Q);
-    return;
-  }
+
   case Role::StoreResult: {
     Handle H = Model.handleOf(Model.arg(Call, Rule->ConnectionArg));
     auto It = H.Conn ? S.LastEvent.find(H.Conn) : S.LastEvent.end();
@@ -643,6 +626,18 @@ bool FunctionAnalysis::isProtected(const TxnState &T, const Handle &H,
   return D == sql::Dialect::SQLite;
 }
 
+CheckState FunctionAnalysis::checkStateNow(const TxnState &T, const Query &Q,
+                                          bool Locking) const {
+  CheckState State;
+  State.Protected =
+      isProtected(T, Q.Conn, Q.Dialect, CheckKind::CheckThenInsert);
+  State.TxnEpoch = T.InTxn ? T.Epoch : 0;
+  State.TxnObj = Q.Conn.TxnVar;
+  State.InTxn = T.InTxn || Q.Conn.TxnObject;
+  State.LockedOutsideTxn = T.LockedOutsideTxn || (Locking && !State.InTxn);
+  return State;
+}
+
 void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
                                 const Query &Q) {
   TxnState *T = Q.Conn.Conn ? &S.Txns[Q.Conn.Conn] : nullptr;
@@ -687,15 +682,8 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
       CheckEvent &C = CheckEvents[Event];
       C.Q = &Q;
       C.Select = &St;
-      CheckState State;
-      State.Protected =
-          isProtected(*T, Q.Conn, Q.Dialect, CheckKind::CheckThenInsert);
-      State.TxnEpoch = T->InTxn ? T->Epoch : 0;
-      State.TxnObj = Q.Conn.TxnVar;
-      State.InTxn = T->InTxn || Q.Conn.TxnObject;
-      State.LockedOutsideTxn = T->LockedOutsideTxn ||
-                               (St.Lock != sql::LockStrength::None && !State.InTxn);
-      S.Checks[Event] = State;
+      S.Checks[Event] =
+          checkStateNow(*T, Q, St.Lock != sql::LockStrength::None);
     }
     if (KeyedSelect && St.Existence != sql::ExistenceForm::Constant &&
         St.Existence != sql::ExistenceForm::Count &&

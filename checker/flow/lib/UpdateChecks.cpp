@@ -181,18 +181,12 @@ const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
     Top = Up;
   }
   std::vector<const CallExpr *> Binds;
-  llvm::SmallVector<const Stmt *, 32> Work{Top};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-    const auto *Call = dyn_cast<CallExpr>(S);
-    const catalogue::FunctionRule *R = Call ? Model.ruleOf(Call) : nullptr;
+  forEachCall(Top, [&](const CallExpr *Call) {
+    const catalogue::FunctionRule *R = Model.ruleOf(Call);
     if (R && R->TheRole == Role::Bind && R->StatementArg == catalogue::NoArg)
       Binds.push_back(Call);
-  }
+    return false;
+  });
   const SourceManager &SM = Ctx.getSourceManager();
   llvm::sort(Binds, [&](const CallExpr *A, const CallExpr *B) {
     return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
@@ -206,38 +200,32 @@ const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
 bool FunctionAnalysis::affectedRowsChecked(const Expr *Event,
                                            const Query &Q) const {
   const SourceManager &SM = Model.context().getSourceManager();
-  llvm::SmallVector<const Stmt *, 64> Work{F.getBody()};
-  while (!Work.empty()) {
-    const Stmt *St = Work.pop_back_val();
-    if (!St)
-      continue;
-    for (const Stmt *Child : St->children())
-      Work.push_back(Child);
-    const catalogue::FunctionRule *Rule = Model.ruleOf(dyn_cast<Expr>(St));
+  const catalogue::FunctionRule *EventRule = Model.ruleOf(Event);
+  bool Checked = false;
+  forEachCall(F.getBody(), [&](const CallExpr *Call) {
+    const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
     if (!Rule || Rule->TheRole != Role::AffectedRows ||
-        !SM.isBeforeInTranslationUnit(Event->getBeginLoc(), St->getBeginLoc()))
-      continue;
-    const auto *Call = cast<Expr>(St);
+        !SM.isBeforeInTranslationUnit(Event->getBeginLoc(), Call->getBeginLoc()))
+      return false;
     if (Rule->ConnectionArg != catalogue::NoArg &&
         Model.handleOf(Model.arg(Call, Rule->ConnectionArg)).Conn == Q.Conn.Conn)
-      return true;
+      return Checked = true;
     const Expr *Result = stripWrappers(Model.arg(Call, Rule->ResultArg));
     if (Result == Event)
-      return true;
-    if (const VarDecl *VD = Model.varOf(Result)) {
-      if (VD->getInit() && stripWrappers(VD->getInit()) == Event)
-        return true;
-      // The statement or query object that ran the write (q.numRowsAffected()).
-      const catalogue::FunctionRule *EventRule = Model.ruleOf(Event);
-      if (EventRule && EventRule->StatementArg != catalogue::NoArg &&
-          Model.varOf(Model.arg(Event, EventRule->StatementArg)) == VD)
-        return true;
-      if (EventRule && EventRule->ConnectionArg == catalogue::ObjectArg &&
-          Model.varOf(Model.arg(Event, EventRule->ConnectionArg)) == VD)
-        return true;
-    }
-  }
-  return false;
+      return Checked = true;
+    const VarDecl *VD = Model.varOf(Result);
+    if (!VD)
+      return false;
+    if (VD->getInit() && stripWrappers(VD->getInit()) == Event)
+      return Checked = true;
+    // The statement or query object that ran the write (q.numRowsAffected()).
+    for (int Arg : {EventRule ? EventRule->StatementArg : catalogue::NoArg,
+                    EventRule ? EventRule->ConnectionArg : catalogue::NoArg})
+      if (Arg != catalogue::NoArg && Model.varOf(Model.arg(Event, Arg)) == VD)
+        return Checked = true;
+    return false;
+  });
+  return Checked;
 }
 
 // The operator of `<read value> + <change>` or `<read value> - <change>`
