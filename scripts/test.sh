@@ -11,8 +11,8 @@ if grep -rn '#include "clang/' checker/sql checker/catalogue; then
   echo "error: checker/sql and checker/catalogue must not include Clang headers" >&2
   exit 1
 fi
-cd "${SQLRACE_BUILD_DIR:-build}"
-ctest -j 2 --output-on-failure
+ROOT=$PWD
+(cd "${SQLRACE_BUILD_DIR:-build}" && ctest -j 2 --output-on-failure)
 # In CI, after ctest has passed (set -e stops on a failure), fuzz the SQL
-# layer for a minute; a crash fails the run. $OLDPWD is the repository root.
-if [[ -n "${CI:-}" ]]; then "$OLDPWD/checker/sql/fuzz/build-and-run.sh" 60; fi
+# layer for a minute; a crash fails the run.
+if [[ -n "${CI:-}" ]]; then "$ROOT/checker/sql/fuzz/build-and-run.sh" 60; fi

@@ -3,7 +3,9 @@
 //
 // Minimal stand-in for universal/include/userver/utils/strong_typedef.hpp of
 // userver 2.0 (userver-framework/userver, tag v2.0), which Debian does not
-// ship: the class template and the constructors storages::Query::Name needs.
+// ship: the class template and the constructors storages::Query::Name needs;
+// the constexpr constructor keeps its upstream body (a used constexpr
+// function must be defined).
 //===----------------------------------------------------------------------===//
 #ifndef SQLRACE_TESTDATA_USERVER_UTILS_STRONG_TYPEDEF_HPP
 #define SQLRACE_TESTDATA_USERVER_UTILS_STRONG_TYPEDEF_HPP
@@ -31,7 +33,11 @@ class StrongTypedef {
   template <typename... Args,
             typename = std::enable_if_t<std::is_constructible_v<T, Args...>>>
   explicit constexpr StrongTypedef(Args&&... args) noexcept(
-      noexcept(T(std::forward<Args>(args)...)));
+      noexcept(T(std::forward<Args>(args)...)))
+      : data_(std::forward<Args>(args)...) {}
+
+ private:
+  T data_{};
 };
 
 }  // namespace userver::utils

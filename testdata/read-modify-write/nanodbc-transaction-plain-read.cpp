@@ -1,0 +1,19 @@
+// Racy: read and write run inside a nanodbc::transaction, but at the
+// driver's default isolation (READ COMMITTED on most servers) a plain SELECT
+// locks nothing: a concurrent restock committed between the read and the
+// write is overwritten.
+// ARGS: -- -std=c++17 -IInputs/nanodbc
+#include <nanodbc/nanodbc.h>
+#include <string>
+
+void ship(nanodbc::connection &Conn, const std::string &Sku, int Quantity) {
+  nanodbc::transaction Txn(Conn);
+  nanodbc::result Read = nanodbc::execute(Conn, "SELECT on_hand FROM inventory WHERE sku = '" + Sku + "'");
+  int OnHand = 0;
+  if (Read.next())
+    OnHand = Read.get<int>(0);
+  const int Left = OnHand - Quantity;
+  // expect: sqlrace-read-modify-write update of 'inventory.on_hand' writes back ...*
+  nanodbc::just_execute(Conn, "UPDATE inventory SET on_hand = " + std::to_string(Left) + " WHERE sku = '" + Sku + "'");
+  Txn.commit();
+}

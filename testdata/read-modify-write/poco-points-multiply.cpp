@@ -1,0 +1,15 @@
+// Racy: the loyalty points are read, doubled in C++ for a promotion and
+// written back as an absolute value. Points earned by a purchase that
+// commits between the SELECT and the UPDATE are overwritten.
+// ARGS: -- -std=c++17
+#include <Poco/Data/Session.h>
+
+using namespace Poco::Data::Keywords;
+
+void doublePoints(Poco::Data::Session &S, int CustomerId) {
+  int Points = 0;
+  S << "SELECT points FROM loyalty WHERE customer_id = ?", into(Points), use(CustomerId), now;
+  int Doubled = Points * 2;
+  // expect: sqlrace-read-modify-write update of 'loyalty.points' ...*
+  S << "UPDATE loyalty SET points = ? WHERE customer_id = ?", use(Doubled), use(CustomerId), now;
+}

@@ -1,0 +1,15 @@
+// Racy: the ticket's notes are read into a std::string, a line is appended
+// in C++ and the whole text is written back. Two agents commenting at the
+// same time both start from the same notes, and one comment disappears.
+// ARGS: -- -std=c++17
+#include <soci/soci.h>
+#include <string>
+
+void addNote(soci::session &Sql, int TicketId, const std::string &Line) {
+  std::string Notes;
+  Sql << "SELECT notes FROM tickets WHERE id = :id", soci::use(TicketId), soci::into(Notes);
+  Notes += "\n";
+  Notes += Line;
+  // expect: sqlrace-read-modify-write update of 'tickets.notes' ...*
+  Sql << "UPDATE tickets SET notes = :notes WHERE id = :id", soci::use(Notes), soci::use(TicketId);
+}

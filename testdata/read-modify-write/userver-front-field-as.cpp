@@ -1,0 +1,20 @@
+// Racy: a quota counter is read from ResultSet::Front()[0].As<long>(),
+// incremented in C++ and written back; concurrent requests read the same
+// count and each writes "count + 1", so the quota is exceeded.
+// ARGS: -- -std=c++17 -IInputs/userver
+#include <userver/storages/postgres/cluster.hpp>
+#include <string>
+
+namespace pg = userver::storages::postgres;
+
+bool consumeQuota(const pg::ClusterPtr &Cluster, const std::string &ApiKey, long Limit) {
+  const pg::ResultSet Quota = Cluster->Execute(pg::ClusterHostType::kMaster, "SELECT used FROM quotas WHERE api_key = $1", ApiKey);
+  if (Quota.IsEmpty())
+    return false;
+  const long Used = Quota.Front()[0].As<long>();
+  if (Used >= Limit)
+    return false;
+  // expect: sqlrace-read-modify-write update of 'quotas.used' writes back ...*
+  Cluster->Execute(pg::ClusterHostType::kMaster, "UPDATE quotas SET used = $2 WHERE api_key = $1", ApiKey, Used + 1);
+  return true;
+}
