@@ -224,7 +224,8 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
                  {"name", "params", "role", "connection_arg", "sql_arg", "name_arg",
                   "statement_arg", "statement_out_arg", "result_arg",
                   "value_arg", "index_arg", "params_arg", "params_from",
-                  "row_code", "done_code", "dialect_names", "note"},
+                  "row_code", "done_code", "dialect_names", "index_base",
+                  "note"},
                  {"name", "role"}))
     return;
   Out.Name = llvm::StringRef(getString(F, Pointer, "name").value_or(""))
@@ -273,6 +274,13 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
         else
           Out.DialectNames.emplace_back(It.key(), D);
       }
+  }
+  if (auto Base = getInt(F, Pointer, "index_base")) {
+    if (*Base != 0 && *Base != 1)
+      fail(Pointer + "/index_base",
+           "'index_base' must be 0 or 1, found " + std::to_string(*Base));
+    else
+      Out.IndexBase = static_cast<int>(*Base);
   }
   if (auto P = getInt(F, Pointer, "params")) {
     if (*P < 0 || *P > 64)

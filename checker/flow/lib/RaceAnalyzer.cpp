@@ -467,9 +467,11 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     Expr::EvalResult R;
     if (Index && !Index->isValueDependent() &&
         Index->EvaluateAsInt(R, Model.context()) &&
-        R.Val.getInt().isStrictlyPositive() &&
         R.Val.getInt().getActiveBits() < 16) {
-      S.Bindings[Stmt][R.Val.getInt().getZExtValue()] = Value;
+      // Placeholders are numbered from 1 here, whatever the API counts from.
+      int64_t N = R.Val.getInt().getExtValue() - Rule->IndexBase + 1;
+      if (N >= 1)
+        S.Bindings[Stmt][static_cast<unsigned>(N)] = Value;
       return;
     }
     // A bind by name: the position of :name in the prepared SQL.

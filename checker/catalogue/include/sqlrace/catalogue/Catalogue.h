@@ -76,7 +76,8 @@ struct FunctionRule {
   int ResultArg = NoArg;    ///< RowCount/IsEmpty/ColumnValue/...: the result
   int ValueArg = NoArg;     ///< ParseInt: the text; StringCompare: first
                             ///< arg; Bind: the bound value
-  int IndexArg = NoArg;     ///< Bind: the 1-based placeholder number
+  int IndexArg = NoArg;     ///< Bind: the placeholder number
+  int IndexBase = 1;        ///< Bind: the number of the first placeholder
   /// Execute/ExecuteNamed: an array argument holding the parameter values in
   /// placeholder order ($1 is element 0)...
   int ParamsArg = NoArg;
