@@ -19,7 +19,9 @@ LAYERS = ["flow", "report", "tool", "checks", "tidy-plugin"]
 # Names that APIs share with LLVM's and the standard library's own methods,
 # which the analysis calls on Clang and LLVM objects (APSInt::getInt,
 # StringLiteral::getString, llvm::toString, PresumedLoc::getColumn, c_str).
-SHARED_VOCABULARY = {"getInt", "getString", "toString", "getColumn", "c_str"}
+# IsEmpty is also the name of sqlrace's own role (catalogue::Role::IsEmpty).
+SHARED_VOCABULARY = {"getInt", "getString", "toString", "getColumn", "c_str",
+                     "IsEmpty"}
 
 
 def api_names():

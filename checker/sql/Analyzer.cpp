@@ -309,7 +309,9 @@ size_t StatementParser::parseName(size_t I, size_t E, NameRef &Out) const {
   size_t J = I;
   auto TakePart = [&](const Token &T) {
     // An unterminated quoted name ran to the end of the text: not trusted.
-    if (T.Kind == TokenKind::Hole || T.Unterminated) {
+    // A hole inside a quoted name ("us<hole>ers") leaves it unknown too.
+    if (T.Kind == TokenKind::Hole || T.Unterminated ||
+        T.Text.contains(HoleChar)) {
       SawHole = PrevHole = true;
       return;
     }

@@ -102,6 +102,12 @@ void StatementParser::parseDdl(size_t I) {
     addWritten(Subject.Name);
 
   bool Table = kw(Object, "TABLE");
+  // A view reads its query whenever it is read; CREATE then names it too.
+  if (kwIn(I, {"create", "alter"}) && kw(Object, "VIEW")) {
+    size_t Q = findDdlQuery(K, /*BareSelect=*/false);
+    if (Q != NoPos)
+      readDdlQuery(Q);
+  }
   if (kw(I, "CREATE") && Table) {
     F.Ddl = DdlAction::CreateTable;
     parseCreateTable(K);
@@ -135,11 +141,18 @@ void StatementParser::parseDdl(size_t I) {
 void StatementParser::parseCreateTable(size_t I) {
   // PostgreSQL typed and partition tables take constraints after the parent:
   // CREATE TABLE t PARTITION OF parent (UNIQUE (a)) FOR VALUES ...
-  NameRef Skipped;
-  if (kw(I, "PARTITION") && kw(I + 1, "OF"))
-    I = parseName(I + 2, N, Skipped);
-  else if (kw(I, "OF"))
-    I = parseName(I + 1, N, Skipped);
+  NameRef Parent;
+  if (kw(I, "PARTITION") && kw(I + 1, "OF")) {
+    I = parseName(I + 2, N, Parent);
+    if (Parent.Known)
+      addRead(Parent.Name);
+  } else if (kw(I, "OF")) {
+    I = parseName(I + 1, N, Parent); // a composite type, not a table
+  }
+  size_t Q = findDdlQuery(I, /*BareSelect=*/true);
+  readReferences(I, Q == NoPos ? N : Q);
+  if (Q != NoPos)
+    readDdlQuery(Q);
   if (!punct(I, "(")) {
     // AS SELECT, LIKE other, USING fts5(...): no key is known.
     if (I >= N)
@@ -148,6 +161,52 @@ void StatementParser::parseCreateTable(size_t I) {
   }
   for (TokRange R : split(I + 1, closeOf(I), ","))
     parseTableElement(R.first, R.second);
+}
+
+size_t StatementParser::findDdlQuery(size_t B, bool BareSelect) const {
+  auto StartsQuery = [&](size_t P) {
+    return kwIn(P, {"select", "with", "values", "table"}) ||
+           (punct(P, "(") && kwIn(P + 1, {"select", "with"}));
+  };
+  for (size_t P = B; P < N; P = next(P)) {
+    if (kw(P, "AS") && StartsQuery(P + 1))
+      return P + 1;
+    // MySQL: CREATE TABLE t [(...)] [IGNORE | REPLACE] [AS] SELECT ...
+    if (BareSelect && kw(P, "SELECT"))
+      return P;
+  }
+  return NoPos;
+}
+
+void StatementParser::readDdlQuery(size_t Q) {
+  size_t S = Q;
+  while (punct(S, "(") &&
+         (kwIn(S + 1, {"select", "with"}) || punct(S + 1, "(")))
+    ++S;
+  if (kw(S, "TABLE")) { // PostgreSQL: CREATE TABLE t AS TABLE other
+    NameRef Source;
+    parseName(S + 1, N, Source);
+    if (Source.Known)
+      addRead(Source.Name);
+    return;
+  }
+  while (kw(S, "WITH")) { // registers the CTE names that are no tables
+    size_t After = parseWith(S);
+    if (After <= S)
+      break;
+    S = After;
+  }
+  collectReads(Q, N);
+}
+
+void StatementParser::readReferences(size_t B, size_t E) {
+  for (size_t P = B; P < E && P < N; ++P)
+    if (kw(P, "REFERENCES")) {
+      NameRef Target;
+      parseName(P + 1, E, Target);
+      if (Target.Known)
+        addRead(Target.Name);
+    }
 }
 
 void StatementParser::parseTableElement(size_t B, size_t E) {
@@ -451,7 +510,7 @@ std::string StatementParser::keyPart(size_t B, size_t E, unsigned Depth) const {
       return keyExpr(B, E);
     // MySQL prefix key: name(10) is the column name.
     if (C == B + 3 && tok(B + 2).Kind == TokenKind::Number)
-      return identifierName(tok(B));
+      return tok(B).Text.contains(HoleChar) ? "" : identifierName(tok(B));
     return keyExpr(B, C + 1);
   }
   NameRef Name;
@@ -488,6 +547,7 @@ void StatementParser::parseAlterTable(size_t I) {
     problem("missing ALTER TABLE action");
     return;
   }
+  readReferences(I, N); // ADD ... FOREIGN KEY (...) REFERENCES r (...)
   bool Adding = false;
   for (TokRange R : split(I, N, ",")) {
     size_t B = R.first, E = R.second;

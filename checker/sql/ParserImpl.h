@@ -166,6 +166,11 @@ private:
   void parseDelete(size_t I);
   void parseMerge(size_t I);
   bool hasReturning(size_t B, size_t E) const;
+  /// RETURNING as a clause keyword; T-SQL has OUTPUT instead, so there the
+  /// word is a name.
+  bool returningKw(size_t I) const {
+    return D != Dialect::SQLServer && kw(I, "RETURNING");
+  }
 
   // ControlParser.cpp.
   void parseBegin(size_t I);
@@ -180,6 +185,14 @@ private:
   void parseDdl(size_t I);
   /// The element list after CREATE TABLE's name (token \p I).
   void parseCreateTable(size_t I);
+  /// The query of CREATE TABLE ... AS / CREATE VIEW ... AS: the token after
+  /// a top-level AS at or after \p B that starts one (or, with
+  /// \p BareSelect, MySQL's AS-less SELECT); NoPos if none.
+  size_t findDdlQuery(size_t B, bool BareSelect) const;
+  /// Records the tables the query at \p Q reads.
+  void readDdlQuery(size_t Q);
+  /// Records the tables REFERENCES clauses in [B, E) point to.
+  void readReferences(size_t B, size_t E);
   /// One column definition or table constraint of CREATE TABLE / ADD.
   void parseTableElement(size_t B, size_t E);
   /// True when an element starting with KEY/INDEX is an inline index, not a

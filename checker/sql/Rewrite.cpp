@@ -23,9 +23,65 @@ bool isPlainLowerIdent(StringRef S) {
   return true;
 }
 
-/// Spells a normalised key column for an ON CONFLICT target.
-std::string conflictTarget(const std::string &Key) {
-  if (isPlainLowerIdent(Key) || StringRef(Key).contains('('))
+/// Words that PostgreSQL (reserved and type/function-name keywords) or
+/// SQLite will not take as a bare column name. Quoting a lower-case name
+/// never changes it, so the list errs on the long side.
+bool isReservedWord(StringRef W) {
+  return detail::inList(
+      W, {"all", "analyse", "analyze", "and", "any", "array", "as", "asc",
+          "asymmetric", "authorization", "binary", "both", "case", "cast",
+          "check", "collate", "collation", "column", "concurrently",
+          "constraint", "create", "cross", "current_catalog", "current_date",
+          "current_role", "current_schema", "current_time", "current_timestamp",
+          "current_user", "default", "deferrable", "desc", "distinct", "do",
+          "else", "end", "except", "false", "fetch", "for", "foreign", "freeze",
+          "from", "full", "grant", "group", "having", "ilike", "in",
+          "initially", "inner", "intersect", "into", "is", "isnull", "join",
+          "lateral", "leading", "left", "like", "limit", "localtime",
+          "localtimestamp", "natural", "not", "notnull", "null", "offset", "on",
+          "only", "or", "order", "outer", "overlaps", "placing", "primary",
+          "references", "returning", "right", "select", "session_user",
+          "similar", "some", "symmetric", "table", "tablesample", "then", "to",
+          "trailing", "true", "union", "unique", "user", "using", "variadic",
+          "verbose", "when", "where", "window", "with",
+          // SQLite only
+          "add", "alter", "autoincrement", "between", "by", "commit", "delete",
+          "drop", "escape", "exists", "glob", "if", "index", "indexed",
+          "insert", "match", "nothing", "raise", "regexp", "set", "transaction",
+          "update", "values", "view", "virtual"});
+}
+
+/// True for an expression key as keyExpr spells one, "lower(email)": a
+/// plain function name and one balanced argument group ending the key.
+/// A quoted column name with a '(' ("a(b") normally fails this; one that
+/// happens to read as a call ("f(x)") cannot be told from an expression.
+bool isFunctionCallKey(StringRef Key, Dialect D) {
+  std::vector<LexProblem> Problems;
+  std::vector<Token> Toks = tokenize(Key, D, &Problems);
+  if (!Problems.empty() || Toks.size() < 3 || Toks[0].Offset != 0 ||
+      Toks[0].Kind != TokenKind::Word || !isPlainLowerIdent(Toks[0].Text) ||
+      isReservedWord(Toks[0].Text) || !Toks[1].isPunct("(") ||
+      Toks[0].end() != Toks[1].Offset)
+    return false;
+  int Depth = 0;
+  for (size_t I = 1; I < Toks.size(); ++I) {
+    const Token &T = Toks[I];
+    if (T.Unterminated || T.Kind == TokenKind::Hole ||
+        T.Kind == TokenKind::QuotedIdent || T.isPunct(";"))
+      return false;
+    if (T.isPunct("("))
+      ++Depth;
+    else if (T.isPunct(")") && --Depth == 0)
+      return I + 1 == Toks.size() && T.end() == Key.size();
+  }
+  return false;
+}
+
+/// Spells a normalised key column for an ON CONFLICT target: plain names
+/// bare, expression keys as they are, anything else double-quoted.
+std::string conflictTarget(const std::string &Key, Dialect D) {
+  if ((isPlainLowerIdent(Key) && !isReservedWord(Key)) ||
+      isFunctionCallKey(Key, D))
     return Key;
   std::string Quoted = "\"";
   for (char C : Key) {
@@ -43,7 +99,7 @@ std::string onConflictRewrite(StringRef Sql, const detail::StatementParser &P,
   if (!Keys.empty()) {
     std::vector<std::string> Cols;
     for (const std::string &K : Keys)
-      Cols.push_back(conflictTarget(K));
+      Cols.push_back(conflictTarget(K, D));
     Clause += " (" + llvm::join(Cols, ", ") + ")";
   }
   Clause += " DO NOTHING";

@@ -13,6 +13,8 @@ using llvm::StringRef;
 namespace sqlrace::sql::detail {
 
 bool StatementParser::hasReturning(size_t B, size_t E) const {
+  if (D == Dialect::SQLServer)
+    return findKw(B, E, {"output"}) != NoPos;
   return findKw(B, E, {"returning", "output"}) != NoPos;
 }
 
@@ -153,7 +155,7 @@ size_t StatementParser::parseInsertSource(size_t J, size_t E) {
     size_t End = E;
     for (size_t K = J; K < E; K = next(K))
       if ((kw(K, "ON") && kwIn(K + 1, {"conflict", "duplicate"})) ||
-          kw(K, "RETURNING")) {
+          returningKw(K)) {
         End = K;
         break;
       }
@@ -242,7 +244,7 @@ void StatementParser::parseConflictClauses(size_t J, size_t E) {
       SetAtomic(AtomicInsert::OnDuplicateKeyUpdate);
       continue;
     }
-    if (kw(K, "RETURNING")) {
+    if (returningKw(K)) {
       F.Returning = true;
       if (L.ReturningTok == NoPos)
         L.ReturningTok = K;
@@ -253,7 +255,7 @@ void StatementParser::parseConflictClauses(size_t J, size_t E) {
 //===-- UPDATE ------------------------------------------------------------===//
 
 void StatementParser::resolveTargetAlias(size_t From, TableRef &Target) const {
-  if (From == NoPos || !Target.Alias.empty() ||
+  if (From == NoPos || !Target.Alias.empty() || !Target.Name.Known ||
       Target.Name.Name.find('.') != std::string::npos)
     return;
   size_t J = From + 1;

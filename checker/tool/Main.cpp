@@ -282,6 +282,11 @@ int main(int argc, const char **argv) {
     State.CompileFailed = false;
     Factory F(State);
     int RC = Tool.run(&F);
+    for (const std::string &Misfit : State.Current->Rules.takeMisfits()) {
+      fail(Misfit);
+      Status.Ok = false;
+      Status.Message = Misfit;
+    }
     if (RC != 0 || State.CompileFailed) {
       Status.Ok = false;
       Status.Message = "the file does not compile; see the compiler's errors";

@@ -246,6 +246,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
                                 "\"; expected one of: " +
                                 llvm::join(Names, ", "));
   }
+  Out.Where = Positions.where(File, Pointer);
   Out.ConnectionArg = getArg(F, Pointer, "connection_arg");
   Out.SqlArg = getArg(F, Pointer, "sql_arg");
   Out.NameArg = getArg(F, Pointer, "name_arg");
@@ -669,6 +670,31 @@ llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files)
     Texts.emplace_back(F, (*Buffer)->getBuffer().str());
   }
   return CatalogueLoader::load(Texts);
+}
+
+int FunctionRule::maxArgIndex() const {
+  int Max = -1;
+  for (int I : {ConnectionArg, SqlArg, NameArg, StatementArg, StatementOut,
+                ResultArg, ValueArg, IndexArg, ParamsArg, ParamsFrom})
+    Max = std::max(Max, I);
+  return Max;
+}
+
+void Catalogue::noteMisfit(const FunctionRule &Rule, unsigned NumParams) const {
+  std::string Key = Rule.Where + "/" + std::to_string(NumParams);
+  if (!MisfitSeen.try_emplace(Key, true).second)
+    return;
+  Misfits.push_back(Rule.Where + ": '" + Rule.Name + "' names argument " +
+                    std::to_string(Rule.maxArgIndex()) + ", but the function " +
+                    "found in the code takes " + std::to_string(NumParams) +
+                    (NumParams == 1 ? " parameter" : " parameters") +
+                    " (arguments count from 0); the rule is not applied to it");
+}
+
+std::vector<std::string> Catalogue::takeMisfits() const {
+  std::vector<std::string> Out;
+  Out.swap(Misfits);
+  return Out;
 }
 
 const FunctionRule *Catalogue::function(llvm::StringRef QualifiedName,

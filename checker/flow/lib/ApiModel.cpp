@@ -56,9 +56,22 @@ const catalogue::FunctionRule *ApiModel::ruleOf(const Expr *E) const {
     FD = Pattern;
   FD = FD->getCanonicalDecl();
   auto [It, Inserted] = RuleCache.try_emplace(FD, nullptr);
-  if (Inserted)
+  if (Inserted) {
     It->second = Rules.function(FD->getQualifiedNameAsString(),
                                 static_cast<int>(FD->getNumParams()));
+    // A rule that names an argument this function does not have is a
+    // broken rule, not a guess to make: say so and do not apply it.
+    if (It->second && !FD->isVariadic() &&
+        !FD->getDescribedFunctionTemplate() &&
+        It->second->maxArgIndex() >= static_cast<int>(FD->getNumParams())) {
+      bool Variadic = FD->getNumParams() > 0 &&
+                      FD->getParamDecl(FD->getNumParams() - 1)->isParameterPack();
+      if (!Variadic) {
+        Rules.noteMisfit(*It->second, FD->getNumParams());
+        It->second = nullptr;
+      }
+    }
+  }
   return It->second;
 }
 

@@ -88,7 +88,13 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
     else if (State.LockedOutsideTxn)
       Fd.Why = Unprotected::LockedInAutocommit;
     else if (Select.Lock != sql::LockStrength::None)
-      Fd.Why = Unprotected::ForUpdateLocksNoRow;
+      // InnoDB at REPEATABLE READ (its default) takes a gap lock for the
+      // missing row: no duplicate, but two such transactions deadlock.
+      Fd.Why = Q.Dialect == sql::Dialect::MySQL && State.InTxn &&
+                       State.Iso != sql::Isolation::ReadCommitted &&
+                       State.Iso != sql::Isolation::ReadUncommitted
+                   ? Unprotected::GapLockDeadlock
+                   : Unprotected::ForUpdateLocksNoRow;
     else if (State.InTxn)
       Fd.Why = Unprotected::WeakIsolation;
     if (Key) {

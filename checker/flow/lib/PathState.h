@@ -37,11 +37,12 @@ struct CheckState {
   /// Facts for the "why nothing protects it" note.
   bool InTxn = false;
   bool LockedOutsideTxn = false;
+  sql::Isolation Iso = sql::Isolation::Unspecified;
   bool operator==(const CheckState &O) const {
     return Status == O.Status && Branch == O.Branch &&
            Protected == O.Protected && TxnEpoch == O.TxnEpoch &&
            TxnObj == O.TxnObj && InTxn == O.InTxn &&
-           LockedOutsideTxn == O.LockedOutsideTxn;
+           LockedOutsideTxn == O.LockedOutsideTxn && Iso == O.Iso;
   }
 };
 

@@ -63,7 +63,7 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
               Schema &S, std::optional<sql::Dialect> &F)
         : Model(M), Named(N), DDL(S), Found(F) {}
     std::optional<sql::Dialect> &Found;
-    // addDatabase("QPSQL"), Session("SQLite", ...), session(postgresql, ...):
+    // A driver, connector or backend named where a connection is opened:
     // every connection opened in the file agrees, or the dialect stays
     // unknown.
     void noteDialect(const catalogue::FunctionRule &Rule, const Expr *Call) {
@@ -637,6 +637,7 @@ CheckState FunctionAnalysis::checkStateNow(const TxnState &T, const Query &Q,
   State.TxnObj = Q.Conn.TxnVar;
   State.InTxn = T.InTxn || Q.Conn.TxnObject;
   State.LockedOutsideTxn = T.LockedOutsideTxn || (Locking && !State.InTxn);
+  State.Iso = Q.Conn.TxnObject ? Q.Conn.Iso : T.Iso;
   return State;
 }
 

@@ -218,7 +218,7 @@ bool FunctionAnalysis::affectedRowsChecked(const Expr *Event,
       return false;
     if (VD->getInit() && stripWrappers(VD->getInit()) == Event)
       return Checked = true;
-    // The statement or query object that ran the write (q.numRowsAffected()).
+    // The statement or query object that ran the write (q.rows_changed()).
     for (int Arg : {EventRule ? EventRule->StatementArg : catalogue::NoArg,
                     EventRule ? EventRule->ConnectionArg : catalogue::NoArg})
       if (Arg != catalogue::NoArg && Model.varOf(Model.arg(Event, Arg)) == VD)

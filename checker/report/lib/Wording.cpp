@@ -64,6 +64,10 @@ static std::string whyUnprotected(const flow::Finding &F,
   case flow::Unprotected::WeakIsolation:
     return "the transaction runs below SERIALIZABLE, which does not stop "
            "another client from inserting the same row";
+  case flow::Unprotected::GapLockDeadlock:
+    return "InnoDB's gap lock blocks the other client's insert, but two such "
+           "transactions deadlock (error 1213): one is rolled back and must be "
+           "retried";
   case flow::Unprotected::Nothing:
     break;
   }

@@ -46,32 +46,6 @@ bool anyHole(const std::vector<std::string> &Names) {
                      [](const std::string &N) { return hasHole(N); });
 }
 
-/// Notes on stderr, once per run and bug, that input hit a known bug of the
-/// SQL layer (one of the FIXMEs below); returns true.
-bool knownBug(const char *What) {
-  static std::vector<const char *> Reported;
-  if (std::find(Reported.begin(), Reported.end(), What) == Reported.end()) {
-    Reported.push_back(What);
-    std::fprintf(stderr,
-                 "sqlrace fuzz: known bug hit (FIXME in "
-                 "StatementFuzzer.cpp): %s\n",
-                 What);
-  }
-  return true;
-}
-
-/// FIXME: a hole inside a quoted identifier ("us~ers", `t~`, [a~b]) stays
-/// in the name: SELECT 1 FROM "us~ers" gives Table "us\x01ers" instead of
-/// "" (Statement.h: "Empty when unknown (or a hole)"). A known bug of the
-/// SQL layer, not fixed here; until it is, a name may hold a HoleChar only
-/// when the text has such an identifier.
-bool holeInQuotedIdentifier(llvm::StringRef Text, Dialect D) {
-  for (const Token &T : tokenize(Text, D))
-    if (T.Kind == TokenKind::QuotedIdent && hasHole(T.Text))
-      return knownBug("a hole inside a quoted identifier stays in a name");
-  return false;
-}
-
 /// The invariants of one analyzeSql result.
 void checkFacts(llvm::StringRef Text, Dialect D,
                 const std::vector<StatementFacts> &All) {
@@ -97,7 +71,7 @@ void checkFacts(llvm::StringRef Text, Dialect D,
         anyHole(F.KeyColumns) ||
         std::any_of(F.UniqueKeys.begin(), F.UniqueKeys.end(),
                     [](const UniqueKey &K) { return anyHole(K.Columns); });
-    FUZZ_CHECK(!NamesHoled || holeInQuotedIdentifier(Text, D), Where);
+    FUZZ_CHECK(!NamesHoled, Where);
     // Per-kind fields only appear on their kind.
     FUZZ_CHECK(F.Ddl == DdlAction::None || F.Kind == StatementKind::DDL, Where);
     FUZZ_CHECK(F.Txn == TxnAction::None || F.Kind == StatementKind::Transaction,
@@ -108,36 +82,6 @@ void checkFacts(llvm::StringRef Text, Dialect D,
   }
 }
 
-/// FIXME: in the SQL Server dialect the INSERT parser still takes the word
-/// RETURNING (PostgreSQL and SQLite only) as a clause, so a value spelled
-/// `returning` that the SQL Server rewrite moves into the SELECT list (or a
-/// column alias of that name: INSERT INTO t (k) SELECT @k returning WHERE NOT
-/// EXISTS (...)) hides the NOT EXISTS and the result reads as not atomic. A
-/// known bug of the SQL layer, not fixed here.
-bool sqlServerReturningWord(llvm::StringRef Text, Dialect D) {
-  if (D != Dialect::SQLServer)
-    return false;
-  for (const Token &T : tokenize(Text, D))
-    if (T.Kind == TokenKind::Word && T.Text.equals_insensitive("returning"))
-      return knownBug("RETURNING read as a clause in SQL Server");
-  return false;
-}
-
-/// FIXME: the PostgreSQL and SQLite rewrite writes a key containing '('
-/// verbatim, taking it for an expression key such as "lower(email)"; a
-/// quoted column name with a '(' ("a(b", [a(b]) then comes out unquoted and
-/// breaks the ON CONFLICT clause. A known bug of the SQL layer, not fixed
-/// here.
-bool parenthesisInColumnKey(const std::vector<std::string> &Columns,
-                            Dialect D) {
-  if (D != Dialect::PostgreSQL && D != Dialect::SQLite)
-    return false;
-  for (const std::string &C : Columns)
-    if (llvm::StringRef(C).contains('('))
-      return knownBug("a column key with '(' is written unquoted");
-  return false;
-}
-
 /// True if every value is one token: a parameter, a literal or a name.
 bool singleTokens(const std::vector<std::string> &Values, Dialect D) {
   return std::all_of(Values.begin(), Values.end(), [D](const std::string &V) {
@@ -146,19 +90,16 @@ bool singleTokens(const std::vector<std::string> &Values, Dialect D) {
 }
 
 /// rewriteAsAtomicInsert refuses holes and the Unknown dialect; what it
-/// returns is one INSERT that analyzeSql reads as atomic. \p Columns are
-/// column names (not expression keys) when set; \p Input is the input's
-/// first statement.
+/// returns is one INSERT that analyzeSql reads as atomic. \p Input is the
+/// input's first statement.
 void checkRewrite(llvm::StringRef Text, Dialect D, const StatementFacts &Input,
-                  const std::vector<std::string> &Keys, bool Columns) {
+                  const std::vector<std::string> &Keys) {
   const char *Where = "rewriteAsAtomicInsert";
   std::string Out = rewriteAsAtomicInsert(Text, Keys, D);
   if (Out.empty())
     return;
   FUZZ_CHECK(D != Dialect::Unknown, Where);
   FUZZ_CHECK(!hasHole(Text), Where);
-  if (Columns && parenthesisInColumnKey(Keys, D))
-    return;
   // The SQL Server form moves the VALUES expressions out of their
   // parentheses into a SELECT list and a WHERE, as written. analyzeSql
   // tolerates text that is no expression there (VALUES (x FROM t WHERE 1)),
@@ -170,9 +111,7 @@ void checkRewrite(llvm::StringRef Text, Dialect D, const StatementFacts &Input,
   std::vector<StatementFacts> Again = analyzeSql(Out, D);
   FUZZ_CHECK(Again.size() == 1, Where);
   FUZZ_CHECK(Again[0].Kind == StatementKind::Insert, Where);
-  FUZZ_CHECK(Again[0].Atomic != AtomicInsert::None ||
-                 sqlServerReturningWord(Text, D),
-             Where);
+  FUZZ_CHECK(Again[0].Atomic != AtomicInsert::None, Where);
 }
 
 void runAll(llvm::StringRef Text) {
@@ -182,9 +121,9 @@ void runAll(llvm::StringRef Text) {
     // Keys as a check-then-insert would pass them: none, the inserted
     // columns (what the existence check usually tests), and a fixed name.
     const StatementFacts &First = All.front();
-    checkRewrite(Text, D, First, {}, false);
-    checkRewrite(Text, D, First, First.InsertColumns, true);
-    checkRewrite(Text, D, First, {"k"}, false);
+    checkRewrite(Text, D, First, {});
+    checkRewrite(Text, D, First, First.InsertColumns);
+    checkRewrite(Text, D, First, {"k"});
   }
 }
 

@@ -557,6 +557,67 @@ TEST(Ddl, NonDdlKeepsNone) {
     }
 }
 
+//===-- Tables DDL reads --------------------------------------------------===//
+
+/// CREATE TABLE ... AS and views read their query; REFERENCES names the
+/// table a foreign key points to; PARTITION OF names the parent.
+TEST(Ddl, TablesRead) {
+  struct Case {
+    const char *Sql;
+    Dialect D;
+    Strings Read;
+  };
+  const Case Cases[] = {
+      {"CREATE TABLE archive AS SELECT id, email FROM users WHERE deleted",
+       Dialect::PostgreSQL,
+       {"users"}},
+      {"CREATE TABLE t2 (a, b) AS SELECT x, y FROM t JOIN app.u ON true",
+       Dialect::PostgreSQL,
+       {"t", "app.u"}},
+      {"CREATE TABLE t AS WITH s AS (SELECT * FROM staging) SELECT * FROM s",
+       Dialect::PostgreSQL,
+       {"staging"}},
+      {"CREATE TABLE t AS TABLE other", Dialect::PostgreSQL, {"other"}},
+      {"CREATE TABLE t AS SELECT 1", Dialect::PostgreSQL, {}},
+      {"CREATE TABLE t SELECT * FROM src", Dialect::MySQL, {"src"}},
+      {"CREATE OR REPLACE VIEW v AS SELECT * FROM users",
+       Dialect::PostgreSQL,
+       {"users"}},
+      {"CREATE VIEW v (a) AS SELECT a FROM x WHERE a IN (SELECT a FROM y)",
+       Dialect::PostgreSQL,
+       {"x", "y"}},
+      {"CREATE MATERIALIZED VIEW mv AS SELECT count(*) FROM orders",
+       Dialect::PostgreSQL,
+       {"orders"}},
+      {"CREATE TABLE t (id int, ref int CONSTRAINT fk REFERENCES r (id))",
+       Dialect::PostgreSQL,
+       {"r"}},
+      {"CREATE TABLE m (org_id int, FOREIGN KEY (org_id) REFERENCES "
+       "app.orgs (id) ON DELETE CASCADE)",
+       Dialect::PostgreSQL,
+       {"app.orgs"}},
+      {"ALTER TABLE m ADD CONSTRAINT fk FOREIGN KEY (org_id) REFERENCES "
+       "orgs (id)",
+       Dialect::PostgreSQL,
+       {"orgs"}},
+      {"ALTER TABLE m ADD COLUMN u int REFERENCES users",
+       Dialect::PostgreSQL,
+       {"users"}},
+      {"CREATE TABLE m_2024 PARTITION OF measurements FOR VALUES FROM "
+       "('2024-01-01') TO ('2025-01-01')",
+       Dialect::PostgreSQL,
+       {"measurements"}},
+      {"CREATE TABLE t (k int UNIQUE)", Dialect::PostgreSQL, {}},
+      {"CREATE TABLE t (ref int REFERENCES ~ (id))", Dialect::PostgreSQL, {}},
+  };
+  for (const Case &C : Cases) {
+    StatementFacts F = one(C.Sql, C.D);
+    EXPECT_EQ(F.Kind, StatementKind::DDL) << C.Sql;
+    EXPECT_EQ(F.TablesRead, C.Read) << C.Sql;
+    EXPECT_EQ(F.Problem, "") << C.Sql;
+  }
+}
+
 //===-- Robustness --------------------------------------------------------===//
 
 TEST(DdlRobustness, EveryPrefixOfASchema) {

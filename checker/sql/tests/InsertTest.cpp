@@ -489,5 +489,23 @@ TEST(Insert, MissingTableIsAProblem) {
   EXPECT_NE(F.Problem, "");
 }
 
+TEST(Insert, ReturningIsANameInSqlServer) {
+  // T-SQL has OUTPUT, not RETURNING: the word is a column alias here.
+  StatementFacts F = one("INSERT INTO t (k) SELECT 1 returning WHERE NOT "
+                         "EXISTS (SELECT 1 FROM t WHERE k = 1)",
+                         Dialect::SQLServer);
+  EXPECT_EQ(F.Atomic, AtomicInsert::InsertSelectNotExists);
+  EXPECT_EQ(F.KeyColumns, (Strings{"k"}));
+  EXPECT_FALSE(F.Returning);
+  EXPECT_FALSE(one("UPDATE t SET returning = 1 WHERE k = 2", Dialect::SQLServer)
+                   .Returning);
+  EXPECT_TRUE(
+      one("INSERT INTO t (k) OUTPUT inserted.id VALUES (1)", Dialect::SQLServer)
+          .Returning);
+  // PostgreSQL still reads the clause.
+  EXPECT_TRUE(one("INSERT INTO t (k) SELECT 1 RETURNING k", Dialect::PostgreSQL)
+                  .Returning);
+}
+
 } // namespace
 } // namespace sqlrace::sql::test

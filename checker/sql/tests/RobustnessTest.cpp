@@ -143,6 +143,20 @@ TEST(Holes, TablePrefixAndSchemaHoles) {
   EXPECT_EQ(one("UPDATE ~ SET a = 1 WHERE b = ?").Table, "");
 }
 
+TEST(Holes, HoleInsideQuotedIdentifier) {
+  StatementFacts F =
+      one("SELECT 1 FROM \"us~ers\" WHERE a = ?", Dialect::PostgreSQL);
+  EXPECT_EQ(F.Table, "");
+  EXPECT_TRUE(F.TablesRead.empty());
+  EXPECT_TRUE(F.HasHoles);
+  EXPECT_EQ(one("DELETE FROM `t~` WHERE a = ?", Dialect::MySQL).Table, "");
+  StatementFacts U = one("UPDATE [a~b] SET n = 1 FROM s", Dialect::SQLServer);
+  EXPECT_EQ(U.Table, "");
+  EXPECT_TRUE(U.TablesWritten.empty());
+  EXPECT_EQ(U.TablesRead, (Strings{"s"}));
+  EXPECT_EQ(one("INSERT INTO app.\"x~\" (a) VALUES (1)").Table, "");
+}
+
 TEST(Holes, HoleAsAlias) {
   StatementFacts F = one("SELECT 1 FROM users ~ WHERE email = ?");
   EXPECT_EQ(F.Table, "users");

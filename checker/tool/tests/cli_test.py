@@ -183,6 +183,24 @@ class Cli(unittest.TestCase):
         self.assertEqual((d["line"], d["check"]), (6, "sqlrace-check-then-insert"))
         self.assertIn("atomic rewrite (SQLite)", d["notes"][-1]["message"])
 
+    def test_rule_naming_a_missing_argument(self):
+        # Validated against the real signature when the function is met.
+        with tempfile.TemporaryDirectory() as d:
+            rules = os.path.join(d, "mine.json")
+            with open(rules, "w") as f:
+                f.write('{"schema": 1, "library": "mine", "source": "me",\n'
+                        ' "functions": [\n'
+                        '  {"name": "::run_sql", "role": "execute", "connection_arg": 0, "sql_arg": 2}]}\n')
+            src = os.path.join(d, "a.cpp")
+            with open(src, "w") as f:
+                f.write("struct C;\nint run_sql(C *, const char *);\n"
+                        "void f(C *c) { run_sql(c, \"SELECT 1\"); }\n")
+            rc, out, err = run("--rules=" + rules, src, "--")
+        self.assertEqual(rc, 2)
+        self.assertIn(rules + ":3:3: 'run_sql' names argument 2, but the function "
+                      "found in the code takes 2 parameters (arguments count "
+                      "from 0); the rule is not applied to it", err)
+
     def test_list_apis(self):
         rc, out, _ = run("--list-apis")
         self.assertEqual(rc, 0)

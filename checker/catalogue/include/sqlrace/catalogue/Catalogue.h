@@ -88,7 +88,11 @@ struct FunctionRule {
   /// SetDialect: names (matched as a case-insensitive prefix of the
   /// argument's text, or the name of a variable passed) to dialects.
   std::vector<std::pair<std::string, sql::Dialect>> DialectNames;
+  /// "file:line:col" of the rule, for messages.
+  std::string Where;
   const ApiRules *Api = nullptr;
+  /// The largest argument index the rule names, or -1.
+  int maxArgIndex() const;
 };
 
 /// What a class does.
@@ -169,10 +173,18 @@ public:
   bool isUniqueViolationException(llvm::StringRef QualifiedName) const;
   const std::vector<std::unique_ptr<ApiRules>> &apis() const { return Apis; }
 
+  /// Records that a rule names an argument its function does not have (seen
+  /// when the function is met in code); such a rule is not applied.
+  void noteMisfit(const FunctionRule &Rule, unsigned NumParams) const;
+  /// The misfits recorded since the last call, as messages.
+  std::vector<std::string> takeMisfits() const;
+
 private:
   std::vector<std::unique_ptr<ApiRules>> Apis;
   llvm::StringMap<FunctionRule> Functions;
   llvm::StringMap<TypeRule> Types;
+  mutable std::vector<std::string> Misfits;
+  mutable llvm::StringMap<bool> MisfitSeen;
   friend class CatalogueLoader;
 };
 

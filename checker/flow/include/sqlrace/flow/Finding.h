@@ -35,6 +35,7 @@ enum class Unprotected {
   TransactionEndedBetween, ///< the protecting transaction ended before the act
   DifferentTransaction,    ///< check and act in two transaction objects
   WeakIsolation,           ///< a transaction below SERIALIZABLE
+  GapLockDeadlock,         ///< InnoDB: FOR UPDATE's gap lock, deadlock-prone
 };
 
 /// One race found in one function.
