@@ -12,7 +12,13 @@ if grep -rn '#include "clang/' checker/sql checker/catalogue; then
   exit 1
 fi
 ROOT=$PWD
-(cd "${SQLRACE_BUILD_DIR:-build}" && ctest -j 2 --output-on-failure)
-# In CI, after ctest has passed (set -e stops on a failure), fuzz the SQL
-# layer for a minute; a crash fails the run.
-if [[ -n "${CI:-}" ]]; then "$ROOT/checker/sql/fuzz/build-and-run.sh" 60; fi
+BUILD=${SQLRACE_BUILD_DIR:-build}
+(cd "$BUILD" && ctest -j 2 --output-on-failure) | tee "$BUILD/ctest.log"
+# In CI, after ctest has passed (set -e and pipefail stop on a failure), fuzz
+# the SQL layer for a minute; a crash fails the run.
+if [[ -n "${CI:-}" ]]; then
+  "$ROOT/checker/sql/fuzz/build-and-run.sh" 60
+  echo "fuzz: 60 s without a crash"
+fi
+# End with ctest's summary, so it is the run's closing line.
+grep -E '^[0-9]+% tests passed' "$BUILD/ctest.log"
