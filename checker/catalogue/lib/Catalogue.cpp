@@ -660,15 +660,8 @@ std::string Catalogue::findConfig(llvm::StringRef Dir) {
 
 llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files) {
   std::vector<std::pair<std::string, std::string>> Texts;
-  for (const std::string &F : Files) {
-    auto Buffer = llvm::MemoryBuffer::getFile(F, /*IsText=*/true);
-    if (!Buffer)
-      return llvm::createStringError(Buffer.getError(),
-                                     "%s: cannot read rules file: %s",
-                                     F.c_str(),
-                                     Buffer.getError().message().c_str());
-    Texts.emplace_back(F, (*Buffer)->getBuffer().str());
-  }
+  if (llvm::Error E = readTexts(Files, Texts, "rules file"))
+    return std::move(E);
   return CatalogueLoader::load(Texts);
 }
 

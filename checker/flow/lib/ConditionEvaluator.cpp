@@ -82,9 +82,7 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
       return Source;
     // A statement handle that ran its SQL directly (no prepare), or a
     // session asked about its last query: the last event on it.
-    Handle H = Model.handleOf(On);
-    auto It = H.Conn ? S.LastEvent.find(H.Conn) : S.LastEvent.end();
-    return It == S.LastEvent.end() ? nullptr : It->second;
+    return lastEventOn(On, S);
   }
   case Role::FetchRow:
   case Role::Element:
@@ -95,6 +93,13 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
   default:
     return nullptr;
   }
+}
+
+const Expr *ConditionEvaluator::lastEventOn(const Expr *On,
+                                            const PathState &S) const {
+  Handle H = Model.handleOf(On);
+  auto It = H.Conn ? S.LastEvent.find(H.Conn) : S.LastEvent.end();
+  return It == S.LastEvent.end() ? nullptr : It->second;
 }
 
 bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,

@@ -64,6 +64,9 @@ public:
   /// The event call whose result E reads (through variables, rows, fields).
   const clang::Expr *resultSource(const clang::Expr *E, const PathState &S,
                                   unsigned Depth = 0) const;
+  /// The last event run on the connection or statement handle On designates.
+  const clang::Expr *lastEventOn(const clang::Expr *On,
+                                 const PathState &S) const;
   /// Whether the value of E is computed from a value that the event Read
   /// returned (a column value read out of its result), through locals.
   bool dependsOnRead(const clang::Expr *E, const PathState &S,

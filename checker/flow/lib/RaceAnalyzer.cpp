@@ -509,10 +509,9 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     return;
 
   case Role::StoreResult: {
-    Handle H = Model.handleOf(Model.arg(Call, Rule->ConnectionArg));
-    auto It = H.Conn ? S.LastEvent.find(H.Conn) : S.LastEvent.end();
-    if (It != S.LastEvent.end())
-      S.ResultOf[Call] = It->second;
+    if (const Expr *Last =
+            Evaluator.lastEventOn(Model.arg(Call, Rule->ConnectionArg), S))
+      S.ResultOf[Call] = Last;
     else
       S.ResultOf.erase(Call);
     return;
@@ -534,9 +533,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
       Source = Evaluator.resultSource(Result, S);
       // A statement handle that ran its SQL directly: its last event.
       if (!Source)
-        if (Handle H = Model.handleOf(Result); H.Conn)
-          if (auto It = S.LastEvent.find(H.Conn); It != S.LastEvent.end())
-            Source = It->second;
+        Source = Evaluator.lastEventOn(Result, S);
     }
     S.Values.erase(Target);
     if (!Source) {
