@@ -106,12 +106,18 @@ public:
          flow::findRacesInMainFile(Ctx, State.Current->Rules,
                                    State.Current->Options)) {
       report::WordedFinding W = report::wordFinding(F);
-      if (report::isSuppressed(W, Ctx.getSourceManager()))
+      report::Diagnostic D =
+          report::resolve(W, Ctx.getSourceManager(), CI.getLangOpts());
+      // Kept, marked, for the formats that list suppressed findings (SARIF).
+      if (report::isSuppressed(W, Ctx.getSourceManager())) {
+        D.Suppressed = report::Suppression::InSource;
+        State.Diagnostics.push_back(std::move(D));
         continue;
+      }
       if (Format == OutputFormat::Text)
         report::printText(W, Ctx.getSourceManager(), CI.getLangOpts(),
                           llvm::outs(), State.Colour);
-      State.Diagnostics.push_back(report::resolve(W, Ctx.getSourceManager()));
+      State.Diagnostics.push_back(std::move(D));
     }
   }
 
@@ -295,6 +301,11 @@ int main(int argc, const char **argv) {
     Statuses.push_back(Status);
   }
 
+  report::makeFingerprintsUnique(State.Diagnostics);
+  unsigned Reported = llvm::count_if(
+      State.Diagnostics, [](const report::Diagnostic &D) {
+        return D.Suppressed == report::Suppression::None;
+      });
   if (Format == OutputFormat::Json)
     llvm::outs() << report::toJson(State.Diagnostics, Statuses) << "\n";
   bool AnyFailed = llvm::any_of(Statuses, [](const report::FileStatus &S) {
@@ -303,8 +314,8 @@ int main(int argc, const char **argv) {
   if (!Quiet) {
     unsigned Failed = llvm::count_if(
         Statuses, [](const report::FileStatus &S) { return !S.Ok; });
-    llvm::errs() << State.Diagnostics.size() << " finding"
-                 << (State.Diagnostics.size() == 1 ? "" : "s") << " in "
+    llvm::errs() << Reported << " finding" << (Reported == 1 ? "" : "s")
+                 << " in "
                  << Statuses.size() << " file"
                  << (Statuses.size() == 1 ? "" : "s");
     if (Failed)
@@ -313,5 +324,5 @@ int main(int argc, const char **argv) {
   }
   if (AnyFailed)
     return 2;
-  return State.Diagnostics.empty() ? 0 : 1;
+  return Reported == 0 ? 0 : 1;
 }

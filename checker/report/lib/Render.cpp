@@ -9,6 +9,11 @@
 #include "clang/Basic/LangOptions.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 #include <nlohmann/json.hpp>
 
 namespace sqlrace::report {
@@ -27,14 +32,89 @@ static Position position(clang::SourceLocation Loc,
   return P;
 }
 
-Diagnostic resolve(const WordedFinding &W, const clang::SourceManager &SM) {
+// The text of the line holding Loc, without surrounding blanks.
+static llvm::StringRef lineText(clang::SourceLocation Loc,
+                                const clang::SourceManager &SM) {
+  if (Loc.isInvalid())
+    return "";
+  Loc = SM.getExpansionLoc(Loc);
+  std::pair<clang::FileID, unsigned> At = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(At.first, &Invalid);
+  if (Invalid || At.second > Buffer.size())
+    return "";
+  size_t Begin = Buffer.rfind('\n', At.second);
+  Begin = Begin == llvm::StringRef::npos ? 0 : Begin + 1;
+  size_t End = Buffer.find('\n', At.second);
+  return Buffer.slice(Begin, End).trim();
+}
+
+static std::string fingerprint(const WordedFinding &W,
+                               const clang::SourceManager &SM,
+                               const Position &Pos) {
+  // Line and column numbers stay out, and so does the directory (checkouts
+  // live in different places): what the finding says and the code it
+  // points at identify it.
+  std::string Key = W.Check + "\n" +
+                    llvm::sys::path::filename(Pos.File).str() + "\n" +
+                    W.Message + "\n" + lineText(W.Loc, SM).str();
+  for (const WordedNote &N : W.Notes)
+    Key += "\n" + N.Message + "\n" + lineText(N.Loc, SM).str();
+  return llvm::utohexstr(llvm::xxh3_64bits(Key), /*LowerCase=*/true, 16);
+}
+
+static std::optional<Replacement> replacement(const flow::FixEdit &E,
+                                              const clang::SourceManager &SM,
+                                              const clang::LangOptions &LO) {
+  clang::CharSourceRange Range =
+      clang::Lexer::makeFileCharRange(E.Range, SM, LO);
+  if (Range.isInvalid())
+    return std::nullopt;
+  std::pair<clang::FileID, unsigned> Begin =
+      SM.getDecomposedLoc(Range.getBegin());
+  std::pair<clang::FileID, unsigned> End = SM.getDecomposedLoc(Range.getEnd());
+  if (Begin.first != End.first || End.second < Begin.second)
+    return std::nullopt;
+  Replacement R;
+  R.Begin = position(Range.getBegin(), SM);
+  R.End = position(Range.getEnd(), SM);
+  R.File = R.Begin.File;
+  R.Offset = Begin.second;
+  R.Length = End.second - Begin.second;
+  R.Text = E.Text;
+  return R;
+}
+
+Diagnostic resolve(const WordedFinding &W, const clang::SourceManager &SM,
+                   const clang::LangOptions &LangOpts) {
   Diagnostic D;
   D.Check = W.Check;
   D.Pos = position(W.Loc, SM);
   D.Message = W.Message;
   for (const WordedNote &N : W.Notes)
     D.Notes.push_back({position(N.Loc, SM), N.Message});
+  for (const flow::FixEdit &E : W.Fix) {
+    std::optional<Replacement> R = replacement(E, SM, LangOpts);
+    if (!R) {
+      // A fix is all or nothing.
+      D.Fixes.clear();
+      break;
+    }
+    D.Fixes.push_back(std::move(*R));
+  }
+  if (!D.Fixes.empty())
+    D.FixMessage = W.FixMessage;
+  D.Fingerprint = fingerprint(W, SM, D.Pos);
   return D;
+}
+
+void makeFingerprintsUnique(std::vector<Diagnostic> &Diags) {
+  llvm::StringMap<unsigned> Seen;
+  for (Diagnostic &D : Diags) {
+    unsigned N = ++Seen[D.Fingerprint];
+    if (N > 1)
+      D.Fingerprint += "/" + std::to_string(N);
+  }
 }
 
 void printText(const WordedFinding &W, const clang::SourceManager &SM,
@@ -54,7 +134,12 @@ void printText(const WordedFinding &W, const clang::SourceManager &SM,
   unsigned Warning =
       Engine.getCustomDiagID(clang::DiagnosticsEngine::Warning, "%0");
   unsigned NoteID = Engine.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
-  Engine.Report(W.Loc, Warning) << (W.Message + " [" + W.Check + "]");
+  {
+    clang::DiagnosticBuilder Builder = Engine.Report(W.Loc, Warning);
+    Builder << (W.Message + " [" + W.Check + "]");
+    for (const flow::FixEdit &E : W.Fix)
+      Builder << clang::FixItHint::CreateReplacement(E.Range, E.Text);
+  }
   for (const WordedNote &N : W.Notes)
     Engine.Report(N.Loc, NoteID) << N.Message;
   Printer.EndSourceFile();
@@ -77,15 +162,32 @@ std::string toJson(const std::vector<Diagnostic> &Diags,
   }
   Doc["diagnostics"] = nlohmann::json::array();
   for (const Diagnostic &D : Diags) {
+    if (D.Suppressed != Suppression::None)
+      continue;
     nlohmann::json J = toJson(D.Pos);
     J["check"] = D.Check;
     J["level"] = D.Level;
     J["message"] = D.Message;
+    J["fingerprint"] = D.Fingerprint;
     J["notes"] = nlohmann::json::array();
     for (const Note &N : D.Notes) {
       nlohmann::json NJ = toJson(N.Pos);
       NJ["message"] = N.Message;
       J["notes"].push_back(NJ);
+    }
+    if (!D.Fixes.empty()) {
+      nlohmann::json Fix = {{"message", D.FixMessage},
+                            {"replacements", nlohmann::json::array()}};
+      for (const Replacement &R : D.Fixes)
+        Fix["replacements"].push_back({{"file", R.File},
+                                       {"offset", R.Offset},
+                                       {"length", R.Length},
+                                       {"line", R.Begin.Line},
+                                       {"column", R.Begin.Column},
+                                       {"end_line", R.End.Line},
+                                       {"end_column", R.End.Column},
+                                       {"text", R.Text}});
+      J["fix"] = Fix;
     }
     Doc["diagnostics"].push_back(J);
   }

@@ -38,6 +38,12 @@ enum class Unprotected {
   GapLockDeadlock,         ///< InnoDB: FOR UPDATE's gap lock, deadlock-prone
 };
 
+/// One source edit of a fix-it: replace the characters of Range by Text.
+struct FixEdit {
+  clang::CharSourceRange Range;
+  std::string Text;
+};
+
 /// One race found in one function.
 struct Finding {
   CheckKind Check = CheckKind::CheckThenInsert;
@@ -81,6 +87,9 @@ struct Finding {
   Unprotected Why = Unprotected::Nothing;
   /// Part of the SQL could not be known at analysis time.
   bool SqlPartlyUnknown = false;
+  /// A fix-it, only when the rewrite is provably equivalent and local;
+  /// empty otherwise. Applied together or not at all.
+  std::vector<FixEdit> Fix;
 };
 
 } // namespace sqlrace::flow

@@ -30,6 +30,9 @@ struct WordedFinding {
   clang::SourceLocation Loc;
   std::string Message; ///< without the "[check]" suffix
   std::vector<WordedNote> Notes;
+  /// The finding's fix-it (may be empty) and what it does, in words.
+  std::vector<flow::FixEdit> Fix;
+  std::string FixMessage;
 };
 
 /// The wording of a finding: the warning and its notes, in path order.
@@ -48,6 +51,20 @@ struct Note {
   Position Pos;
   std::string Message;
 };
+/// One edit of a fix, in bytes of File and as line/column positions (End is
+/// exclusive).
+struct Replacement {
+  std::string File;
+  unsigned Offset = 0, Length = 0;
+  Position Begin, End;
+  std::string Text;
+};
+/// Why a finding is not reported as new.
+enum class Suppression {
+  None,
+  InSource, ///< a NOLINT comment
+  Baseline, ///< listed in the --baseline file
+};
 /// A diagnostic detached from Clang, for machine-readable output.
 struct Diagnostic {
   std::string Check;
@@ -55,10 +72,24 @@ struct Diagnostic {
   Position Pos;
   std::string Message;
   std::vector<Note> Notes;
+  /// The fix-it's edits (all or none) and a one-line description.
+  std::vector<Replacement> Fixes;
+  std::string FixMessage;
+  /// Identifies the finding across runs: the check, the file's name, the
+  /// message and the text (not the numbers) of the lines it points at, so
+  /// it survives unrelated lines moving. Unique within a run.
+  std::string Fingerprint;
+  Suppression Suppressed = Suppression::None;
 };
 
-/// Resolves a worded finding's locations (expansion locations for macros).
-Diagnostic resolve(const WordedFinding &W, const clang::SourceManager &SM);
+/// Resolves a worded finding's locations (expansion locations for macros),
+/// its fix-it (dropped whole if any edit is inside a macro) and fingerprint.
+Diagnostic resolve(const WordedFinding &W, const clang::SourceManager &SM,
+                   const clang::LangOptions &LangOpts);
+
+/// Appends "/2", "/3", ... to fingerprints met again, in order, so each
+/// identifies one finding (a function that races twice on the same line).
+void makeFingerprintsUnique(std::vector<Diagnostic> &Diags);
 
 /// Prints a worded finding as clang prints diagnostics (source line, caret,
 /// colour when Colour is set) to OS.
@@ -73,7 +104,8 @@ struct FileStatus {
   std::string Message; ///< why not, when !Ok
 };
 
-/// The stable JSON document of a run (format documented in docs/output.md).
+/// The stable JSON document of a run (format documented in docs/output.md);
+/// suppressed findings are left out.
 std::string toJson(const std::vector<Diagnostic> &Diags,
                    const std::vector<FileStatus> &Files);
 
