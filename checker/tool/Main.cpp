@@ -15,6 +15,8 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/Tooling.h"
@@ -24,7 +26,16 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
 
 using namespace clang;
 using namespace sqlrace;
@@ -76,6 +87,47 @@ static cl::opt<bool> ListApis(
 static cl::opt<bool> NoDefaultRules(
     "no-default-rules", cl::desc("Do not load the bundled rules/*.json."),
     cl::cat(Category));
+static cl::opt<bool> Fix(
+    "fix",
+    cl::desc("Apply the fix-its of the reported findings to the sources.\n"
+             "Each file is rewritten through a temporary file and a rename."),
+    cl::cat(Category));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write the reported findings and their fix-its to this YAML\n"
+             "file in clang-tidy's format (for clang-apply-replacements)."),
+    cl::value_desc("filename"), cl::init(""), cl::cat(Category));
+static cl::opt<std::string> BaselineOpt(
+    "baseline",
+    cl::desc("Findings listed in this file (by fingerprint) are known and\n"
+             "not reported; only new ones count."),
+    cl::value_desc("filename"), cl::init(""), cl::cat(Category));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Write every reported finding to this baseline file and exit\n"
+             "with status 0 unless a file could not be analysed."),
+    cl::value_desc("filename"), cl::init(""), cl::cat(Category));
+static cl::opt<unsigned> Jobs(
+    "j",
+    cl::desc("Analyse this many files in parallel (0: one per core).\n"
+             "Output stays in input order. Default: 1."),
+    cl::init(1), cl::cat(Category));
+static cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse only shard I of N (1-based) of the files, for CI\n"
+             "matrices: the sorted file list is dealt round-robin."),
+    cl::value_desc("I/N"), cl::init(""), cl::cat(Category));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression: also analyse functions defined in headers\n"
+             "whose path matches (as clang-tidy's --header-filter); each\n"
+             "finding is reported once however many files include it."),
+    cl::init(""), cl::cat(Category));
+static cl::opt<bool> Progress(
+    "progress",
+    cl::desc("Show a progress line on standard error (default: when it is a\n"
+             "terminal and more than one file is analysed)."),
+    cl::init(false), cl::cat(Category));
 
 static const char Overview[] =
     "sqlrace finds check-then-act races in database code: an existence check\n"
@@ -84,72 +136,382 @@ static const char Overview[] =
 
 namespace {
 
-/// Results gathered over all translation units.
-struct RunState {
-  const Setup *Current = nullptr; ///< rules, config and options of the file
-  bool Colour = false;
-  std::vector<report::Diagnostic> Diagnostics;
-  bool CompileFailed = false;
+/// What one source file produced. Files are analysed on worker threads and
+/// their results printed in input order by the main thread, so outputs never
+/// interleave.
+struct FileResult {
+  report::FileStatus Status;
+  std::string Errors; ///< the compiler's and sqlrace's messages (stderr)
+  /// Findings in the order found, each with its clang-style rendering
+  /// (empty unless the text format is on).
+  std::vector<report::Diagnostic> Diags;
+  std::vector<std::string> Rendered;
+};
+
+/// Read-only during the analysis, apart from the locked setup cache.
+struct RunContext {
+  tooling::CompilationDatabase *DB = nullptr;
+  ProjectSetups *Setups = nullptr;
+  std::mutex SetupsLock;
+  std::set<std::string> Baseline;
+  bool ColourOut = false, ColourErr = false;
 };
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(RunState &State, CompilerInstance &CI) : State(State), CI(CI) {}
+  Consumer(RunContext &Run, const Setup &Project, FileResult &Result,
+           CompilerInstance &CI, bool &CompileFailed)
+      : Run(Run), Project(Project), Result(Result), CI(CI),
+        CompileFailed(CompileFailed) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // Analysing a broken AST only produces noise; the caller reports the
     // compiler's errors and exit status 2.
     if (Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
-      State.CompileFailed = true;
+      CompileFailed = true;
       return;
     }
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::vector<report::WordedFinding> Worded;
+    std::vector<report::Diagnostic> Diags;
     for (const flow::Finding &F :
-         flow::findRacesInMainFile(Ctx, State.Current->Rules,
-                                   State.Current->Options)) {
-      report::WordedFinding W = report::wordFinding(F);
-      report::Diagnostic D =
-          report::resolve(W, Ctx.getSourceManager(), CI.getLangOpts());
-      // Kept, marked, for the formats that list suppressed findings (SARIF).
-      if (report::isSuppressed(W, Ctx.getSourceManager())) {
-        D.Suppressed = report::Suppression::InSource;
-        State.Diagnostics.push_back(std::move(D));
-        continue;
+         flow::findRacesInMainFile(Ctx, Project.Rules, Project.Options)) {
+      Worded.push_back(report::wordFinding(F));
+      Diags.push_back(report::resolve(Worded.back(), SM, CI.getLangOpts()));
+      // Kept, marked, for the formats that list suppressed findings.
+      if (report::isSuppressed(Worded.back(), SM))
+        Diags.back().Suppressed = report::Suppression::InSource;
+    }
+    report::makeFingerprintsUnique(Diags);
+    for (size_t I = 0; I < Diags.size(); ++I) {
+      report::Diagnostic &D = Diags[I];
+      if (D.Suppressed == report::Suppression::None &&
+          Run.Baseline.count(D.Fingerprint))
+        D.Suppressed = report::Suppression::Baseline;
+      std::string Text;
+      if (Format == OutputFormat::Text &&
+          D.Suppressed == report::Suppression::None) {
+        llvm::raw_string_ostream OS(Text);
+        report::printText(Worded[I], SM, CI.getLangOpts(), OS, Run.ColourOut);
       }
-      if (Format == OutputFormat::Text)
-        report::printText(W, Ctx.getSourceManager(), CI.getLangOpts(),
-                          llvm::outs(), State.Colour);
-      State.Diagnostics.push_back(std::move(D));
+      Result.Diags.push_back(std::move(D));
+      Result.Rendered.push_back(std::move(Text));
     }
   }
 
 private:
-  RunState &State;
+  RunContext &Run;
+  const Setup &Project;
+  FileResult &Result;
   CompilerInstance &CI;
+  bool &CompileFailed;
 };
 
 class Action : public ASTFrontendAction {
 public:
-  explicit Action(RunState &State) : State(State) {}
+  Action(RunContext &Run, const Setup &Project, FileResult &Result,
+         bool &CompileFailed)
+      : Run(Run), Project(Project), Result(Result),
+        CompileFailed(CompileFailed) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    return std::make_unique<Consumer>(State, CI);
+    return std::make_unique<Consumer>(Run, Project, Result, CI, CompileFailed);
   }
 
 private:
-  RunState &State;
+  RunContext &Run;
+  const Setup &Project;
+  FileResult &Result;
+  bool &CompileFailed;
 };
 
 class Factory : public tooling::FrontendActionFactory {
 public:
-  explicit Factory(RunState &State) : State(State) {}
+  Factory(RunContext &Run, const Setup &Project, FileResult &Result,
+          bool &CompileFailed)
+      : Run(Run), Project(Project), Result(Result),
+        CompileFailed(CompileFailed) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(State);
+    return std::make_unique<Action>(Run, Project, Result, CompileFailed);
   }
 
 private:
-  RunState &State;
+  RunContext &Run;
+  const Setup &Project;
+  FileResult &Result;
+  bool &CompileFailed;
 };
 
 } // namespace
+
+/// "sqlrace: error: <Message>" into OS, coloured as llvm::WithColor does.
+static void errorLine(llvm::raw_ostream &OS, const llvm::Twine &Message) {
+  llvm::WithColor::error(OS, "sqlrace") << Message << "\n";
+}
+
+/// Analyses one source file; safe to run on several threads at once.
+static FileResult analyseFile(const std::string &Source, RunContext &Run) {
+  FileResult Result;
+  Result.Status = {Source, true, ""};
+  llvm::raw_string_ostream Err(Result.Errors);
+  auto Fail = [&](const std::string &Message, const llvm::Twine &Shown) {
+    Result.Status.Ok = false;
+    Result.Status.Message = Message;
+    errorLine(Err, Shown);
+  };
+  auto Buffer = llvm::MemoryBuffer::getFile(Source);
+  if (!Buffer) {
+    Fail("cannot read file: " + Buffer.getError().message(),
+         "cannot read '" + Source + "': " + Buffer.getError().message());
+    return Result;
+  }
+  const Setup *Project = nullptr;
+  {
+    std::lock_guard<std::mutex> Lock(Run.SetupsLock);
+    auto Found = Run.Setups->forFile(Source);
+    if (!Found) {
+      std::string Message = llvm::toString(Found.takeError());
+      Fail(Message, Message);
+      return Result;
+    }
+    Project = *Found;
+  }
+  // A file system of our own: the real one shares the process's working
+  // directory, which each compile command would change under the others.
+  tooling::ClangTool Tool(*Run.DB, {Source},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  Tool.setPrintErrorMessage(false);
+  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
+  DiagOpts->ShowColors = Run.ColourErr;
+  TextDiagnosticPrinter Printer(Err, DiagOpts.get());
+  Tool.setDiagnosticConsumer(&Printer);
+  // Our binary does not live next to clang's headers: point the driver at
+  // the resource directory of the Clang we were built with, unless the
+  // compile command chose one.
+  Tool.appendArgumentsAdjuster(
+      [](const tooling::CommandLineArguments &Args, StringRef) {
+        for (const std::string &A : Args)
+          if (StringRef(A).starts_with("-resource-dir"))
+            return Args;
+        tooling::CommandLineArguments Out = Args;
+        Out.insert(Out.begin() + 1,
+                   "-resource-dir=" SQLRACE_CLANG_RESOURCE_DIR);
+        return Out;
+      });
+  bool CompileFailed = false;
+  Factory F(Run, *Project, Result, CompileFailed);
+  int RC = Tool.run(&F);
+  for (const std::string &Misfit : Project->Rules.takeMisfits())
+    Fail(Misfit, Misfit);
+  if (RC != 0 || CompileFailed)
+    Fail("the file does not compile; see the compiler's errors",
+         "'" + Source + "' does not compile; no analysis for it");
+  return Result;
+}
+
+/// The fingerprints listed in a --baseline file.
+static llvm::Expected<std::set<std::string>> loadBaseline(StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read baseline '" + Path +
+                                       "': " + Buffer.getError().message());
+  auto Bad = [&](const llvm::Twine &What) {
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "baseline '" + Path + "': " + What);
+  };
+  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
+  if (!Doc) // the message gives line and column
+    return Bad("invalid JSON: " + llvm::toString(Doc.takeError()));
+  const llvm::json::Object *Root = Doc->getAsObject();
+  const llvm::json::Array *Findings =
+      Root ? Root->getArray("findings") : nullptr;
+  if (!Root || Root->getInteger("version") != 1 || !Findings)
+    return Bad("expected an object with \"version\": 1 and a \"findings\" "
+               "array (written by --write-baseline)");
+  std::set<std::string> Out;
+  for (size_t K = 0; K < Findings->size(); ++K) {
+    const llvm::json::Object *F = (*Findings)[K].getAsObject();
+    std::optional<StringRef> Print =
+        F ? F->getString("fingerprint") : std::nullopt;
+    if (!Print)
+      return Bad("finding " + llvm::Twine(K + 1) +
+                 " has no \"fingerprint\" string");
+    Out.insert(Print->str());
+  }
+  return Out;
+}
+
+/// Writes Text to Path through a temporary file in the same directory and a
+/// rename, so that an interrupted run leaves either the old or the new file,
+/// never half of one. Keeps the permissions of an existing file.
+static llvm::Error writeAtomically(StringRef Path, StringRef Text) {
+  llvm::SmallString<256> Temp(Path);
+  Temp += ".sqlrace-%%%%%%.tmp";
+  unsigned Mode = 0644;
+  llvm::sys::fs::file_status St;
+  if (!llvm::sys::fs::status(Path, St))
+    Mode = St.permissions();
+  int FD = -1;
+  llvm::SmallString<256> TempPath;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Temp, FD, TempPath,
+                                          llvm::sys::fs::OF_None, Mode))
+    return llvm::createStringError(EC, "cannot create a temporary file next "
+                                       "to '" + Path + "': " + EC.message());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      llvm::sys::fs::remove(TempPath);
+      return llvm::createStringError(EC, "cannot write '" + TempPath +
+                                             "': " + EC.message());
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
+    llvm::sys::fs::remove(TempPath);
+    return llvm::createStringError(EC, "cannot replace '" + Path +
+                                           "': " + EC.message());
+  }
+  return llvm::Error::success();
+}
+
+/// Applies the fixes of the reported findings, one file at a time, each
+/// fix whole or not at all (a fix that overlaps one already taken is
+/// skipped). Returns how many fixes were applied.
+static unsigned applyFixes(const std::vector<const report::Diagnostic *> &Diags,
+                           unsigned &Offered, bool &Failed) {
+  std::map<std::string, std::vector<const report::Diagnostic *>> PerFile;
+  for (const report::Diagnostic *D : Diags)
+    if (!D->Fixes.empty()) {
+      ++Offered;
+      PerFile[D->Fixes.front().File].push_back(D);
+    }
+  unsigned Applied = 0;
+  for (auto &[File, Fixes] : PerFile) {
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    if (!Buffer) {
+      errorLine(llvm::errs(), "cannot read '" + File + "' to fix it: " +
+                                  Buffer.getError().message());
+      Failed = true;
+      continue;
+    }
+    std::string Text = (*Buffer)->getBuffer().str();
+    std::vector<const report::Replacement *> Taken;
+    auto Overlaps = [&](const report::Replacement &R) {
+      for (const report::Replacement *T : Taken) {
+        if (T->Offset == R.Offset && T->Length == R.Length && T->Text == R.Text)
+          continue; // the same edit, offered by the same finding seen twice
+        if (R.Offset < T->Offset + T->Length && T->Offset < R.Offset + R.Length)
+          return true;
+        if (R.Offset == T->Offset && (R.Length == 0 || T->Length == 0))
+          return true; // two insertions at one place: order unknown
+      }
+      return false;
+    };
+    unsigned Before = Applied;
+    for (const report::Diagnostic *D : Fixes) {
+      bool Fits = llvm::all_of(D->Fixes, [&](const report::Replacement &R) {
+        return R.File == File && R.Offset + R.Length <= Text.size() &&
+               !Overlaps(R);
+      });
+      if (!Fits) {
+        llvm::WithColor::warning(llvm::errs(), "sqlrace")
+            << "the fix of the finding at " << D->Pos.File << ":"
+            << D->Pos.Line << ":" << D->Pos.Column
+            << " conflicts with another fix; not applied\n";
+        continue;
+      }
+      for (const report::Replacement &R : D->Fixes) {
+        bool Duplicate = llvm::any_of(Taken, [&](const report::Replacement *T) {
+          return T->Offset == R.Offset && T->Length == R.Length &&
+                 T->Text == R.Text;
+        });
+        if (!Duplicate)
+          Taken.push_back(&R);
+      }
+      ++Applied;
+    }
+    if (Applied == Before)
+      continue;
+    // From the end, so earlier offsets stay valid.
+    llvm::sort(Taken, [](const report::Replacement *A,
+                         const report::Replacement *B) {
+      return A->Offset > B->Offset;
+    });
+    for (const report::Replacement *R : Taken)
+      Text.replace(R->Offset, R->Length, R->Text);
+    if (llvm::Error E = writeAtomically(File, Text)) {
+      errorLine(llvm::errs(), llvm::toString(std::move(E)));
+      Failed = true;
+      Applied = Before;
+    }
+  }
+  return Applied;
+}
+
+/// clang-tidy's --export-fixes format, read by clang-apply-replacements.
+static llvm::Error exportFixes(StringRef Path, StringRef MainFile,
+                               const std::vector<const report::Diagnostic *> &Diags) {
+  tooling::TranslationUnitDiagnostics TUD;
+  TUD.MainSourceFile = MainFile.str();
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  auto Message = [](const std::string &Text, const report::Position &P) {
+    tooling::DiagnosticMessage M;
+    M.Message = Text;
+    llvm::SmallString<256> File(P.File);
+    llvm::sys::fs::make_absolute(File);
+    M.FilePath = std::string(File);
+    M.FileOffset = P.Offset;
+    return M;
+  };
+  for (const report::Diagnostic *D : Diags) {
+    tooling::Diagnostic TD(D->Check, Message(D->Message, D->Pos), {},
+                           tooling::Diagnostic::Warning, std::string(Cwd));
+    for (const report::Note &N : D->Notes)
+      TD.Notes.push_back(Message(N.Message, N.Pos));
+    for (const report::Replacement &R : D->Fixes) {
+      tooling::Replacement Rep(R.File, R.Offset, R.Length, R.Text);
+      if (llvm::Error E = TD.Message.Fix[R.File].add(Rep))
+        return E;
+    }
+    TUD.Diagnostics.push_back(std::move(TD));
+  }
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  llvm::yaml::Output YAML(OS);
+  YAML << TUD;
+  return writeAtomically(Path, Text);
+}
+
+/// The --write-baseline document: every reported finding's fingerprint,
+/// with where it was and what it said for the humans reading the file.
+static std::string baselineJson(const std::vector<const report::Diagnostic *> &Diags) {
+  nlohmann::json Doc;
+  Doc["version"] = 1;
+  Doc["findings"] = nlohmann::json::array();
+  for (const report::Diagnostic *D : Diags)
+    Doc["findings"].push_back({{"fingerprint", D->Fingerprint},
+                               {"check", D->Check},
+                               {"file", D->Pos.File},
+                               {"line", D->Pos.Line},
+                               {"message", D->Message}});
+  return Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+/// --shard=I/N: "2/5" -> {2, 5}.
+static std::optional<std::pair<unsigned, unsigned>> parseShard(StringRef S) {
+  auto [A, B] = S.split('/');
+  unsigned I = 0, N = 0;
+  if (A.getAsInteger(10, I) || B.getAsInteger(10, N) || N == 0 || I == 0 ||
+      I > N)
+    return std::nullopt;
+  return std::make_pair(I, N);
+}
 
 /// The value of -p (also -p=DIR, --p DIR) before "--", if given.
 static std::optional<std::string> buildPathArgument(int argc,
@@ -244,85 +606,153 @@ int main(int argc, const char **argv) {
       return fail("the compilation database in '" + *BuildDir +
                   "' lists no files");
   }
-  tooling::CompilationDatabase &DB =
-      OwnDB ? *OwnDB : Parsed->getCompilations();
-
-  RunState State;
-  State.Colour = Format == OutputFormat::Text &&
-                 llvm::sys::Process::StandardOutHasColors();
-
-  std::vector<report::FileStatus> Statuses;
-  for (const std::string &Source : Sources) {
-    report::FileStatus Status{Source, true, ""};
-    auto Buffer = llvm::MemoryBuffer::getFile(Source);
-    if (!Buffer) {
-      Status.Ok = false;
-      Status.Message = "cannot read file: " + Buffer.getError().message();
-      fail("cannot read '" + Source + "': " + Buffer.getError().message());
-      Statuses.push_back(Status);
-      continue;
-    }
-    auto Project = Setups.forFile(Source);
-    if (!Project) {
-      Status.Ok = false;
-      Status.Message = llvm::toString(Project.takeError());
-      fail(Status.Message);
-      Statuses.push_back(Status);
-      continue;
-    }
-    State.Current = *Project;
-    tooling::ClangTool Tool(DB, {Source});
-    // Our binary does not live next to clang's headers: point the driver at
-    // the resource directory of the Clang we were built with, unless the
-    // compile command chose one.
-    Tool.appendArgumentsAdjuster(
-        [](const tooling::CommandLineArguments &Args, StringRef) {
-          for (const std::string &A : Args)
-            if (StringRef(A).starts_with("-resource-dir"))
-              return Args;
-          tooling::CommandLineArguments Out = Args;
-          Out.insert(Out.begin() + 1,
-                     "-resource-dir=" SQLRACE_CLANG_RESOURCE_DIR);
-          return Out;
-        });
-    State.CompileFailed = false;
-    Factory F(State);
-    int RC = Tool.run(&F);
-    for (const std::string &Misfit : State.Current->Rules.takeMisfits()) {
-      fail(Misfit);
-      Status.Ok = false;
-      Status.Message = Misfit;
-    }
-    if (RC != 0 || State.CompileFailed) {
-      Status.Ok = false;
-      Status.Message = "the file does not compile; see the compiler's errors";
-      fail("'" + Source + "' does not compile; no analysis for it");
-    }
-    Statuses.push_back(Status);
+  if (!Shard.empty()) {
+    auto Parsed = parseShard(Shard);
+    if (!Parsed)
+      return fail("--shard wants I/N with 1 <= I <= N, got '" + Shard + "'");
+    llvm::sort(Sources);
+    std::vector<std::string> Mine;
+    for (size_t K = 0; K < Sources.size(); ++K)
+      if (K % Parsed->second == Parsed->first - 1)
+        Mine.push_back(Sources[K]);
+    Sources = std::move(Mine);
+  }
+  if (!HeaderFilter.empty()) {
+    std::string Why;
+    if (!llvm::Regex(HeaderFilter).isValid(Why))
+      return fail("--header-filter: invalid regular expression '" +
+                  HeaderFilter + "': " + Why);
+    Setups.setHeaderFilter(HeaderFilter);
   }
 
-  report::makeFingerprintsUnique(State.Diagnostics);
-  unsigned Reported = llvm::count_if(
-      State.Diagnostics, [](const report::Diagnostic &D) {
-        return D.Suppressed == report::Suppression::None;
-      });
+  RunContext Run;
+  Run.DB = OwnDB ? OwnDB.get() : &Parsed->getCompilations();
+  Run.Setups = &Setups;
+  Run.ColourOut = Format == OutputFormat::Text &&
+                  llvm::sys::Process::StandardOutHasColors();
+  Run.ColourErr = llvm::sys::Process::StandardErrHasColors();
+  if (!BaselineOpt.empty()) {
+    auto Known = loadBaseline(BaselineOpt);
+    if (!Known)
+      return fail(llvm::toString(Known.takeError()));
+    Run.Baseline = std::move(*Known);
+  }
+
+  // Workers take the next file; the main thread prints results in input
+  // order as soon as each is complete.
+  size_t N = Sources.size();
+  unsigned Threads = Jobs == 0 ? std::max(1u, std::thread::hardware_concurrency())
+                               : static_cast<unsigned>(Jobs);
+  Threads = std::min<size_t>(Threads, std::max<size_t>(N, 1));
+  std::vector<std::optional<FileResult>> Results(N);
+  std::mutex ResultsLock;
+  std::condition_variable Done;
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (size_t I = Next++; I < N; I = Next++) {
+      FileResult R = analyseFile(Sources[I], Run);
+      std::lock_guard<std::mutex> Lock(ResultsLock);
+      Results[I] = std::move(R);
+      Done.notify_all();
+    }
+  };
+  // With one job the main thread does the work itself, in order; with more,
+  // it only prints.
+  std::vector<std::thread> Pool;
+  if (Threads == 1)
+    Work();
+  else
+    for (unsigned T = 0; T < Threads; ++T)
+      Pool.emplace_back(Work);
+
+  bool ShowProgress = !Quiet && N > 1 &&
+                      (Progress || llvm::sys::Process::StandardErrIsDisplayed());
+  auto ClearProgress = [&] {
+    if (ShowProgress)
+      llvm::errs() << "\r\x1b[K";
+  };
+  std::vector<report::FileStatus> Statuses;
+  std::vector<report::Diagnostic> All;
+  std::set<std::string> SeenInHeaders;
+  for (size_t I = 0; I < N; ++I) {
+    {
+      std::unique_lock<std::mutex> Lock(ResultsLock);
+      Done.wait(Lock, [&] { return Results[I].has_value(); });
+    }
+    FileResult &R = *Results[I];
+    ClearProgress();
+    llvm::errs() << R.Errors;
+    for (size_t K = 0; K < R.Diags.size(); ++K) {
+      report::Diagnostic &D = R.Diags[K];
+      // A function in a header is analysed in every file that includes it.
+      std::string Where = D.Fingerprint + "@" + D.Pos.File + ":" +
+                          std::to_string(D.Pos.Line) + ":" +
+                          std::to_string(D.Pos.Column);
+      if (!SeenInHeaders.insert(Where).second)
+        continue;
+      llvm::outs() << R.Rendered[K];
+      All.push_back(std::move(D));
+    }
+    llvm::outs().flush();
+    Statuses.push_back(R.Status);
+    R = FileResult(); // free the memory of printed results early
+    if (ShowProgress)
+      llvm::errs() << "[" << (I + 1) << "/" << N << "] "
+                   << llvm::sys::path::filename(Sources[I]);
+  }
+  for (std::thread &T : Pool)
+    T.join();
+  ClearProgress();
+
+  std::vector<const report::Diagnostic *> Reported;
+  for (const report::Diagnostic &D : All)
+    if (D.Suppressed == report::Suppression::None)
+      Reported.push_back(&D);
   if (Format == OutputFormat::Json)
-    llvm::outs() << report::toJson(State.Diagnostics, Statuses) << "\n";
+    llvm::outs() << report::toJson(All, Statuses) << "\n";
   bool AnyFailed = llvm::any_of(Statuses, [](const report::FileStatus &S) {
     return !S.Ok;
+  });
+  if (!ExportFixes.empty())
+    if (llvm::Error E = exportFixes(ExportFixes,
+                                    N == 1 ? Sources.front() : "", Reported)) {
+      fail("cannot write '" + ExportFixes + "': " + llvm::toString(std::move(E)));
+      AnyFailed = true;
+    }
+  if (Fix) {
+    unsigned Offered = 0;
+    bool FixFailed = false;
+    unsigned Applied = applyFixes(Reported, Offered, FixFailed);
+    AnyFailed |= FixFailed;
+    if (!Quiet)
+      llvm::errs() << "sqlrace applied " << Applied << " of " << Offered
+                   << " suggested fix" << (Offered == 1 ? "" : "es") << "\n";
+  }
+  if (!WriteBaseline.empty()) {
+    if (llvm::Error E = writeAtomically(WriteBaseline, baselineJson(Reported)))
+      return fail(llvm::toString(std::move(E)));
+  }
+  unsigned Known = llvm::count_if(All, [](const report::Diagnostic &D) {
+    return D.Suppressed == report::Suppression::Baseline;
   });
   if (!Quiet) {
     unsigned Failed = llvm::count_if(
         Statuses, [](const report::FileStatus &S) { return !S.Ok; });
-    llvm::errs() << Reported << " finding" << (Reported == 1 ? "" : "s")
-                 << " in "
+    llvm::errs() << Reported.size() << " finding"
+                 << (Reported.size() == 1 ? "" : "s") << " in "
                  << Statuses.size() << " file"
                  << (Statuses.size() == 1 ? "" : "s");
+    if (Known)
+      llvm::errs() << "; " << Known << " known from the baseline";
     if (Failed)
       llvm::errs() << "; " << Failed << " could not be analysed";
+    if (!WriteBaseline.empty())
+      llvm::errs() << "; baseline written to " << WriteBaseline;
     llvm::errs() << "\n";
   }
   if (AnyFailed)
     return 2;
-  return Reported == 0 ? 0 : 1;
+  if (!WriteBaseline.empty())
+    return 0;
+  return Reported.empty() ? 0 : 1;
 }

@@ -51,6 +51,7 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
   S->Options.BaseSchema = &S->Schema;
   S->Options.Registries = S->Config.Registries;
   S->Options.DefaultDialect = S->Config.Dialect;
+  S->Options.HeaderFilter = HeaderFilter;
   const Setup *Result = S.get();
   Loaded[ConfigFile] = std::move(S);
   return Result;

@@ -36,12 +36,14 @@ public:
   /// The setup for a source file; an error names the broken rules, config
   /// or schema file (with line and column where it applies).
   llvm::Expected<const Setup *> forFile(llvm::StringRef Source);
+  /// Applies to the setups loaded from now on (--header-filter).
+  void setHeaderFilter(std::string Regex) { HeaderFilter = std::move(Regex); }
   /// The setup without any project config (for --list-apis/--list-checks).
   llvm::Expected<const Setup *> withoutConfig() { return load(""); }
 
 private:
   std::vector<std::string> RulesFiles, SchemaPaths;
-  std::string Checks, ForcedConfig;
+  std::string Checks, ForcedConfig, HeaderFilter;
   std::map<std::string, std::unique_ptr<Setup>> Loaded;
   std::map<std::string, std::string> Failed;
   llvm::Expected<const Setup *> load(const std::string &ConfigFile);

@@ -675,6 +675,7 @@ int FunctionRule::maxArgIndex() const {
 
 void Catalogue::noteMisfit(const FunctionRule &Rule, unsigned NumParams) const {
   std::string Key = Rule.Where + "/" + std::to_string(NumParams);
+  std::lock_guard<std::mutex> Lock(*MisfitLock);
   if (!MisfitSeen.try_emplace(Key, true).second)
     return;
   Misfits.push_back(Rule.Where + ": '" + Rule.Name + "' names argument " +
@@ -686,6 +687,7 @@ void Catalogue::noteMisfit(const FunctionRule &Rule, unsigned NumParams) const {
 
 std::vector<std::string> Catalogue::takeMisfits() const {
   std::vector<std::string> Out;
+  std::lock_guard<std::mutex> Lock(*MisfitLock);
   Out.swap(Misfits);
   return Out;
 }

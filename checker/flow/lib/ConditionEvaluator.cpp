@@ -147,6 +147,34 @@ bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
   return false;
 }
 
+bool ConditionEvaluator::isReadValue(const Expr *E, const PathState &S,
+                                     const Expr *Read, unsigned Depth) const {
+  if (!E || Depth > 2 * MaxDepth)
+    return false;
+  E = stripWrappers(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return false;
+    if (auto In = S.Into.find(VD); In != S.Into.end())
+      return In->second == Read;
+    auto It = S.Values.find(VD);
+    return It != S.Values.end() && !isSelfUpdate(It->second) &&
+           isReadValue(It->second, S, Read, Depth + 1);
+  }
+  if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
+    return resultSource(A->getBase(), S) == Read;
+  const catalogue::FunctionRule *Rule = Model.ruleOf(E);
+  if (!Rule)
+    return false;
+  if (Rule->TheRole == Role::ColumnValue)
+    return resultSource(Model.arg(E, Rule->ResultArg), S) == Read;
+  // The text of a column value parsed as a number.
+  if (Rule->TheRole == Role::ParseInt)
+    return isReadValue(Model.arg(E, Rule->ValueArg), S, Read, Depth + 1);
+  return false;
+}
+
 std::optional<int64_t>
 ConditionEvaluator::evalCall(const CallExpr *Call,
                              const catalogue::FunctionRule &Rule,

@@ -71,6 +71,10 @@ public:
   /// returned (a column value read out of its result), through locals.
   bool dependsOnRead(const clang::Expr *E, const PathState &S,
                      const clang::Expr *Read, unsigned Depth = 0) const;
+  /// Whether E is exactly a value that the event Read returned, unchanged
+  /// (through locals, conversions and parsing), not computed from it.
+  bool isReadValue(const clang::Expr *E, const PathState &S,
+                   const clang::Expr *Read, unsigned Depth = 0) const;
 
 private:
   const ApiModel &Model;

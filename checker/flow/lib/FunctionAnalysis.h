@@ -151,6 +151,14 @@ private:
   /// Whether the affected-row count of the write run by Event is read later
   /// in the function.
   bool affectedRowsChecked(const Expr *Event, const Query &Q) const;
+  /// The fix-it of a read-modify-write that binds `<read value> +/-
+  /// <change>` for column A: the UPDATE computes the value itself and the
+  /// change is bound instead. Empty unless provably equivalent and local.
+  std::vector<FixEdit> selfRelativeFix(const PathState &S, const Expr *Event,
+                                       const Query &Q, const ReadEvent &R,
+                                       const Expr *ReadCall,
+                                       const sql::Assignment &A,
+                                       const Expr *Value) const;
   PathState refine(const PathState &S, const CFGBlock &From,
                    unsigned SuccIndex) const;
   bool enabled(CheckKind K) const {
@@ -163,6 +171,10 @@ private:
 /// occurrence of the named placeholder Name (":email", "@id", "$name").
 std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
                                                llvm::StringRef Name);
+
+/// Where the value of `Column = <Value>` starts in Text, or npos.
+size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
+                      llvm::StringRef Value);
 
 /// The first column of a key expression: lower(email) keys email.
 std::string baseColumn(llvm::StringRef Key);

@@ -14,6 +14,7 @@
 #include "SqlResolver.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/Support/Regex.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
@@ -890,9 +891,23 @@ std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,
         : Ctx(C), Analyzer(A), Out(O) {}
     bool shouldVisitTemplateInstantiations() const { return false; }
     bool shouldVisitLambdaBodies() const { return true; }
+    std::optional<llvm::Regex> Headers;
+    std::map<FileID, bool> HeaderVerdicts;
+    bool wanted(SourceLocation Loc) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      Loc = SM.getExpansionLoc(Loc);
+      if (SM.isInMainFile(Loc))
+        return true;
+      if (!Headers || SM.isInSystemHeader(Loc))
+        return false;
+      FileID File = SM.getFileID(Loc);
+      auto [It, New] = HeaderVerdicts.try_emplace(File, false);
+      if (New)
+        It->second = Headers->match(SM.getFilename(Loc));
+      return It->second;
+    }
     bool VisitFunctionDecl(FunctionDecl *F) {
-      if (!F->doesThisDeclarationHaveABody() ||
-          !Ctx.getSourceManager().isInMainFile(F->getLocation()))
+      if (!F->doesThisDeclarationHaveABody() || !wanted(F->getLocation()))
         return true;
       for (Finding &Fd : Analyzer.findRaces(*F))
         Out.push_back(std::move(Fd));
@@ -901,7 +916,10 @@ std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,
   };
   RaceAnalyzer Analyzer(Ctx, Rules, Options);
   std::vector<Finding> Out;
-  Visitor(Ctx, Analyzer, Out).TraverseAST(Ctx);
+  Visitor V(Ctx, Analyzer, Out);
+  if (!Options.HeaderFilter.empty())
+    V.Headers.emplace(Options.HeaderFilter);
+  V.TraverseAST(Ctx);
   return Out;
 }
 

@@ -33,8 +33,7 @@ static bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
   return false;
 }
 
-// Where `Column = <Value>` sits in the statement text, or npos.
-static size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
+size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
                              llvm::StringRef Value) {
   std::string Lower = Text.lower();
   std::string Col = Column.lower();
@@ -343,6 +342,8 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
         if (At != std::string::npos)
           Fd.AtomicSql = Fd.ActSql.substr(0, At) + A.Column + " " + Op + " " +
                          Fd.ActSql.substr(At);
+        if (!Guarded)
+          Fd.Fix = selfRelativeFix(S, Event, Q, R, ReadCall, A, Value);
       }
       Written = true;
       break;

@@ -23,12 +23,14 @@ static Position position(clang::SourceLocation Loc,
   Position P;
   if (Loc.isInvalid())
     return P;
-  clang::PresumedLoc PL = SM.getPresumedLoc(SM.getExpansionLoc(Loc));
+  Loc = SM.getExpansionLoc(Loc);
+  clang::PresumedLoc PL = SM.getPresumedLoc(Loc);
   if (PL.isInvalid())
     return P;
   P.File = PL.getFilename();
   P.Line = PL.getLine();
   P.Column = PL.getColumn();
+  P.Offset = SM.getFileOffset(Loc);
   return P;
 }
 
@@ -78,7 +80,12 @@ static std::optional<Replacement> replacement(const flow::FixEdit &E,
   Replacement R;
   R.Begin = position(Range.getBegin(), SM);
   R.End = position(Range.getEnd(), SM);
-  R.File = R.Begin.File;
+  // Absolute, so the edit reaches the file whatever directory the compile
+  // command ran in.
+  if (clang::OptionalFileEntryRef Entry = SM.getFileEntryRefForID(Begin.first))
+    R.File = SM.getFileManager().getCanonicalName(*Entry).str();
+  else
+    R.File = R.Begin.File;
   R.Offset = Begin.second;
   R.Length = End.second - Begin.second;
   R.Text = E.Text;

@@ -188,6 +188,10 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
                        "UPDATE inside the transaction that writes it"});
   if (F.SqlPartlyUnknown)
     W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
+  W.Fix = F.Fix;
+  if (!F.Fix.empty())
+    W.FixMessage = "compute the new '" + F.Column +
+                   "' in the UPDATE and bind the change";
   return W;
 }
 

@@ -13,6 +13,7 @@
 #include "llvm/Support/Error.h"
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -185,6 +186,8 @@ private:
   llvm::StringMap<TypeRule> Types;
   mutable std::vector<std::string> Misfits;
   mutable llvm::StringMap<bool> MisfitSeen;
+  // Files are analysed on several threads (-j) against one catalogue.
+  std::unique_ptr<std::mutex> MisfitLock = std::make_unique<std::mutex>();
   friend class CatalogueLoader;
 };
 

@@ -32,6 +32,10 @@ struct RaceOptions {
   /// The dialect of APIs whose rules do not fix one (ODBC, Qt), from the
   /// project config.
   sql::Dialect DefaultDialect = sql::Dialect::Unknown;
+  /// Functions defined in headers whose path matches this regular
+  /// expression are analysed too (clang-tidy's --header-filter); empty: the
+  /// main file only. System headers never are.
+  std::string HeaderFilter;
 };
 
 class TranslationUnitFacts;
@@ -55,7 +59,7 @@ private:
 };
 
 /// Convenience wrapper: analyses every function with a body in the main file
-/// of Ctx, in source order.
+/// of Ctx (and in headers matching Options.HeaderFilter), in source order.
 std::vector<Finding> findRacesInMainFile(clang::ASTContext &Ctx,
                                          const catalogue::Catalogue &Rules,
                                          const RaceOptions &Options);

@@ -46,13 +46,14 @@ bool isSuppressed(const WordedFinding &W, const clang::SourceManager &SM);
 struct Position {
   std::string File;
   unsigned Line = 0, Column = 0;
+  unsigned Offset = 0; ///< in bytes from the start of File
 };
 struct Note {
   Position Pos;
   std::string Message;
 };
-/// One edit of a fix, in bytes of File and as line/column positions (End is
-/// exclusive).
+/// One edit of a fix, in bytes of File (an absolute path) and as
+/// line/column positions (End is exclusive).
 struct Replacement {
   std::string File;
   unsigned Offset = 0, Length = 0;
