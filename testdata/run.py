@@ -238,6 +238,61 @@ def update_hint(report, path):
     return out
 
 
+def apply_fixes(path, report):
+    """The bytes of path with every fix-it of the report applied, or None when
+    the report offers none."""
+    edits = []
+    for d in report["diagnostics"]:
+        for r in d.get("fix", {}).get("replacements", []):
+            if not same_file(r["file"], path):
+                raise TestError("a fix-it edits another file: %s" % r["file"])
+            edits.append((r["offset"], r["length"], r["text"].encode("utf-8")))
+    if not edits:
+        return None
+    with open(path, "rb") as f:
+        data = f.read()
+    for offset, length, text in sorted(edits, reverse=True):
+        data = data[:offset] + text + data[offset + length:]
+    return data
+
+
+def check_fixes(path, report, rerun, args):
+    """Compares the fix-its with the golden <name>.fixed.cpp. rerun(file)
+    returns sqlrace's report on another file with the same flags."""
+    golden = path[:-len(".cpp")] + ".fixed.cpp"
+    try:
+        fixed = apply_fixes(path, report)
+    except TestError as e:
+        return [str(e)]
+    have_golden = os.path.exists(golden)
+    if fixed is None:
+        return ["%s exists but sqlrace offered no fix-it" % golden] if have_golden else []
+    if args.write_fixed:
+        with open(golden, "wb") as f:
+            f.write(fixed)
+        have_golden = True
+    if not have_golden:
+        return ["sqlrace offers a fix-it but there is no golden %s "
+                "(run.py --write-fixed writes it)" % golden]
+    with open(golden, "rb") as f:
+        want = f.read()
+    if fixed != want:
+        import difflib
+        diff = difflib.unified_diff(want.decode("utf-8", "replace").splitlines(),
+                                    fixed.decode("utf-8", "replace").splitlines(),
+                                    golden, "after the fix-its", lineterm="")
+        return ["the fix-its do not give %s:" % golden] + list(diff)
+    # The fixed code must compile and offer nothing further to fix.
+    after = rerun(golden)
+    if after is None:
+        return ["sqlrace gave no report on %s" % golden]
+    if any(f.get("status") != "ok" for f in after["files"]):
+        return ["%s does not compile" % golden]
+    if any("fix" in d for d in after["diagnostics"]):
+        return ["%s still gets a fix-it" % golden]
+    return []
+
+
 def run_one(path, args):
     """Returns (status, detail lines) with status PASS, FAIL, XFAIL or UNSUPPORTED."""
     try:
@@ -276,6 +331,15 @@ def run_one(path, args):
         return failed(["stdout is not sqlrace's JSON report: %s" % e, "stdout:", proc.stdout[:2000]])
 
     failures, xfails = compare(path, report, annotations)
+
+    def rerun(other):
+        c = [args.sqlrace, "--format=json"] + sqlrace_flags + [other, "--"] + clang_flags + extra
+        p = subprocess.run(c, capture_output=True, text=True, timeout=args.timeout)
+        try:
+            return json.loads(p.stdout)
+        except ValueError:
+            return None
+    failures += check_fixes(path, report, rerun, args)
     expected_rc = 1 if report["diagnostics"] else 0
     if proc.returncode != expected_rc and not failures:
         failures.append("exit status %d does not fit the report (want %d: %s)" % (
@@ -296,6 +360,8 @@ def main(argv=None):
     parser.add_argument("--update-hint", action="store_true",
                         help="on failure, print annotations that describe what sqlrace reported")
     parser.add_argument("--timeout", type=float, default=300, help="seconds allowed per file (default 300)")
+    parser.add_argument("--write-fixed", action="store_true",
+                        help="write each file's fix-it golden <name>.fixed.cpp from sqlrace's fix-its")
     parser.add_argument("-v", "--verbose", action="store_true", help="print details for passing files too")
     parser.add_argument("files", nargs="+", metavar="FILE")
     args = parser.parse_args(argv)
@@ -305,6 +371,8 @@ def main(argv=None):
         return 2
 
     counts = {"PASS": 0, "XFAIL": 0, "FAIL": 0, "UNSUPPORTED": 0}
+    # Fix-it goldens are compared with the file they belong to, not run.
+    args.files = [p for p in args.files if not p.endswith(".fixed.cpp")]
     for path in args.files:
         status, detail = run_one(path, args)
         counts[status] += 1

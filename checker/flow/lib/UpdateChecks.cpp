@@ -342,7 +342,10 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
         if (At != std::string::npos)
           Fd.AtomicSql = Fd.ActSql.substr(0, At) + A.Column + " " + Op + " " +
                          Fd.ActSql.substr(At);
-        if (!Guarded)
+        // When the value read also decided the path (enough balance?),
+        // the check stays racy after the rewrite: no fix-it, the guarded
+        // UPDATE it needs is not a local edit.
+        if (!Guarded && !State.Decided)
           Fd.Fix = selfRelativeFix(S, Event, Q, R, ReadCall, A, Value);
       }
       Written = true;

@@ -1,0 +1,28 @@
+// Racy: the balance is read with ResultSet::getInt(), the withdrawal is
+// subtracted in C++ and the new balance is bound with setInt(). In
+// autocommit two withdrawals that read the same balance both write
+// "balance - amount", so one of them is never charged.
+// ARGS: -- -std=c++17
+#include <cppconn/connection.h>
+#include <cppconn/prepared_statement.h>
+#include <cppconn/resultset.h>
+#include <cppconn/statement.h>
+#include <memory>
+
+bool withdraw(sql::Connection *Con, int AccountId, int Amount) {
+  std::unique_ptr<sql::PreparedStatement> Read(Con->prepareStatement("SELECT balance FROM accounts WHERE id = ?"));
+  Read->setInt(1, AccountId);
+  // note: sqlrace-read-modify-write 'balance' read from 'accounts' here, keyed on (id)
+  std::unique_ptr<sql::ResultSet> Rs(Read->executeQuery());
+  if (!Rs->next())
+    return false;
+  const int Balance = Rs->getInt(1);
+
+  std::unique_ptr<sql::PreparedStatement> Write(Con->prepareStatement("UPDATE accounts SET balance = balance - ? WHERE id = ?"));
+  Write->setInt(1, Amount);
+  Write->setInt(2, AccountId);
+  // expect: sqlrace-read-modify-write update of 'accounts.balance' writes back a value computed from an earlier read; an update made by another client in between is lost
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite (MySQL/MariaDB): UPDATE accounts SET balance = balance - ? WHERE id = ?, binding the change instead of the new value
+  return Write->executeUpdate() == 1;
+}
