@@ -52,6 +52,10 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
   S->Options.Registries = S->Config.Registries;
   S->Options.DefaultDialect = S->Config.Dialect;
   S->Options.HeaderFilter = HeaderFilter;
+  for (flow::CheckKind K : flow::allChecks())
+    if (auto It = S->Config.PerCheck.find(flow::checkId(K).str());
+        It != S->Config.PerCheck.end())
+      S->Options.IgnoredTables[K] = It->second.IgnoredTables;
   const Setup *Result = S.get();
   Loaded[ConfigFile] = std::move(S);
   return Result;

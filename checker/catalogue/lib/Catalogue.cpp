@@ -195,6 +195,14 @@ int FileReader::getArg(const json &Obj, const std::string &Pointer,
   return static_cast<int>(V.get<int64_t>());
 }
 
+llvm::ArrayRef<llvm::StringRef> configurableCheckIds() {
+  // The ids of flow::CheckKind (checkId()); a flow test keeps them in step.
+  static const llvm::StringRef Ids[] = {
+      "sqlrace-check-then-insert", "sqlrace-read-modify-write",
+      "sqlrace-check-then-update", "sqlrace-unhandled-unique-violation"};
+  return Ids;
+}
+
 std::vector<std::string> FileReader::getStrings(const json &Obj,
                                                 const std::string &Pointer,
                                                 llvm::StringRef Key) {
@@ -432,7 +440,8 @@ llvm::Error FileReader::read(ApiRules &Api,
   if (Config)
     checkKeys(Root, "",
               {"dialect", "schema", "rules", "wrappers", "types",
-               "unique_violation", "registries", "checks", "description"},
+               "unique_violation", "registries", "checks", "check_options",
+               "description"},
               {});
   else
     checkKeys(Root, "",
@@ -459,6 +468,20 @@ llvm::Error FileReader::read(ApiRules &Api,
     for (std::string R : getStrings(Root, "", "registries"))
       Config->Registries.push_back(llvm::StringRef(R).ltrim(':').str());
     Config->Checks = getString(Root, "", "checks").value_or("");
+    if (Root.contains("check_options")) {
+      const json &Options = Root["check_options"];
+      std::vector<std::string> Ids(configurableCheckIds().begin(),
+                                   configurableCheckIds().end());
+      std::vector<llvm::StringRef> Allowed(Ids.begin(), Ids.end());
+      if (checkKeys(Options, "/check_options", Allowed, {}))
+        for (auto It = Options.begin(); It != Options.end(); ++It) {
+          std::string Where = "/check_options/" + It.key();
+          if (!checkKeys(It.value(), Where, {"ignored_tables"}, {}))
+            continue;
+          Config->PerCheck[It.key()].IgnoredTables =
+              getStrings(It.value(), Where, "ignored_tables");
+        }
+    }
   }
   if (Root.is_object()) {
     if (!Config) {

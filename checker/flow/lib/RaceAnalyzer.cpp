@@ -14,6 +14,7 @@
 #include "SqlResolver.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/Regex.h"
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
@@ -877,7 +878,20 @@ std::vector<Finding> RaceAnalyzer::findRaces(const FunctionDecl &F) {
     return {};
   if (!TU)
     TU = std::make_unique<TranslationUnitFacts>(Ctx, Rules, Options);
-  return FunctionAnalysis(*TU, F).run();
+  std::vector<Finding> Found = FunctionAnalysis(*TU, F).run();
+  if (Options.IgnoredTables.empty())
+    return Found;
+  llvm::erase_if(Found, [&](const Finding &Fd) {
+    auto It = Options.IgnoredTables.find(Fd.Check);
+    if (It == Options.IgnoredTables.end())
+      return false;
+    std::string Table = llvm::StringRef(Fd.Table).lower();
+    return llvm::any_of(It->second, [&](const std::string &Glob) {
+      auto Pattern = llvm::GlobPattern::create(llvm::StringRef(Glob).lower());
+      return Pattern && Pattern->match(Table);
+    });
+  });
+  return Found;
 }
 
 std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,

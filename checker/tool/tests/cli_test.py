@@ -162,6 +162,26 @@ class Cli(unittest.TestCase):
         doc = json.loads(out)
         self.assertEqual([f["status"] for f in doc["files"]], ["error", "ok"])
 
+    def test_broken_check_options(self):
+        cases = [
+            ('{\n  "check_options": {\n    "sqlrace-read-modify-writ": {}\n  }\n}\n',
+             ":3:5: unknown key 'sqlrace-read-modify-writ'; did you mean "
+             "'sqlrace-read-modify-write'?"),
+            ('{\n  "check_options": {\n    "sqlrace-read-modify-write": '
+             '{ "ignored_tables": "audit" }\n  }\n}\n',
+             ":3:54: 'ignored_tables' must be an array of strings, found string"),
+        ]
+        for text, message in cases:
+            with tempfile.TemporaryDirectory() as d:
+                with open(os.path.join(d, ".sqlrace.json"), "w") as f:
+                    f.write(text)
+                src = os.path.join(d, "a.cpp")
+                with open(src, "w") as f:
+                    f.write("int main() { return 0; }\n")
+                rc, _, err = run(src, "--", *PG_FLAGS)
+            self.assertEqual(rc, 2)
+            self.assertIn(os.path.join(d, ".sqlrace.json") + message, err)
+
     def test_config_wrapper_and_dialect(self):
         with tempfile.TemporaryDirectory() as d:
             with open(os.path.join(d, "cfg.json"), "w") as f:

@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -143,7 +144,16 @@ struct ProjectConfig {
   std::vector<std::string> Registries;
   /// --checks globs, applied after the command line's.
   std::string Checks;
+  /// Per-check options ("check_options"), by check id.
+  struct CheckOptions {
+    /// Globs of table names whose findings the check drops.
+    std::vector<std::string> IgnoredTables;
+  };
+  std::map<std::string, CheckOptions> PerCheck;
 };
+
+/// The check ids a project config may give options to.
+llvm::ArrayRef<llvm::StringRef> configurableCheckIds();
 
 /// All loaded rules, indexed for lookup.
 class Catalogue {

@@ -10,6 +10,7 @@
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/Finding.h"
 #include "sqlrace/flow/Schema.h"
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct RaceOptions {
   /// expression are analysed too (clang-tidy's --header-filter); empty: the
   /// main file only. System headers never are.
   std::string HeaderFilter;
+  /// Per check: globs of table names (case-insensitive) whose findings are
+  /// dropped (the "ignored_tables" option).
+  std::map<CheckKind, std::vector<std::string>> IgnoredTables;
 };
 
 class TranslationUnitFacts;
