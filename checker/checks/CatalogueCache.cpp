@@ -4,12 +4,13 @@
 #include "CatalogueCache.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
+#include <map>
 #include <memory>
 #include <mutex>
 
 namespace sqlrace::checks {
 
-std::vector<std::string> splitRulesFiles(llvm::StringRef Value) {
+std::vector<std::string> splitList(llvm::StringRef Value) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Value.split(Parts, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
   std::vector<std::string> Files;
@@ -57,6 +58,23 @@ loadRules(const std::vector<std::string> &Extra) {
   if (!E.Rules)
     return llvm::createStringError(llvm::inconvertibleErrorCode(), E.Error);
   return *E.Rules;
+}
+
+llvm::Expected<const Setup *> setupFor(const std::vector<std::string> &Extra,
+                                       llvm::StringRef MainFile) {
+  static std::mutex Lock;
+  static std::map<std::string, std::unique_ptr<ProjectSetups>> Setups;
+  const std::lock_guard<std::mutex> Guard(Lock);
+  std::unique_ptr<ProjectSetups> &S = Setups[llvm::join(Extra, ";")];
+  if (!S) {
+    std::vector<std::string> Files = catalogue::defaultRulesFiles();
+    Files.insert(Files.end(), Extra.begin(), Extra.end());
+    // No --checks or --config here: clang-tidy chooses the checks, and each
+    // file finds its own .sqlrace.json.
+    S = std::make_unique<ProjectSetups>(Files, std::vector<std::string>{}, "",
+                                        "");
+  }
+  return S->forFile(MainFile);
 }
 
 } // namespace sqlrace::checks

@@ -8,6 +8,7 @@
 #ifndef SQLRACE_CHECKS_CATALOGUECACHE_H
 #define SQLRACE_CHECKS_CATALOGUECACHE_H
 
+#include "ProjectSetup.h"
 #include "sqlrace/catalogue/Catalogue.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -18,7 +19,7 @@ namespace sqlrace::checks {
 
 /// Splits a `;`-separated option value into file names, trimming blanks and
 /// dropping empty entries ("a.json; b.json;" -> {"a.json", "b.json"}).
-std::vector<std::string> splitRulesFiles(llvm::StringRef Value);
+std::vector<std::string> splitList(llvm::StringRef Value);
 
 /// The bundled rules (catalogue::defaultRulesFiles(), the same files the CLI
 /// loads) followed by Extra. The result lives until the process exits. A
@@ -27,6 +28,12 @@ std::vector<std::string> splitRulesFiles(llvm::StringRef Value);
 /// column.
 llvm::Expected<const catalogue::Catalogue &>
 loadRules(const std::vector<std::string> &Extra);
+
+/// The setup (rules, project config found for the file, schema, options) of
+/// a main file, with the bundled rules plus Extra; shared by every check and
+/// translation unit of the process, loaded once per config.
+llvm::Expected<const Setup *> setupFor(const std::vector<std::string> &Extra,
+                                       llvm::StringRef MainFile);
 
 } // namespace sqlrace::checks
 

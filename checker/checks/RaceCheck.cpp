@@ -19,6 +19,7 @@ namespace sqlrace::checks {
 
 static constexpr llvm::StringLiteral TranslationUnitId = "translation-unit";
 static constexpr llvm::StringLiteral RulesFilesOption = "RulesFiles";
+static constexpr llvm::StringLiteral IgnoredTablesOption = "IgnoredTables";
 
 /// The sqlrace checks enabled for the current file, Own included.
 static std::vector<flow::CheckKind>
@@ -39,16 +40,18 @@ RaceCheck::RaceCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
       // this check then emits its own kind only.
       Enabled(enabledKinds(*Context, Kind)),
       // Global too: one wrapper catalogue usually serves every sqlrace check.
-      RulesFiles(Options.getLocalOrGlobal(RulesFilesOption, "")) {}
+      RulesFiles(Options.getLocalOrGlobal(RulesFilesOption, "")),
+      IgnoredTables(Options.get(IgnoredTablesOption, "")) {}
 
 void RaceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, RulesFilesOption, RulesFiles);
+  Options.store(Opts, IgnoredTablesOption, IgnoredTables);
 }
 
 void RaceCheck::registerMatchers(MatchFinder *Finder) {
   // Loaded here rather than in the constructor: clang-tidy also constructs
   // checks for --dump-config, which needs no catalogue.
-  auto Loaded = loadRules(splitRulesFiles(RulesFiles));
+  auto Loaded = loadRules(splitList(RulesFiles));
   if (!Loaded) {
     // A half-loaded catalogue would silently miss races, so nothing is
     // analysed; the loader's message names the file, line and column.
@@ -58,7 +61,7 @@ void RaceCheck::registerMatchers(MatchFinder *Finder) {
         << RulesFilesOption << llvm::toString(Loaded.takeError());
     return;
   }
-  Rules = &*Loaded;
+  RulesLoaded = true;
   // The whole translation unit, not each function: the analysis gathers
   // facts that span the TU (statements prepared under a name elsewhere) and
   // chooses the functions itself (main file, lambdas, no template
@@ -67,7 +70,8 @@ void RaceCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void RaceCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Rules || !Result.Nodes.getNodeAs<TranslationUnitDecl>(TranslationUnitId))
+  if (!RulesLoaded ||
+      !Result.Nodes.getNodeAs<TranslationUnitDecl>(TranslationUnitId))
     return;
   ASTContext &Ctx = *Result.Context;
   // A broken AST only produces noise (and negative tests that pass
@@ -75,17 +79,41 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
   if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
     return;
 
-  flow::RaceOptions Options;
-  Options.Enabled = Enabled;
   const SourceManager &SM = *Result.SourceManager;
+  OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+  if (!Main)
+    return;
+  // The project config (.sqlrace.json) of the file, as the CLI finds it.
+  auto Project = setupFor(splitList(RulesFiles), Main->getName());
+  if (!Project) {
+    configurationDiag("cannot load the sqlrace project setup: %0",
+                      DiagnosticIDs::Error)
+        << llvm::toString(Project.takeError());
+    return;
+  }
+  flow::RaceOptions Options = (*Project)->Options;
+  // clang-tidy's choice, narrowed by the config's "checks".
+  std::vector<flow::CheckKind> Both;
+  for (flow::CheckKind K : Enabled)
+    if (llvm::is_contained((*Project)->Options.Enabled, K))
+      Both.push_back(K);
+  if (!llvm::is_contained(Both, Kind))
+    return;
+  Options.Enabled = Both;
+  for (llvm::StringRef Glob : splitList(IgnoredTables))
+    Options.IgnoredTables[Kind].push_back(Glob.str());
   for (const flow::Finding &F :
-       flow::findRacesInMainFile(Ctx, *Rules, Options)) {
+       flow::findRacesInMainFile(Ctx, (*Project)->Rules, Options)) {
     if (F.Check != Kind)
       continue;
     const report::WordedFinding W = report::wordFinding(F);
     // Expansion locations, as report::resolve gives the CLI: for code in a
     // macro both point at the macro's use, not into its definition.
-    diag(SM.getExpansionLoc(W.Loc), "%0") << W.Message;
+    {
+      auto Builder = diag(SM.getExpansionLoc(W.Loc), "%0") << W.Message;
+      for (const flow::FixEdit &E : W.Fix)
+        Builder << FixItHint::CreateReplacement(E.Range, E.Text);
+    }
     for (const report::WordedNote &N : W.Notes)
       diag(SM.getExpansionLoc(N.Loc), "%0", DiagnosticIDs::Note) << N.Message;
   }

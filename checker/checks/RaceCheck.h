@@ -24,10 +24,10 @@ namespace sqlrace::checks {
 /// (`RulesFiles`, shared by all sqlrace checks). Default: empty.
 class RaceCheck : public clang::tidy::ClangTidyCheck {
 public:
-  /// Reads the RulesFiles option.
+  /// Reads the RulesFiles and IgnoredTables options.
   RaceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
             flow::CheckKind Kind);
-  /// Writes RulesFiles back (for --dump-config).
+  /// Writes the options back (for --dump-config).
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   /// Loads the catalogue and matches the translation unit, or reports a
   /// configuration error and matches nothing.
@@ -42,8 +42,11 @@ private:
   const std::vector<flow::CheckKind> Enabled;
   /// The RulesFiles option as written.
   const std::string RulesFiles;
-  /// Set by registerMatchers when the catalogue loaded.
-  const catalogue::Catalogue *Rules = nullptr;
+  /// The IgnoredTables option as written: ';'-separated table globs whose
+  /// findings of this check are dropped (the config's "ignored_tables").
+  const std::string IgnoredTables;
+  /// Set by registerMatchers when the rules loaded.
+  bool RulesLoaded = false;
 };
 
 } // namespace sqlrace::checks

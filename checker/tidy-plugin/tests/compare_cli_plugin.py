@@ -25,6 +25,7 @@ import argparse
 import concurrent.futures
 import difflib
 import glob
+import shutil
 import json
 import os
 import re
@@ -205,14 +206,6 @@ def compare_file(path, args, runner, plugin_checks):
     missing, extra = runner.pkg_cflags(packages)
     if missing:
         return "SKIP", ["missing pkg-config package(s): %s" % " ".join(missing)], 0
-    # The CLI reads a .sqlrace.json next to the file; the plugin does not.
-    folder = os.path.dirname(os.path.join(args.testdata, path))
-    while os.path.commonpath([folder, args.testdata]) == args.testdata:
-        if os.path.exists(os.path.join(folder, ".sqlrace.json")):
-            return "SKIP", ["a project config (.sqlrace.json) applies; the plugin does not read one"], 0
-        if folder == args.testdata:
-            break
-        folder = os.path.dirname(folder)
     try:
         translate_flags(sqlrace_flags, plugin_checks)
     except Untranslatable as e:
@@ -223,6 +216,11 @@ def compare_file(path, args, runner, plugin_checks):
     if problems:
         return "FAIL", detail + problems, 0
     detail.append("%d warning(s) in both" % warned)
+    if os.path.exists(os.path.join(args.testdata, path[:-len(".cpp")] + ".fixed.cpp")):
+        problems = plugin_fix(path, args, compile_flags)
+        if problems:
+            return "FAIL", detail + problems, 0
+        detail.append("clang-tidy --fix gives the .fixed.cpp golden")
     # Only read-modify-write and check-then-update overlap (one UPDATE, one
     # finding); elsewhere running each check alone repeats the same work.
     overlapping = path.split(os.sep)[0] in ("read-modify-write", "check-then-update")
@@ -238,6 +236,45 @@ def compare_file(path, args, runner, plugin_checks):
                 return "FAIL", detail + ["with only %s enabled:" % check] + more + problems, 0
         detail.append("and the same with each check alone")
     return "PASS", detail, warned
+
+
+def plugin_fix(path, args, compile_flags):
+    """clang-tidy --fix with the plugin turns the file into its golden
+    <name>.fixed.cpp, as sqlrace's own fix-its do (testdata/run.py)."""
+    source = os.path.join(args.testdata, path)
+    golden = source[:-len(".cpp")] + ".fixed.cpp"
+    with tempfile.TemporaryDirectory(prefix="sqlrace-plugin-fix-") as tmp:
+        # The whole folder: the file's headers and .sqlrace.json come along.
+        folder = os.path.join(tmp, "d")
+        shutil.copytree(os.path.dirname(source), folder)
+        copy = os.path.join(folder, os.path.basename(source))
+        cmd = [args.clang_tidy, "--load=" + args.module, "--checks=-*," + CHECK_GLOB,
+               "--quiet", "--fix", copy, "--"] + compile_flags
+        try:
+            proc = run_cmd(cmd, args.testdata)
+        except RunFailed as e:
+            return [str(e)]
+        with open(copy, "rb") as f, open(golden, "rb") as g:
+            if f.read() != g.read():
+                return [shown(cmd), "clang-tidy --fix did not produce %s" % golden] + \
+                    proc.stderr.splitlines()[-10:]
+    return []
+
+
+def ignored_tables_option(args, runner):
+    """The IgnoredTables check option drops that table's findings."""
+    path = os.path.join("read-modify-write", "sqlite3-balance-bind-int64.cpp")
+    cmd = [args.clang_tidy, "--load=" + args.module, "--checks=-*," + CHECK_GLOB, "--quiet",
+           "--config={CheckOptions: {sqlrace-read-modify-write.IgnoredTables: 'ledger;wall*'}}",
+           path, "--", "-std=c++17"]
+    try:
+        proc = run_cmd(cmd, args.testdata)
+    except RunFailed as e:
+        return "FAIL", [str(e)]
+    findings, errors = parse_tidy(proc.stdout, args.testdata)
+    if proc.returncode != 0 or errors or findings:
+        return "FAIL", [shown(cmd), "want no finding, got %d" % len(findings)] + errors
+    return "PASS", [shown(cmd)]
 
 
 def compare_check_lists(args):
@@ -355,6 +392,8 @@ def main(argv=None):
         report("smoke: a file with warnings in both",
                "PASS" if both_warned else "FAIL",
                ["%d file(s) produced the same warnings in both" % both_warned])
+
+    report("IgnoredTables check option", *ignored_tables_option(args, runner))
 
     # A broken rules file, on the first input whose requirements are met.
     for path in files:
