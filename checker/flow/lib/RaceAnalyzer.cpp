@@ -68,14 +68,24 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
     // unknown.
     void noteDialect(const catalogue::FunctionRule &Rule, const Expr *Call) {
       const Expr *Arg = Model.arg(Call, Rule.ValueArg);
-      std::string Text = resolveSqlText(Arg, Model.context());
-      if (hasHole(Text))
-        if (const VarDecl *V = Model.varOf(Arg))
-          Text = V->getName().str();
+      // The text, or for a variable of unknown value (a constant defined in
+      // the library) its name, simple and qualified.
+      llvm::SmallVector<std::string, 2> Texts{
+          resolveSqlText(Arg, Model.context())};
+      if (hasHole(Texts.front())) {
+        Texts.clear();
+        if (const VarDecl *V = Model.varOf(Arg)) {
+          Texts.push_back(V->getName().str());
+          Texts.push_back(V->getQualifiedNameAsString());
+        }
+      }
       sql::Dialect D = sql::Dialect::Unknown;
-      for (const auto &[Name, Dialect] : Rule.DialectNames)
-        if (llvm::StringRef(Text).starts_with_insensitive(Name))
-          D = Dialect;
+      for (const std::string &Text : Texts)
+        for (const auto &[Name, Dialect] : Rule.DialectNames)
+          if (Rule.DialectMatch == catalogue::NameMatch::Contains
+                  ? llvm::StringRef(Text).contains_insensitive(Name)
+                  : llvm::StringRef(Text).starts_with_insensitive(Name))
+            D = Dialect;
       if (!Found)
         Found = D;
       else if (*Found != D)
@@ -521,6 +531,17 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
   case Role::TxnRollback:
     onTxnCall(S, Call, *Rule);
     return;
+  case Role::SetIsolation: {
+    // The isolation of the connection's current or next transaction.
+    Handle H = Model.handleOf(Model.arg(Call, Rule->ConnectionArg));
+    sql::StatementFacts St;
+    St.Kind = sql::StatementKind::Transaction;
+    St.Txn = sql::TxnAction::SetTransaction;
+    St.Iso = Model.isolationArg(Call, *Rule);
+    if (H.Conn && St.Iso != sql::Isolation::Unspecified)
+      onTransaction(S.Txns[H.Conn], St);
+    return;
+  }
   case Role::ColumnInto: {
     // into(x): x receives a value of the result (or, with no result
     // argument, of the statement this full expression runs).
