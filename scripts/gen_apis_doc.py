@@ -81,7 +81,12 @@ def render():
         if doc.get("types"):
             out += ["", "| type | role | connection from constructor argument |", "|---|---|---|"]
             for t in doc["types"]:
-                ctor = "(the object it is a member of)" if t["role"] == "facet" else t.get("connection_ctor_arg", 0)
+                if t["role"] == "facet":
+                    ctor = "(the object it is a member of)"
+                elif t["role"] == "statement_text":
+                    ctor = "(no connection; SQL text from constructor argument %s)" % t["sql_ctor_arg"]
+                else:
+                    ctor = t.get("connection_ctor_arg", 0)
                 out.append("| `%s` | %s | %s |" % (t["name"], t["role"], ctor))
     return "\n".join(out) + "\n"
 

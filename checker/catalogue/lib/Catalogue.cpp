@@ -419,7 +419,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
 void FileReader::readType(const json &T, const std::string &Pointer,
                           TypeRule &Out) {
   if (!checkKeys(T, Pointer,
-                 {"name", "role", "connection_ctor_arg",
+                 {"name", "role", "connection_ctor_arg", "sql_ctor_arg",
                   "isolation_template_arg", "isolation_names", "note"},
                  {"name", "role"}))
     return;
@@ -434,9 +434,14 @@ void FileReader::readType(const json &T, const std::string &Pointer,
     Out.TheRole = TypeRole::Query;
   else if (RoleText == "facet")
     Out.TheRole = TypeRole::Facet;
+  else if (RoleText == "statement_text")
+    Out.TheRole = TypeRole::StatementText;
   else
     fail(Pointer + "/role", "unknown type role \"" + RoleText +
-                                "\"; expected \"transaction\", \"autocommit\", \"query\" or \"facet\"");
+                                "\"; expected \"transaction\", \"autocommit\", \"query\", \"facet\" or \"statement_text\"");
+  Out.SqlCtorArg = getArg(T, Pointer, "sql_ctor_arg");
+  if (Out.TheRole == TypeRole::StatementText && Out.SqlCtorArg < 0)
+    fail(Pointer, "type role \"statement_text\" needs 'sql_ctor_arg'");
   int Ctor = getArg(T, Pointer, "connection_ctor_arg");
   Out.ConnectionCtorArg = Ctor == NoArg ? 0 : Ctor;
   Out.IsolationTemplateArg = getArg(T, Pointer, "isolation_template_arg");

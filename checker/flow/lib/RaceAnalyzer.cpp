@@ -105,7 +105,8 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       // keys, in source order.
       if (Rule->TheRole == Role::Execute || Rule->TheRole == Role::Prepare) {
         std::string Text =
-            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
+            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context(),
+                           nullptr, &Model.rules());
         sql::Dialect D = Rule->Api ? Rule->Api->Dialect : sql::Dialect::Unknown;
         if (llvm::StringRef(Text).contains_insensitive("create") ||
             llvm::StringRef(Text).contains_insensitive("alter") ||
@@ -125,7 +126,8 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       if (hasHole(Name))
         return true;
       std::string Text =
-          resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
+          resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context(),
+                         nullptr, &Model.rules());
       auto [It, Inserted] = Named.try_emplace(Name, Text);
       if (!Inserted && It->second != Text)
         It->second = std::nullopt;
@@ -247,7 +249,7 @@ const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
     Q.Text = *Known;
   else
     Q.Text = resolveSqlText(Model.arg(Call, SqlArg), Model.context(),
-                            &TU.registries());
+                            &TU.registries(), &Model.rules());
   Q.Facts = sql::analyzeSql(Q.Text, Q.Dialect);
   // A prepared statement runs its first statement only.
   if (Q.Rule->TheRole == Role::Prepare && Q.Facts.size() > 1)
@@ -506,8 +508,16 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     // Only the first step of a statement runs it; later ones fetch rows.
     bool Runs = Rule->TheRole == Role::ExecutePrepared || !S.LastStep.count(Stmt);
     S.LastStep[Stmt] = Call;
-    if (Runs)
+    if (Runs) {
       runQuery(S, Call, Q);
+      // Outputs named when the statement was prepared receive its values.
+      for (auto &[Target, Source] : S.Into)
+        if (Source == Prepare) {
+          Source = Call;
+          if (S.Reads.count(Call))
+            S.Taint[Target] = {Call};
+        }
+    }
     return;
   }
   case Role::Execute:
@@ -549,6 +559,11 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     if (!Target)
       return;
     const Expr *Source = S.LastAnyEvent;
+    // stmt << "SELECT ...", into(x): x receives a value when stmt runs
+    // later; until then it points at the prepare call.
+    if (Rule->ResultArg == catalogue::NoArg)
+      if (const Expr *Prepare = preparedInFullExpression(Call))
+        Source = Prepare;
     if (Rule->ResultArg != catalogue::NoArg) {
       const Expr *Result = Model.arg(Call, Rule->ResultArg);
       Source = Evaluator.resultSource(Result, S);

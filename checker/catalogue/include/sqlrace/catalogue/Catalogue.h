@@ -129,12 +129,15 @@ enum class TypeRole {
   Autocommit,  ///< a handle bound to a connection that runs statements alone
   Query,       ///< a query object bound to a connection (default if none)
   Facet,       ///< a member object of a connection that stands for it
+  StatementText, ///< an object holding SQL given to its constructor
 };
 
 struct TypeRule {
   std::string Name; ///< qualified class (or class template) name
   TypeRole TheRole = TypeRole::Transaction;
   int ConnectionCtorArg = 0;
+  /// StatementText: the constructor argument that is the SQL text.
+  int SqlCtorArg = NoArg;
   /// Index of the template argument that carries the isolation level, and the
   /// names of its enumerators.
   int IsolationTemplateArg = NoArg;
