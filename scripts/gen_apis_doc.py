@@ -24,6 +24,18 @@ def describe_args(fn):
     for key in ("row_code", "done_code"):
         if key in fn:
             parts.append("%s %s" % (key.replace("_", " "), fn[key]))
+    if "isolation_arg" in fn:
+        parts.append("isolation: %s (%s)" % (fn["isolation_arg"], ", ".join(
+            "%s = %s" % (k, v) for k, v in fn.get("isolation_names", {}).items())))
+    if fn.get("returns_value"):
+        parts.append("returns the value")
+    if "dialect_names" in fn:
+        parts.append("dialect from %s of: %s" % (
+            "text containing one" if fn.get("dialect_match") == "contains" else "a name or text beginning with one",
+            ", ".join("`%s` = %s" % (k, v) for k, v in fn["dialect_names"].items())))
+    if "when" in fn:
+        parts.append("only when " + " and ".join(
+            "argument %s is %s" % (k, " or ".join(str(x) for x in v)) for k, v in fn["when"].items()))
     return ", ".join(parts)
 
 
@@ -58,6 +70,8 @@ def render():
             shown.append("SQLSTATE/text %s" % ", ".join('"%s"' % s for s in uv["sqlstates"]))
         if uv.get("exceptions"):
             shown.append("exceptions %s" % ", ".join("`%s`" % e for e in uv["exceptions"]))
+        if uv.get("names"):
+            shown.append("constants %s" % ", ".join("`%s`" % e for e in uv["names"]))
         if shown:
             out.append("- Unique violation: %s" % "; ".join(shown))
         out += ["", "| function | role | arguments |", "|---|---|---|"]
@@ -67,7 +81,13 @@ def render():
         if doc.get("types"):
             out += ["", "| type | role | connection from constructor argument |", "|---|---|---|"]
             for t in doc["types"]:
-                out.append("| `%s` | %s | %s |" % (t["name"], t["role"], t.get("connection_ctor_arg", 0)))
+                if t["role"] == "facet":
+                    ctor = "(the object it is a member of)"
+                elif t["role"] == "statement_text":
+                    ctor = "(no connection; SQL text from constructor argument %s)" % t["sql_ctor_arg"]
+                else:
+                    ctor = t.get("connection_ctor_arg", 0)
+                out.append("| `%s` | %s | %s |" % (t["name"], t["role"], ctor))
     return "\n".join(out) + "\n"
 
 

@@ -46,6 +46,8 @@ llvm::StringRef roleName(Role R) {
   case Role::TxnCommit: return "txn_commit";
   case Role::TxnRollback: return "txn_rollback";
   case Role::SetDialect: return "set_dialect";
+  case Role::SetIsolation: return "set_isolation";
+  case Role::TxnObject: return "txn_object";
   }
   return "?";
 }
@@ -57,7 +59,8 @@ static const Role AllRoles[] = {
     Role::StringCompare, Role::Bind, Role::AffectedRows, Role::StoreResult,
     Role::FetchRow, Role::StatementInit, Role::ExecutePrepared, Role::Fetch,
     Role::FormatInto, Role::ColumnInto, Role::GotData, Role::TxnBegin,
-    Role::TxnCommit, Role::TxnRollback, Role::SetDialect};
+    Role::TxnCommit, Role::TxnRollback, Role::SetDialect, Role::SetIsolation,
+    Role::TxnObject};
 
 namespace {
 /// Validates one parsed file against the rules schema and fills the tables.
@@ -97,6 +100,9 @@ private:
   void readFunction(const json &F, const std::string &Pointer,
                     FunctionRule &Out);
   void readType(const json &T, const std::string &Pointer, TypeRule &Out);
+  void readIsolationNames(const json &Names, const std::string &Where,
+                          llvm::StringMap<sql::Isolation> &Out);
+  void readWhen(const json &W, const std::string &Where, FunctionRule &Out);
 };
 } // namespace
 
@@ -232,8 +238,9 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
                  {"name", "params", "role", "connection_arg", "sql_arg", "name_arg",
                   "statement_arg", "statement_out_arg", "result_arg",
                   "value_arg", "index_arg", "params_arg", "params_from",
-                  "row_code", "done_code", "dialect_names", "index_base",
-                  "note"},
+                  "row_code", "done_code", "dialect_names", "dialect_match",
+                  "index_base", "when", "isolation_arg", "isolation_names",
+                  "returns_value", "note"},
                  {"name", "role"}))
     return;
   Out.Name = llvm::StringRef(getString(F, Pointer, "name").value_or(""))
@@ -283,6 +290,33 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
         else
           Out.DialectNames.emplace_back(It.key(), D);
       }
+  }
+  if (auto Match = getString(F, Pointer, "dialect_match")) {
+    if (*Match == "prefix")
+      Out.DialectMatch = NameMatch::Prefix;
+    else if (*Match == "contains")
+      Out.DialectMatch = NameMatch::Contains;
+    else
+      fail(Pointer + "/dialect_match",
+           "'dialect_match' must be \"prefix\" or \"contains\", found \"" +
+               *Match + "\"");
+  }
+  if (F.contains("when"))
+    readWhen(F["when"], Pointer + "/when", Out);
+  Out.IsolationArg = getArg(F, Pointer, "isolation_arg");
+  if (F.contains("isolation_names"))
+    readIsolationNames(F["isolation_names"], Pointer + "/isolation_names",
+                       Out.IsolationNames);
+  if (F.contains("returns_value")) {
+    if (!F["returns_value"].is_boolean())
+      fail(Pointer + "/returns_value",
+           "'returns_value' must be true or false, found " +
+               F["returns_value"].dump());
+    else
+      Out.ReturnsValue = F["returns_value"].get<bool>();
+    if (Out.TheRole != Role::Execute)
+      fail(Pointer + "/returns_value",
+           "'returns_value' applies to role \"execute\" only");
   }
   if (auto Base = getInt(F, Pointer, "index_base")) {
     if (*Base != 0 && *Base != 1)
@@ -359,6 +393,17 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     if (Out.DialectNames.empty())
       fail(Pointer, "role \"set_dialect\" needs 'dialect_names'");
     break;
+  case Role::SetIsolation:
+    Need(Out.ConnectionArg, "connection_arg");
+    Need(Out.IsolationArg, "isolation_arg");
+    if (Out.IsolationNames.empty())
+      fail(Pointer, "role \"set_isolation\" needs 'isolation_names'");
+    break;
+  case Role::TxnObject:
+    Need(Out.ConnectionArg, "connection_arg");
+    if (Out.IsolationArg != NoArg && Out.IsolationNames.empty())
+      fail(Pointer, "'isolation_arg' needs 'isolation_names'");
+    break;
   case Role::GotData:
   case Role::TxnBegin:
   case Role::TxnCommit:
@@ -382,7 +427,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
 void FileReader::readType(const json &T, const std::string &Pointer,
                           TypeRule &Out) {
   if (!checkKeys(T, Pointer,
-                 {"name", "role", "connection_ctor_arg",
+                 {"name", "role", "connection_ctor_arg", "sql_ctor_arg",
                   "isolation_template_arg", "isolation_names", "note"},
                  {"name", "role"}))
     return;
@@ -395,39 +440,86 @@ void FileReader::readType(const json &T, const std::string &Pointer,
     Out.TheRole = TypeRole::Autocommit;
   else if (RoleText == "query")
     Out.TheRole = TypeRole::Query;
+  else if (RoleText == "facet")
+    Out.TheRole = TypeRole::Facet;
+  else if (RoleText == "statement_text")
+    Out.TheRole = TypeRole::StatementText;
   else
     fail(Pointer + "/role", "unknown type role \"" + RoleText +
-                                "\"; expected \"transaction\", \"autocommit\" or \"query\"");
+                                "\"; expected \"transaction\", \"autocommit\", \"query\", \"facet\" or \"statement_text\"");
+  Out.SqlCtorArg = getArg(T, Pointer, "sql_ctor_arg");
+  if (Out.TheRole == TypeRole::StatementText && Out.SqlCtorArg < 0)
+    fail(Pointer, "type role \"statement_text\" needs 'sql_ctor_arg'");
   int Ctor = getArg(T, Pointer, "connection_ctor_arg");
   Out.ConnectionCtorArg = Ctor == NoArg ? 0 : Ctor;
   Out.IsolationTemplateArg = getArg(T, Pointer, "isolation_template_arg");
-  if (T.contains("isolation_names")) {
-    const json &Names = T["isolation_names"];
-    std::string Where = Pointer + "/isolation_names";
-    if (!Names.is_object()) {
-      fail(Where, "'isolation_names' must be an object");
-      return;
+  if (T.contains("isolation_names"))
+    readIsolationNames(T["isolation_names"], Pointer + "/isolation_names",
+                       Out.IsolationNames);
+}
+
+void FileReader::readIsolationNames(const json &Names, const std::string &Where,
+                                    llvm::StringMap<sql::Isolation> &Out) {
+  if (!Names.is_object()) {
+    fail(Where, "'isolation_names' must be an object");
+    return;
+  }
+  for (auto It = Names.begin(); It != Names.end(); ++It) {
+    static const std::pair<llvm::StringRef, sql::Isolation> Levels[] = {
+        {"read_uncommitted", sql::Isolation::ReadUncommitted},
+        {"read_committed", sql::Isolation::ReadCommitted},
+        {"repeatable_read", sql::Isolation::RepeatableRead},
+        {"serializable", sql::Isolation::Serializable},
+        {"snapshot", sql::Isolation::Snapshot}};
+    bool Found = false;
+    if (It.value().is_string())
+      for (auto &[Name, Level] : Levels)
+        if (It.value() == Name.str()) {
+          Out[It.key()] = Level;
+          Found = true;
+        }
+    if (!Found)
+      fail(Where + "/" + It.key(),
+           "isolation level must be one of read_uncommitted, "
+           "read_committed, repeatable_read, serializable, snapshot; found " +
+               It.value().dump());
+  }
+}
+
+// "when": { "<argument index>": [ "NAME", 42, ... ], ... }
+void FileReader::readWhen(const json &W, const std::string &Where,
+                          FunctionRule &Out) {
+  if (!W.is_object() || W.empty()) {
+    fail(Where, "'when' must be an object mapping argument indexes to arrays "
+                "of constant names or integers");
+    return;
+  }
+  for (auto It = W.begin(); It != W.end(); ++It) {
+    std::string At = Where + "/" + It.key();
+    int Index = -1;
+    if (!llvm::to_integer(It.key(), Index, 10) || Index < 0 || Index > 64) {
+      fail(At, "'when' keys must be argument indexes from 0 to 64, found \"" +
+                   It.key() + "\"", /*AtKey=*/true);
+      continue;
     }
-    for (auto It = Names.begin(); It != Names.end(); ++It) {
-      static const std::pair<llvm::StringRef, sql::Isolation> Levels[] = {
-          {"read_uncommitted", sql::Isolation::ReadUncommitted},
-          {"read_committed", sql::Isolation::ReadCommitted},
-          {"repeatable_read", sql::Isolation::RepeatableRead},
-          {"serializable", sql::Isolation::Serializable},
-          {"snapshot", sql::Isolation::Snapshot}};
-      bool Found = false;
-      if (It.value().is_string())
-        for (auto &[Name, Level] : Levels)
-          if (It.value() == Name.str()) {
-            Out.IsolationNames[It.key()] = Level;
-            Found = true;
-          }
-      if (!Found)
-        fail(Where + "/" + It.key(),
-             "isolation level must be one of read_uncommitted, "
-             "read_committed, repeatable_read, serializable, snapshot; found " +
-                 It.value().dump());
+    ArgCondition C;
+    C.Arg = Index;
+    if (!It.value().is_array() || It.value().empty()) {
+      fail(At, "expected a non-empty array of constant names or integers, "
+               "found " + It.value().dump());
+      continue;
     }
+    for (size_t I = 0; I < It.value().size(); ++I) {
+      const json &V = It.value()[I];
+      if (V.is_string())
+        C.Names.push_back(llvm::StringRef(V.get<std::string>()).ltrim(':').str());
+      else if (V.is_number_integer())
+        C.Values.push_back(V.get<int64_t>());
+      else
+        fail(At + "/" + std::to_string(I),
+             "expected a constant name or an integer, found " + typeName(V));
+    }
+    Out.When.push_back(std::move(C));
   }
 }
 
@@ -528,7 +620,7 @@ llvm::Error FileReader::read(ApiRules &Api,
     if (Root.contains("unique_violation")) {
       const json &U = Root["unique_violation"];
       std::string P = "/unique_violation";
-      if (checkKeys(U, P, {"codes", "sqlstates", "exceptions"}, {})) {
+      if (checkKeys(U, P, {"codes", "sqlstates", "exceptions", "names"}, {})) {
         if (U.contains("codes")) {
           const json &Cs = U["codes"];
           if (!Cs.is_array())
@@ -546,6 +638,8 @@ llvm::Error FileReader::read(ApiRules &Api,
         for (std::string &E : Api.Unique.Exceptions =
                  getStrings(U, P, "exceptions"))
           E = llvm::StringRef(E).ltrim(':').str();
+        for (std::string &N : Api.Unique.Names = getStrings(U, P, "names"))
+          N = llvm::StringRef(N).ltrim(':').str();
       }
     }
   }
@@ -598,6 +692,12 @@ public:
         // own.
         std::string Key = F.Params < 0 ? F.Name
                                        : F.Name + "/" + std::to_string(F.Params);
+        // Rules that apply under conditions on arguments are several per
+        // function, tried in order before the unconditional one.
+        if (!F.When.empty()) {
+          C.Conditional[Key].push_back(std::move(F));
+          continue;
+        }
         if (C.Functions.count(Key))
           return llvm::createStringError(
               llvm::inconvertibleErrorCode(),
@@ -691,8 +791,11 @@ llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files)
 int FunctionRule::maxArgIndex() const {
   int Max = -1;
   for (int I : {ConnectionArg, SqlArg, NameArg, StatementArg, StatementOut,
-                ResultArg, ValueArg, IndexArg, ParamsArg, ParamsFrom})
+                ResultArg, ValueArg, IndexArg, ParamsArg, ParamsFrom,
+                IsolationArg})
     Max = std::max(Max, I);
+  for (const ArgCondition &C : When)
+    Max = std::max(Max, C.Arg);
   return Max;
 }
 
@@ -726,6 +829,20 @@ const FunctionRule *Catalogue::function(llvm::StringRef QualifiedName,
   return It == Functions.end() ? nullptr : &It->second;
 }
 
+llvm::ArrayRef<FunctionRule>
+Catalogue::conditional(llvm::StringRef QualifiedName, int NumParams) const {
+  if (NumParams >= 0) {
+    auto It =
+        Conditional.find((QualifiedName + "/" + llvm::Twine(NumParams)).str());
+    if (It != Conditional.end())
+      return It->second;
+  }
+  auto It = Conditional.find(QualifiedName);
+  if (It == Conditional.end())
+    return {};
+  return It->second;
+}
+
 const TypeRule *Catalogue::type(llvm::StringRef QualifiedName) const {
   auto It = Types.find(QualifiedName);
   return It == Types.end() ? nullptr : &It->second;
@@ -746,6 +863,12 @@ bool Catalogue::isUniqueViolationState(llvm::StringRef SqlState) const {
 bool Catalogue::isUniqueViolationException(llvm::StringRef Name) const {
   return llvm::any_of(Apis, [&](const auto &A) {
     return llvm::is_contained(A->Unique.Exceptions, Name.str());
+  });
+}
+
+bool Catalogue::isUniqueViolationName(llvm::StringRef Name) const {
+  return llvm::any_of(Apis, [&](const auto &A) {
+    return llvm::is_contained(A->Unique.Names, Name.str());
   });
 }
 

@@ -110,4 +110,81 @@ TEST(Catalogue, DuplicateFunctionAcrossFiles) {
             "b.json: function 'g' is already described in a.json");
 }
 
+TEST(Catalogue, ConditionalRules) {
+  auto C = Catalogue::loadText({{"c.json", R"({"schema": 1, "library": "a", "source": "s",
+    "functions": [
+      {"name": "::attr", "role": "txn_begin", "connection_arg": 0,
+       "when": {"1": ["MODE", 7], "2": ["OFF"]}},
+      {"name": "::attr", "role": "set_isolation", "connection_arg": 0,
+       "isolation_arg": 2, "isolation_names": {"SER": "serializable"},
+       "when": {"1": ["LEVEL"]}},
+      {"name": "::attr", "role": "parse_int", "value_arg": 0}]})"}});
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  llvm::ArrayRef<FunctionRule> Rules = C->conditional("attr", 3);
+  ASSERT_EQ(Rules.size(), 2u);
+  EXPECT_EQ(Rules[0].TheRole, Role::TxnBegin);
+  ASSERT_EQ(Rules[0].When.size(), 2u);
+  EXPECT_EQ(Rules[0].When[0].Arg, 1);
+  EXPECT_EQ(Rules[0].When[0].Names, std::vector<std::string>{"MODE"});
+  EXPECT_EQ(Rules[0].When[0].Values, std::vector<int64_t>{7});
+  EXPECT_EQ(Rules[1].IsolationNames.lookup("SER"), sql::Isolation::Serializable);
+  EXPECT_EQ(Rules[1].maxArgIndex(), 2);
+  ASSERT_NE(C->function("attr"), nullptr);
+  EXPECT_EQ(C->function("attr")->TheRole, Role::ParseInt);
+}
+
+TEST(Catalogue, BadWhen) {
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                      " \"functions\": [{\"name\": \"f\", \"role\": \"txn_begin\","
+                      " \"connection_arg\": 0, \"when\": {\"one\": [1]}}]}"),
+            "r.json:2:81: 'when' keys must be argument indexes from 0 to 64, "
+            "found \"one\"");
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                      " \"functions\": [{\"name\": \"f\", \"role\": \"txn_begin\","
+                      " \"connection_arg\": 0, \"when\": {\"1\": [true]}}]}"),
+            "r.json:2:87: expected a constant name or an integer, found boolean");
+}
+
+TEST(Catalogue, SetIsolationNeedsNames) {
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                      " \"functions\": [{\"name\": \"f\", \"role\": \"set_isolation\","
+                      " \"connection_arg\": 0, \"isolation_arg\": 1}]}"),
+            "r.json:2:16: role \"set_isolation\" needs 'isolation_names'");
+}
+
+TEST(Catalogue, ReturnsValueOnlyOnExecute) {
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                      " \"functions\": [{\"name\": \"f\", \"role\": \"parse_int\","
+                      " \"value_arg\": 0, \"returns_value\": true}]}"),
+            "r.json:2:84: 'returns_value' applies to role \"execute\" only");
+}
+
+TEST(Catalogue, BundledRulesForIssue6Gaps) {
+  auto C = Catalogue::load(defaultRulesFiles());
+  ASSERT_TRUE(static_cast<bool>(C)) << llvm::toString(C.takeError());
+  EXPECT_EQ(C->conditional("SQLSetConnectAttr").size(), 3u);
+  EXPECT_EQ(C->conditional("SQLEndTran").size(), 2u);
+  ASSERT_NE(C->function("SQLEndTran"), nullptr);
+  const TypeRule *Once = C->type("soci::details::once_type");
+  ASSERT_NE(Once, nullptr);
+  EXPECT_EQ(Once->TheRole, TypeRole::Facet);
+  EXPECT_TRUE(C->isUniqueViolationName("soci::soci_error::constraint_violation"));
+  const FunctionRule *Value = C->function("pqxx::transaction_base::query_value");
+  ASSERT_NE(Value, nullptr);
+  EXPECT_TRUE(Value->ReturnsValue);
+  const FunctionRule *Driver = C->function("SQLDriverConnect");
+  ASSERT_NE(Driver, nullptr);
+  EXPECT_EQ(Driver->DialectMatch, NameMatch::Contains);
+  const TypeRule *Query = C->type("userver::storages::Query");
+  ASSERT_NE(Query, nullptr);
+  EXPECT_EQ(Query->TheRole, TypeRole::StatementText);
+  EXPECT_EQ(Query->SqlCtorArg, 0);
+}
+
+TEST(Catalogue, StatementTextNeedsItsArgument) {
+  EXPECT_EQ(loadError("{\"schema\": 1, \"library\": \"x\", \"source\": \"y\",\n"
+                      " \"types\": [{\"name\": \"Q\", \"role\": \"statement_text\"}]}"),
+            "r.json:2:12: type role \"statement_text\" needs 'sql_ctor_arg'");
+}
+
 } // namespace

@@ -6,6 +6,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 using namespace clang;
 
@@ -43,6 +45,20 @@ const Expr *stripWrappers(const Expr *E) {
   return E;
 }
 
+bool ApiModel::misfit(const catalogue::FunctionRule &Rule,
+                      const FunctionDecl *FD) const {
+  // A rule that names an argument this function does not have is a broken
+  // rule, not a guess to make: say so and do not apply it.
+  if (FD->isVariadic() || FD->getDescribedFunctionTemplate() ||
+      Rule.maxArgIndex() < static_cast<int>(FD->getNumParams()))
+    return false;
+  if (FD->getNumParams() > 0 &&
+      FD->getParamDecl(FD->getNumParams() - 1)->isParameterPack())
+    return false;
+  Rules.noteMisfit(Rule, FD->getNumParams());
+  return true;
+}
+
 const catalogue::FunctionRule *ApiModel::ruleOf(const Expr *E) const {
   const FunctionDecl *FD = nullptr;
   if (const auto *Call = dyn_cast_or_null<CallExpr>(E))
@@ -55,24 +71,82 @@ const catalogue::FunctionRule *ApiModel::ruleOf(const Expr *E) const {
   if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
     FD = Pattern;
   FD = FD->getCanonicalDecl();
-  auto [It, Inserted] = RuleCache.try_emplace(FD, nullptr);
+  auto [It, Inserted] = RuleCache.try_emplace(FD);
   if (Inserted) {
-    It->second = Rules.function(FD->getQualifiedNameAsString(),
-                                static_cast<int>(FD->getNumParams()));
-    // A rule that names an argument this function does not have is a
-    // broken rule, not a guess to make: say so and do not apply it.
-    if (It->second && !FD->isVariadic() &&
-        !FD->getDescribedFunctionTemplate() &&
-        It->second->maxArgIndex() >= static_cast<int>(FD->getNumParams())) {
-      bool Variadic = FD->getNumParams() > 0 &&
-                      FD->getParamDecl(FD->getNumParams() - 1)->isParameterPack();
-      if (!Variadic) {
-        Rules.noteMisfit(*It->second, FD->getNumParams());
-        It->second = nullptr;
-      }
-    }
+    std::string Name = FD->getQualifiedNameAsString();
+    int NumParams = static_cast<int>(FD->getNumParams());
+    const catalogue::FunctionRule *Plain = Rules.function(Name, NumParams);
+    if (Plain && !misfit(*Plain, FD))
+      It->second.Plain = Plain;
+    for (const catalogue::FunctionRule &R : Rules.conditional(Name, NumParams))
+      if (!misfit(R, FD))
+        It->second.Conditional.push_back(&R);
   }
-  return It->second;
+  // Rules under conditions on arguments first, in file order.
+  for (const catalogue::FunctionRule *R : It->second.Conditional)
+    if (llvm::all_of(R->When, [&](const catalogue::ArgCondition &C) {
+          return meets(arg(E, C.Arg), C);
+        }))
+      return R;
+  return It->second.Plain;
+}
+
+// The names a constant argument is spelled with: the macros it expands
+// from, and the enumerators or variables it refers to (simple and qualified),
+// anywhere inside it (an options object built from an enumerator).
+static void constantNames(const Expr *E, const ASTContext &Ctx,
+                          llvm::SmallVectorImpl<std::string> &Out,
+                          unsigned Depth = 0) {
+  if (!E || Depth > 8)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (SourceLocation L = E->getBeginLoc(); L.isMacroID();
+       L = SM.getImmediateMacroCallerLoc(L)) {
+    llvm::StringRef Macro =
+        Lexer::getImmediateMacroName(L, SM, Ctx.getLangOpts());
+    if (!Macro.empty())
+      Out.push_back(Macro.str());
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    Out.push_back(DRE->getDecl()->getName().str());
+    Out.push_back(DRE->getDecl()->getQualifiedNameAsString());
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      constantNames(CE, Ctx, Out, Depth + 1);
+}
+
+bool ApiModel::meets(const Expr *Arg, const catalogue::ArgCondition &C) const {
+  if (!Arg)
+    return false;
+  if (!C.Names.empty()) {
+    llvm::SmallVector<std::string, 8> Names;
+    constantNames(Arg, Ctx, Names);
+    for (const std::string &N : Names)
+      if (llvm::is_contained(C.Names, N))
+        return true;
+  }
+  if (!C.Values.empty()) {
+    const Expr *V = Arg->IgnoreParenCasts();
+    Expr::EvalResult R;
+    if (!V->isValueDependent() && V->EvaluateAsInt(R, Ctx) &&
+        R.Val.getInt().getSignificantBits() <= 64 &&
+        llvm::is_contained(C.Values, R.Val.getInt().getExtValue()))
+      return true;
+  }
+  return false;
+}
+
+sql::Isolation ApiModel::isolationArg(const Expr *Call,
+                                      const catalogue::FunctionRule &Rule) const {
+  if (Rule.IsolationArg == catalogue::NoArg)
+    return sql::Isolation::Unspecified;
+  llvm::SmallVector<std::string, 8> Names;
+  constantNames(arg(Call, Rule.IsolationArg), Ctx, Names);
+  for (const std::string &N : Names)
+    if (auto It = Rule.IsolationNames.find(N); It != Rule.IsolationNames.end())
+      return It->second;
+  return sql::Isolation::Unspecified;
 }
 
 const Expr *ApiModel::arg(const Expr *E, int Index) const {
@@ -221,6 +295,15 @@ Handle ApiModel::handleOf(const Expr *E) const {
       return {};
     }
     if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      // A member object that stands for the connection it belongs to.
+      if (const CXXRecordDecl *RD =
+              M->getType().getNonReferenceType()->getAsCXXRecordDecl())
+        if (const catalogue::TypeRule *Rule =
+                Rules.type(RD->getQualifiedNameAsString());
+            Rule && Rule->TheRole == catalogue::TypeRole::Facet) {
+          E = M->getBase();
+          continue;
+        }
       // Only members of `this` have an identity we can name: a field of
       // another object could be any object's.
       if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
@@ -233,6 +316,21 @@ Handle ApiModel::handleOf(const Expr *E) const {
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return {};
+    // A transaction object handed out by a call on a connection (held by
+    // value or through a smart pointer): its isolation may be an argument.
+    if (const Expr *Init = VD->getInit()) {
+      const Expr *Made = made(Init);
+      if (const catalogue::FunctionRule *R = ruleOf(Made);
+          R && R->TheRole == catalogue::Role::TxnObject) {
+        Handle H;
+        H.TxnObject = true;
+        H.TxnVar = VD;
+        H.Iso = isolationArg(Made, *R);
+        Handle Inner = handleOf(arg(Made, R->ConnectionArg));
+        H.Conn = Inner.Conn ? Inner.Conn : VD;
+        return H;
+      }
+    }
     QualType T = VD->getType().getNonReferenceType();
     if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl()) {
       std::string Name = RD->getQualifiedNameAsString();

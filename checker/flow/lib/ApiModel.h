@@ -51,6 +51,12 @@ public:
   const clang::Expr *made(const clang::Expr *Init) const;
   /// The variable an expression names after stripping casts, `&` and `*`.
   const clang::VarDecl *varOf(const clang::Expr *E) const;
+  /// Whether an argument meets a rule's condition: one of its constant
+  /// names (macro, enumerator or constant, simple or qualified) or values.
+  bool meets(const clang::Expr *Arg, const catalogue::ArgCondition &C) const;
+  /// The isolation level the rule's isolation_arg names in a call, if any.
+  sql::Isolation isolationArg(const clang::Expr *Call,
+                              const catalogue::FunctionRule &Rule) const;
 
   const catalogue::Catalogue &rules() const { return Rules; }
   clang::ASTContext &context() const { return Ctx; }
@@ -58,9 +64,14 @@ public:
 private:
   clang::ASTContext &Ctx;
   const catalogue::Catalogue &Rules;
-  mutable llvm::DenseMap<const clang::FunctionDecl *,
-                         const catalogue::FunctionRule *>
-      RuleCache;
+  struct CachedRules {
+    const catalogue::FunctionRule *Plain = nullptr;
+    llvm::SmallVector<const catalogue::FunctionRule *, 2> Conditional;
+  };
+  mutable llvm::DenseMap<const clang::FunctionDecl *, CachedRules> RuleCache;
+  /// Whether a rule names an argument the function lacks (noted as a misfit).
+  bool misfit(const catalogue::FunctionRule &Rule,
+              const clang::FunctionDecl *FD) const;
   mutable llvm::DenseMap<const clang::VarDecl *, const clang::Expr *>
       OutHandleCache;
   /// The connection a statement handle was allocated from through an

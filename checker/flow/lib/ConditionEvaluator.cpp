@@ -128,6 +128,9 @@ bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
   if (const catalogue::FunctionRule *Rule = Model.ruleOf(E)) {
     if (Rule->TheRole == Role::ColumnValue)
       return resultSource(Model.arg(E, Rule->ResultArg), S) == Read;
+    // A one-value query: the call is its own value.
+    if (Rule->TheRole == Role::Execute && Rule->ReturnsValue)
+      return E == Read;
     if (Rule->TheRole == Role::FormatInto) {
       for (const Expr *Arg : cast<CallExpr>(E)->arguments())
         if (dependsOnRead(Arg, S, Read, Depth + 1))
@@ -183,6 +186,11 @@ ConditionEvaluator::evalCall(const CallExpr *Call,
   const CheckEvent &C = Checks.at(Check);
   bool Absent = O == Outcome::Absent;
   switch (Rule.TheRole) {
+  case Role::Execute:
+    // A one-value query returns the COUNT or EXISTS value itself.
+    if (!Rule.ReturnsValue || Call != Check || !returnsOneValue(C))
+      return std::nullopt;
+    return Absent ? 0 : 1;
   case Role::Step:
     if (Call != Check)
       return std::nullopt;
@@ -248,6 +256,7 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
       return std::nullopt;
     switch (U->getOpcode()) {
     case UO_LNot: return *V == 0;
+    case UO_Not: return ~*V;
     case UO_Minus: return -*V;
     case UO_Plus: return *V;
     default: return std::nullopt;
@@ -279,6 +288,10 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
     case BO_GE: return *L >= *R;
     case BO_Add: return *L + *R;
     case BO_Sub: return *L - *R;
+    // Bit tests of a status code (a "succeeded" macro masks a flag off).
+    case BO_And: return *L & *R;
+    case BO_Or: return *L | *R;
+    case BO_Xor: return *L ^ *R;
     default: return std::nullopt;
     }
   }

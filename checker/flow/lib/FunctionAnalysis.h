@@ -148,6 +148,9 @@ private:
   const Expr *boundValue(const PathState &S, const Expr *Event,
                          unsigned Number) const;
   const Expr *fullExpressionBind(const Expr *Event, unsigned Number) const;
+  /// A prepare call (onto a statement variable) in the full expression of E:
+  /// stmt << "SELECT ...", into(x) names its outputs before it runs.
+  const Expr *preparedInFullExpression(const Expr *E) const;
   /// Whether the affected-row count of the write run by Event is read later
   /// in the function.
   bool affectedRowsChecked(const Expr *Event, const Query &Q) const;

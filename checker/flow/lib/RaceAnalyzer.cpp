@@ -70,14 +70,24 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
     // unknown.
     void noteDialect(const catalogue::FunctionRule &Rule, const Expr *Call) {
       const Expr *Arg = Model.arg(Call, Rule.ValueArg);
-      std::string Text = resolveSqlText(Arg, Model.context());
-      if (hasHole(Text))
-        if (const VarDecl *V = Model.varOf(Arg))
-          Text = V->getName().str();
+      // The text, or for a variable of unknown value (a constant defined in
+      // the library) its name, simple and qualified.
+      llvm::SmallVector<std::string, 2> Texts{
+          resolveSqlText(Arg, Model.context())};
+      if (hasHole(Texts.front())) {
+        Texts.clear();
+        if (const VarDecl *V = Model.varOf(Arg)) {
+          Texts.push_back(V->getName().str());
+          Texts.push_back(V->getQualifiedNameAsString());
+        }
+      }
       sql::Dialect D = sql::Dialect::Unknown;
-      for (const auto &[Name, Dialect] : Rule.DialectNames)
-        if (llvm::StringRef(Text).starts_with_insensitive(Name))
-          D = Dialect;
+      for (const std::string &Text : Texts)
+        for (const auto &[Name, Dialect] : Rule.DialectNames)
+          if (Rule.DialectMatch == catalogue::NameMatch::Contains
+                  ? llvm::StringRef(Text).contains_insensitive(Name)
+                  : llvm::StringRef(Text).starts_with_insensitive(Name))
+            D = Dialect;
       if (!Found)
         Found = D;
       else if (*Found != D)
@@ -97,7 +107,8 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       // keys, in source order.
       if (Rule->TheRole == Role::Execute || Rule->TheRole == Role::Prepare) {
         std::string Text =
-            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
+            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context(),
+                           nullptr, &Model.rules());
         sql::Dialect D = Rule->Api ? Rule->Api->Dialect : sql::Dialect::Unknown;
         if (llvm::StringRef(Text).contains_insensitive("create") ||
             llvm::StringRef(Text).contains_insensitive("alter") ||
@@ -117,7 +128,8 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       if (hasHole(Name))
         return true;
       std::string Text =
-          resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context());
+          resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context(),
+                         nullptr, &Model.rules());
       auto [It, Inserted] = Named.try_emplace(Name, Text);
       if (!Inserted && It->second != Text)
         It->second = std::nullopt;
@@ -239,7 +251,7 @@ const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
     Q.Text = *Known;
   else
     Q.Text = resolveSqlText(Model.arg(Call, SqlArg), Model.context(),
-                            &TU.registries());
+                            &TU.registries(), &Model.rules());
   Q.Facts = sql::analyzeSql(Q.Text, Q.Dialect);
   // A prepared statement runs its first statement only.
   if (Q.Rule->TheRole == Role::Prepare && Q.Facts.size() > 1)
@@ -498,8 +510,16 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     // Only the first step of a statement runs it; later ones fetch rows.
     bool Runs = Rule->TheRole == Role::ExecutePrepared || !S.LastStep.count(Stmt);
     S.LastStep[Stmt] = Call;
-    if (Runs)
+    if (Runs) {
       runQuery(S, Call, Q);
+      // Outputs named when the statement was prepared receive its values.
+      for (auto &[Target, Source] : S.Into)
+        if (Source == Prepare) {
+          Source = Call;
+          if (S.Reads.count(Call))
+            S.Taint[Target] = {Call};
+        }
+    }
     return;
   }
   case Role::Execute:
@@ -523,6 +543,17 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
   case Role::TxnRollback:
     onTxnCall(S, Call, *Rule);
     return;
+  case Role::SetIsolation: {
+    // The isolation of the connection's current or next transaction.
+    Handle H = Model.handleOf(Model.arg(Call, Rule->ConnectionArg));
+    sql::StatementFacts St;
+    St.Kind = sql::StatementKind::Transaction;
+    St.Txn = sql::TxnAction::SetTransaction;
+    St.Iso = Model.isolationArg(Call, *Rule);
+    if (H.Conn && St.Iso != sql::Isolation::Unspecified)
+      onTransaction(S.Txns[H.Conn], St);
+    return;
+  }
   case Role::ColumnInto: {
     // into(x): x receives a value of the result (or, with no result
     // argument, of the statement this full expression runs).
@@ -530,6 +561,11 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     if (!Target)
       return;
     const Expr *Source = S.LastAnyEvent;
+    // stmt << "SELECT ...", into(x): x receives a value when stmt runs
+    // later; until then it points at the prepare call.
+    if (Rule->ResultArg == catalogue::NoArg)
+      if (const Expr *Prepare = preparedInFullExpression(Call))
+        Source = Prepare;
     if (Rule->ResultArg != catalogue::NoArg) {
       const Expr *Result = Model.arg(Call, Rule->ResultArg);
       Source = Evaluator.resultSource(Result, S);

@@ -268,7 +268,18 @@ std::string Resolver::unlimited(const Expr *E, unsigned Depth) {
       }
     if (Real == 0)
       return "";
-    return Real == 1 ? text(Only, Depth) : hole();
+    if (Real == 1)
+      return text(Only, Depth);
+    // A statement-text class built from the SQL and other arguments (a
+    // name, a log mode): the rules say which argument is the SQL.
+    if (Rules && K->getConstructor())
+      if (const catalogue::TypeRule *Rule = Rules->type(
+              K->getConstructor()->getParent()->getQualifiedNameAsString());
+          Rule && Rule->TheRole == catalogue::TypeRole::StatementText &&
+          Rule->SqlCtorArg >= 0 &&
+          static_cast<unsigned>(Rule->SqlCtorArg) < K->getNumArgs())
+        return text(K->getArg(Rule->SqlCtorArg), Depth);
+    return hole();
   }
   if (const auto *IL = dyn_cast<InitListExpr>(E)) {
     if (IL->getNumInits() == 1 && isa<StringLiteral>(strip(IL->getInit(0))))
@@ -581,9 +592,11 @@ std::string Resolver::returned(const FunctionDecl *FD,
 } // namespace detail
 
 std::string resolveSqlText(const Expr *E, ASTContext &Ctx,
-                           const StatementRegistries *Registries) {
+                           const StatementRegistries *Registries,
+                           const catalogue::Catalogue *Rules) {
   detail::Resolver R(Ctx);
   R.Registries = Registries;
+  R.Rules = Rules;
   return R.text(E, 0);
 }
 

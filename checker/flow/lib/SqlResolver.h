@@ -10,6 +10,10 @@
 #include "clang/AST/Expr.h"
 #include <string>
 
+namespace sqlrace::catalogue {
+class Catalogue;
+} // namespace sqlrace::catalogue
+
 namespace sqlrace::flow {
 
 /// The text an expression evaluates to, one sql::HoleChar per fragment
@@ -20,9 +24,11 @@ namespace sqlrace::flow {
 /// (modifications that may not run before E leave a hole).
 class StatementRegistries;
 /// Registries, when given, resolve lookups with a constant key (M["k"],
-/// M.at("k")) in the maps they know.
+/// M.at("k")) in the maps they know. Rules, when given, say which
+/// constructor argument of a statement-text class holds the SQL.
 std::string resolveSqlText(const clang::Expr *E, clang::ASTContext &Ctx,
-                           const StatementRegistries *Registries = nullptr);
+                           const StatementRegistries *Registries = nullptr,
+                           const catalogue::Catalogue *Rules = nullptr);
 
 /// True when the text has at least one hole.
 bool hasHole(const std::string &Text);

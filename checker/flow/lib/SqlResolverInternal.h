@@ -26,6 +26,9 @@ class CXXOperatorCallExpr;
 namespace sqlrace::flow {
 class StatementRegistries;
 } // namespace sqlrace::flow
+namespace sqlrace::catalogue {
+class Catalogue;
+} // namespace sqlrace::catalogue
 
 namespace sqlrace::flow::detail {
 
@@ -37,6 +40,8 @@ public:
   explicit Resolver(clang::ASTContext &Ctx) : Ctx(Ctx) {}
   /// Statement registries to look names up in; may be null.
   const StatementRegistries *Registries = nullptr;
+  /// Rules for statement-text classes; may be null.
+  const catalogue::Catalogue *Rules = nullptr;
   /// The registered text of Map[Key], if Map is a registry.
   std::optional<std::string> registered(const clang::Expr *Map,
                                         const clang::Expr *Key, unsigned Depth);

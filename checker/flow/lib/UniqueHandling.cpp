@@ -20,6 +20,25 @@ namespace sqlrace::flow {
 
 constexpr unsigned MaxDepth = 6;
 
+// Whether a local variable is written by an error call of its function
+// through an out-argument (the rule's value_arg): a buffer that receives an
+// SQLSTATE.
+static bool filledByErrorCall(const ApiModel &Model, const VarDecl *VD) {
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+  if (!FD || !FD->hasBody())
+    return false;
+  bool Filled = false;
+  forEachCall(FD->getBody(), [&](const CallExpr *Call) {
+    const catalogue::FunctionRule *R = Model.ruleOf(Call);
+    Filled = R &&
+             (R->TheRole == catalogue::Role::ErrorCode ||
+              R->TheRole == catalogue::Role::ErrorField) &&
+             R->ValueArg >= 0 && Model.varOf(Model.arg(Call, R->ValueArg)) == VD;
+    return Filled;
+  });
+  return Filled;
+}
+
 // Whether the value of E comes from a catalogued call (an error code, a
 // step result, an error field), looking through local variables' inits.
 static bool comesFromApi(const ApiModel &Model, const Expr *E,
@@ -31,7 +50,8 @@ static bool comesFromApi(const ApiModel &Model, const Expr *E,
     return true;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      return VD->getInit() && comesFromApi(Model, VD->getInit(), Depth + 1);
+      return (VD->getInit() && comesFromApi(Model, VD->getInit(), Depth + 1)) ||
+             (VD->hasLocalStorage() && filledByErrorCall(Model, VD));
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
       if (comesFromApi(Model, CE, Depth + 1))
@@ -43,6 +63,11 @@ static bool isUniqueCode(const ApiModel &Model, const Expr *E) {
   E = stripWrappers(E);
   if (E->isValueDependent())
     return false;
+  // A named constant that means "unique violation" (an error category).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (Model.rules().isUniqueViolationName(
+            DRE->getDecl()->getQualifiedNameAsString()))
+      return true;
   if (const auto *SL = dyn_cast<StringLiteral>(E))
     return SL->getCharByteWidth() == 1 &&
            Model.rules().isUniqueViolationState(SL->getString());

@@ -144,8 +144,13 @@ const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
   if (Rule->TheRole == Role::Step || Rule->TheRole == Role::ExecutePrepared) {
     const VarDecl *Stmt = Model.varOf(Model.arg(Event, Rule->StatementArg));
     auto It = Stmt ? S.Bindings.find(Stmt) : S.Bindings.end();
-    if (It == S.Bindings.end())
-      return nullptr;
+    if (It == S.Bindings.end()) {
+      // stmt << "UPDATE ...", use(a): binds of the prepare's full expression.
+      auto Prepared = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
+      if (Prepared == S.Statements.end())
+        return nullptr;
+      return fullExpressionBind(Prepared->second, Number);
+    }
     auto B = It->second.find(Number);
     return B == It->second.end() ? nullptr : B->second;
   }
@@ -166,12 +171,9 @@ const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
   return fullExpressionBind(Event, Number);
 }
 
-// sql << "UPDATE ...", use(a), use(b): the binds of the statement are the
-// statement-less bind calls of the same full expression, in source order.
-const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
-                                                 unsigned Number) const {
-  ASTContext &Ctx = Model.context();
-  const Expr *Top = Event;
+// The outermost expression around E.
+static const Expr *fullExpressionOf(ASTContext &Ctx, const Expr *E) {
+  const Expr *Top = E;
   for (unsigned Depth = 0; Depth < 64; ++Depth) {
     DynTypedNodeList Parents = Ctx.getParents(*Top);
     const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
@@ -179,6 +181,27 @@ const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
       break;
     Top = Up;
   }
+  return Top;
+}
+
+const Expr *FunctionAnalysis::preparedInFullExpression(const Expr *E) const {
+  const Expr *Found = nullptr;
+  forEachCall(fullExpressionOf(Model.context(), E), [&](const CallExpr *Call) {
+    const catalogue::FunctionRule *R = Model.ruleOf(Call);
+    if (R && R->TheRole == Role::Prepare &&
+        Model.varOf(Model.arg(Call, R->StatementOut)))
+      Found = Call;
+    return Found != nullptr;
+  });
+  return Found;
+}
+
+// sql << "UPDATE ...", use(a), use(b): the binds of the statement are the
+// statement-less bind calls of the same full expression, in source order.
+const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
+                                                 unsigned Number) const {
+  ASTContext &Ctx = Model.context();
+  const Expr *Top = fullExpressionOf(Ctx, Event);
   std::vector<const CallExpr *> Binds;
   forEachCall(Top, [&](const CallExpr *Call) {
     const catalogue::FunctionRule *R = Model.ruleOf(Call);

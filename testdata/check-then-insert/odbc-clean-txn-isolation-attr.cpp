@@ -18,8 +18,7 @@ void seedMotd(SQLHDBC Dbc) {
   }
   SQLHSTMT Add;
   SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Add);
-  // FIXME(analyzer): rules/odbc.json does not catalogue SQLSetConnectAttr(), so neither SQL_AUTOCOMMIT_OFF (a transaction starts) nor SQL_ATTR_TXN_ISOLATION = SQL_TXN_SERIALIZABLE is seen; the pair is reported as unprotected.
-  // todo-ok: sqlrace-check-then-insert
+  // ok: sqlrace-check-then-insert
   SQLExecDirect(Add, (SQLCHAR *)"INSERT INTO settings(name, value) VALUES ('motd', 'Welcome!')", SQL_NTS);
   SQLEndTran(SQL_HANDLE_DBC, Dbc, SQL_COMMIT);
 }

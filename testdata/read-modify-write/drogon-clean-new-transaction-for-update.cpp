@@ -1,4 +1,4 @@
-// Known false positive: the row is read with SELECT ... FOR UPDATE and
+// Clean: the row is read with SELECT ... FOR UPDATE and
 // written through the same transaction, which DbClient::newTransaction()
 // hands out in a std::shared_ptr; the lock holds until the transaction
 // commits, as in drogon-clean-for-update-in-transaction.cpp.
@@ -11,8 +11,7 @@ bool pay(const drogon::orm::DbClientPtr &Db, long AccountId, long Amount) {
   if (Read.empty())
     return false;
   const long Balance = Read[0][0].as<long>();
-  // FIXME(analyzer): the transaction type role is looked up on the variable's own type, not through std::shared_ptr<drogon::orm::Transaction>, and a transaction handed out by a factory method (DbClient::newTransaction(), role missing: "returns a transaction object on this connection") cannot be declared at all.
-  // todo-ok: sqlrace-read-modify-write update of 'accounts.balance' writes back ...*
+  // ok: sqlrace-read-modify-write
   Tx->execSqlSync("UPDATE accounts SET balance = $2 WHERE id = $1", AccountId, Balance - Amount);
   return true;
 }

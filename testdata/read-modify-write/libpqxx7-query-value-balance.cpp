@@ -1,4 +1,4 @@
-// Known false negative: the balance is read with query_value<long>(), which
+// Racy: the balance is read with query_value<long>(), which
 // runs the SELECT and returns the value of its one field, and written back
 // after the payment is subtracted. The lost update is the same as in
 // libpqxx7-balance-exec-params.cpp.
@@ -9,8 +9,7 @@
 void pay(pqxx::connection &Conn, int AccountId, long Amount) {
   pqxx::work Tx(Conn);
   const long Balance = Tx.query_value<long>("SELECT balance FROM accounts WHERE id = " + Tx.quote(AccountId));
-  // FIXME(analyzer): pqxx::transaction_base::query_value<T>() runs SQL and returns a column value of its one row in the same call; no role says that the value an execute call returns is a column value (execute + column_value), so rules/libpqxx-7.json leaves it out.
-  // todo-expect: sqlrace-read-modify-write update of 'accounts.balance' writes back a value computed from an earlier read...*
+  // expect: sqlrace-read-modify-write update of 'accounts.balance' writes back a value computed from an earlier read...*
   Tx.exec_params("UPDATE accounts SET balance = $2 WHERE id = $1", AccountId, Balance - Amount);
   Tx.commit();
 }

@@ -1,7 +1,7 @@
-// Known false negative: the COUNT is built on a Poco::Data::Statement object
-// and run later with Statement::execute(); the insert follows when the count
-// is zero. The race is the same as in poco-count-into-zero, but the SQL goes
-// through Statement::operator<<, which the rules do not name.
+// Racy: the COUNT is built on a Poco::Data::Statement object and run later
+// with Statement::execute(); into(Taken) receives the count when it runs, and
+// the insert follows when it is zero. The race is the same as in
+// poco-count-into-zero.
 // ARGS: -- -std=c++17
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
@@ -16,8 +16,7 @@ bool reserveSeat(Poco::Data::Session &S, int ShowId, std::string Seat, int Custo
   Count.execute();
   if (Taken != 0)
     return false;
-  // FIXME(analyzer): rules/poco-data.json catalogues only Session::operator<<; a Poco::Data::Statement built on the session (Statement::operator<< + execute()) is not seen as running the check.
-  // todo-expect: sqlrace-check-then-insert insert into 'reservations' ...*
+  // expect: sqlrace-check-then-insert insert into 'reservations' ...*
   S << "INSERT INTO reservations(show_id, seat, customer_id) VALUES (?, ?, ?)", use(ShowId), use(Seat), use(CustomerId), now;
   return true;
 }

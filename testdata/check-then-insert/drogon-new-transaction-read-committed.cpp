@@ -1,0 +1,15 @@
+// Racy: the transaction from DbClient::newTransaction() runs at PostgreSQL's
+// default READ COMMITTED; two concurrent transactions can both find no
+// handle and both insert it.
+// ARGS: -- -std=c++17 -IInputs/drogon
+#include <drogon/orm/DbClient.h>
+#include <string>
+
+bool reserveHandle(const drogon::orm::DbClientPtr &Db, const std::string &Handle, int UserId) {
+  auto Tx = Db->newTransaction();
+  if (!Tx->execSqlSync("SELECT 1 FROM handles WHERE handle = $1", Handle).empty())
+    return false;
+  // expect: sqlrace-check-then-insert insert into 'handles' can race ...*
+  Tx->execSqlSync("INSERT INTO handles(handle, user_id) VALUES ($1, $2)", Handle, UserId);
+  return true;
+}

@@ -1,0 +1,17 @@
+// Racy: the same COUNT-then-INSERT as soci-count-into-zero, written with the
+// explicit one-time form session::once << "...". Two clients can both count 0
+// and both insert; once is a member of the session (type role "facet"), so
+// both statements run on Sql.
+// ARGS: -- -std=c++17
+#include <soci/soci.h>
+#include <string>
+
+bool follow(soci::session &Sql, int FollowerId, int FolloweeId) {
+  int Count = 0;
+  Sql.once << "SELECT COUNT(*) FROM follows WHERE follower_id = :a AND followee_id = :b", soci::use(FollowerId), soci::use(FolloweeId), soci::into(Count);
+  if (Count != 0)
+    return false;
+  // expect: sqlrace-check-then-insert insert into 'follows' ...*
+  Sql.once << "INSERT INTO follows(follower_id, followee_id) VALUES (:a, :b)", soci::use(FollowerId), soci::use(FolloweeId);
+  return true;
+}
