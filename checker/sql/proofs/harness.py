@@ -64,12 +64,12 @@ class Async:
         return None
 
 
-def wait_until(pred, timeout=5, what="condition"):
+def wait_until(pred, timeout=5, what="condition", interval=0.02):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if pred():
             return
-        time.sleep(0.02)
+        time.sleep(interval)
     raise AssertionError("timed out after %g s waiting for %s" % (timeout, what))
 
 

@@ -113,7 +113,14 @@ class Context:
                             (tid,))
                 row = cur.fetchone()
                 return row is not None and row[0] == "LOCK WAIT"
-        harness.wait_until(blocked, timeout, "MariaDB thread %d to wait for a lock" % tid)
+        try:
+            # InnoDB refreshes its INFORMATION_SCHEMA transaction cache only
+            # when it was not read for 0.1 s, so poll more slowly than that.
+            harness.wait_until(blocked, timeout, "MariaDB thread %d to wait for a lock" % tid, interval=0.15)
+        except AssertionError as e:
+            with self._monitor_my.cursor() as cur:
+                cur.execute("SELECT trx_mysql_thread_id, trx_state, trx_query FROM information_schema.INNODB_TRX")
+                raise AssertionError("%s; InnoDB transactions: %s" % (e, cur.fetchall()))
 
     # SQLite
     def sqlite_path(self, name):
