@@ -176,7 +176,7 @@ def main(argv=None):
     signal.signal(signal.SIGINT, on_signal)
 
     ctx = Context(srv, args.sqlrace)
-    passed = failed = 0
+    passed = failed = known_false = 0
     try:
         # sqlrace runs in the background while the servers start.
         sources = sorted({c["source"] for c in claims if c["source"]})
@@ -202,6 +202,11 @@ def main(argv=None):
                 passed += 1
                 print("PASS [%s] %s: %s -- %s (%.1f s)" % (c["dialect"], c["id"], c["text"], detail,
                                                          time.monotonic() - t0))
+            except harness.KnownFalse as e:
+                # Like testdata's XFAIL: recorded, counted with the passes.
+                passed += 1
+                known_false += 1
+                print("XFAIL [%s] %s: %s\n    %s" % (c["dialect"], c["id"], c["text"], e))
             except Exception as e:
                 failed += 1
                 print("FAIL [%s] %s: %s\n    %s" % (c["dialect"], c["id"], c["text"], harness.describe_exception(e)))
@@ -212,6 +217,8 @@ def main(argv=None):
         ctx.close()
         srv.close()
     print("proofs took %.1f s" % (time.monotonic() - started))
+    if known_false:
+        print("%d claim(s) of sqlrace disproved by the servers (XFAIL lines above; see README.md)" % known_false)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed or not (passed or failed) else 0
 
