@@ -4,13 +4,12 @@ PostgreSQL 15 and MariaDB each get a fresh data directory under one temporary
 directory, a free TCP port on 127.0.0.1 and a unix socket inside that
 directory. SQLite gets files in the same directory. Everything is stopped and
 removed by Servers.close(), which run_proofs.py calls from try/finally and
-atexit; the servers also die with this process (PR_SET_PDEATHSIG).
+atexit; the servers also die with this process (setpriv --pdeathsig).
 
 PostgreSQL refuses to run as root, so when we are root it runs as 'nobody',
 in a directory 'nobody' owns. MariaDB runs as root with --user=root then.
 """
 
-import ctypes
 import os
 import pwd
 import shutil
@@ -21,7 +20,6 @@ import tempfile
 import time
 
 PG_BIN = "/usr/lib/postgresql/15/bin"
-PR_SET_PDEATHSIG = 1
 
 
 class ServerError(Exception):
@@ -34,12 +32,15 @@ def free_port():
         return s.getsockname()[1]
 
 
-def _die_with_parent():
-    # Runs in the child after any uid change, just before exec.
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except OSError:
-        pass
+def _die_with_parent(argv):
+    """argv wrapped so that the server gets SIGKILL if this process dies.
+
+    setpriv (util-linux) sets PR_SET_PDEATHSIG after any uid change and then
+    execs the server; a preexec_fn would do the same but is unsafe while the
+    sqlrace runs go on in another thread.
+    """
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "KILL", "--"] + argv if setpriv else argv
 
 
 def _need(path, package):
@@ -67,8 +68,8 @@ class _Process:
         if user is not None:
             kwargs.update(user=user.pw_uid, group=user.pw_gid, extra_groups=[])
         self.log = open(log_path, "ab")
-        self.proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT,
-                                     start_new_session=True, preexec_fn=_die_with_parent, **kwargs)
+        self.proc = subprocess.Popen(_die_with_parent(argv), stdin=subprocess.DEVNULL, stdout=self.log,
+                                     stderr=subprocess.STDOUT, start_new_session=True, **kwargs)
 
     def alive(self):
         return self.proc.poll() is None
