@@ -1,5 +1,7 @@
 """The small framework the proofs share: claims, contexts, blocking helpers."""
 
+import json
+import os
 import re
 import threading
 import time
@@ -113,6 +115,14 @@ def mysql_params(sql, values):
         return sql, None
     sql = sql.replace("%", "%%").replace("?", "%s")
     return sql, tuple(values)
+
+
+def rule_codes(library):
+    """The unique-violation codes and SQLSTATEs that rules/<library>.json tells sqlrace to expect."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "rules", library + ".json")
+    with open(path, encoding="utf-8") as f:
+        uv = json.load(f).get("unique_violation", {})
+    return set(uv.get("codes", [])) | set(uv.get("sqlstates", []))
 
 
 def describe_exception(e):

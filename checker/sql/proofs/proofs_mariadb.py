@@ -2,7 +2,7 @@
 
 import re
 
-from harness import Async, claim, expect, mysql_params, run_stress
+from harness import Async, claim, expect, mysql_params, rule_codes, run_stress
 
 D = "MariaDB"
 CTI = "sqlrace-check-then-insert"
@@ -63,7 +63,7 @@ def my_cti_duplicate(ctx):
 
 
 @claim(D, "my-uuv-1062", "with a UNIQUE key and no handling, the second INSERT waits for the first "
-       "transaction, then fails with error 1062", "unhandled-unique-violation/mysql-ddl-in-code-unique-key.cpp")
+       "transaction, then fails with error 1062, the code rules/mysql.json expects", "unhandled-unique-violation/mysql-ddl-in-code-unique-key.cpp")
 def my_uuv_1062(ctx):
     ctx.report("unhandled-unique-violation/mysql-ddl-in-code-unique-key.cpp").only(UUV)
     table(ctx, "CREATE TABLE tags (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(64) NOT NULL, "
@@ -78,7 +78,8 @@ def my_uuv_1062(ctx):
     ex(a, "COMMIT")
     err = call.error()
     expect(errno(err) == DUP_ENTRY, "B should fail with 1062, got %r" % (err,))
-    return "B blocked on A's uncommitted row, then got 1062"
+    expect(DUP_ENTRY in rule_codes("mysql"), "rules/mysql.json does not list 1062")
+    return "B blocked on A's uncommitted row, then got 1062 (listed in rules/mysql.json)"
 
 
 @claim(D, "my-rmw-lost-update-rr", "read-modify-write loses an update, also inside a REPEATABLE READ "

@@ -1,6 +1,6 @@
 """PostgreSQL 15: the races sqlrace reports, its rewrites, and its reasons."""
 
-from harness import Async, claim, expect, pg_params, run_stress
+from harness import Async, claim, expect, pg_params, rule_codes, run_stress
 
 D = "PostgreSQL"
 CTI = "sqlrace-check-then-insert"
@@ -58,7 +58,7 @@ def pg_cti_duplicate(ctx):
 
 
 @claim(D, "pg-uuv-23505", "with a UNIQUE key and no handling, the second client's INSERT waits for the "
-       "first transaction, then fails with SQLSTATE 23505", "unhandled-unique-violation/libpq-ddl-in-code-unique-column.cpp")
+       "first transaction, then fails with SQLSTATE 23505, the code rules/libpq.json expects", "unhandled-unique-violation/libpq-ddl-in-code-unique-column.cpp")
 def pg_uuv_23505(ctx):
     ctx.report("unhandled-unique-violation/libpq-ddl-in-code-unique-column.cpp").only(UUV)
     table(ctx, "CREATE TABLE members (id serial PRIMARY KEY, email text UNIQUE, name text)")
@@ -72,7 +72,8 @@ def pg_uuv_23505(ctx):
     ex(a, "COMMIT")
     err = call.error()
     expect(err is not None and pgcode(err) == "23505", "B should fail with 23505, got %r" % (err,))
-    return "B blocked on A's uncommitted row, then got 23505"
+    expect(pgcode(err) in rule_codes("libpq"), "rules/libpq.json does not list %s" % pgcode(err))
+    return "B blocked on A's uncommitted row, then got 23505 (listed in rules/libpq.json)"
 
 
 @claim(D, "pg-rmw-lost-update", "read-modify-write loses an update", "read-modify-write/libpq-balance-params-array.cpp")

@@ -4,7 +4,7 @@ import re
 import sqlite3
 import time
 
-from harness import Async, KnownFalse, claim, expect, run_stress
+from harness import Async, KnownFalse, claim, expect, rule_codes, run_stress
 
 D = "SQLite"
 CTI = "sqlrace-check-then-insert"
@@ -94,8 +94,11 @@ def sq_uuv_codes(ctx):
             err = e
         expect(isinstance(err, sqlite3.IntegrityError) and code(err) == want and code(err) & 0xFF == SQLITE_CONSTRAINT,
                "%s: B got %r (code %s), want %d" % (rel, err, code(err), want))
+        listed = rule_codes("sqlite3")
+        expect(code(err) in listed and code(err) & 0xFF in listed,
+               "rules/sqlite3.json lists %s, not %d and %d" % (sorted(listed), code(err), code(err) & 0xFF))
         out.append("%d (%s)" % (want, err))
-    return "; ".join(out)
+    return "; ".join(out) + "; both codes listed in rules/sqlite3.json"
 
 
 @claim(D, "sq-rmw-lost-update", "read-modify-write in autocommit loses an update",
