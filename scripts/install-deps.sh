@@ -16,6 +16,10 @@ PKGS=(
   # client headers the testdata compiles against
   libsqlite3-dev libpq-dev libpqxx-dev libmariadb-dev libmysqlcppconn-dev
   libsoci-dev libpoco-dev qtbase5-dev libsqlitecpp-dev unixodbc-dev
+  # checker/sql/proofs: the servers the proofs start on loopback, their
+  # Python clients (SQLite comes with python3), and pkg-config for the
+  # testdata flags the proofs reuse
+  postgresql-15 mariadb-server python3-psycopg2 python3-pymysql pkg-config
 )
 
 missing=()
