@@ -16,6 +16,9 @@ PKGS=(
   # client headers the testdata compiles against
   libsqlite3-dev libpq-dev libpqxx-dev libmariadb-dev libmysqlcppconn-dev
   libsoci-dev libpoco-dev qtbase5-dev libsqlitecpp-dev unixodbc-dev
+  # the tools integrations/ is tested with: pre-commit, the editors' parsers
+  # of sqlrace's output (node for the VS Code matcher's regexes, vim, emacs)
+  git pre-commit nodejs vim emacs-nox
 )
 
 missing=()
