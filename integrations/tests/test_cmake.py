@@ -3,8 +3,9 @@
 (integrations/tests/project) with the real tools.
 
   test_cmake.py clang-tidy-var --module <SqlRaceTidyModule.so>
-      CMAKE_CXX_CLANG_TIDY as docs/clang-tidy.md gives it: the warning shows
-      in ninja's output, and --warnings-as-errors fails the build.
+      CMAKE_CXX_CLANG_TIDY as docs/clang-tidy.md gives it, on the command
+      line and in CMakeLists.txt: the warning shows in ninja's output, and
+      --warnings-as-errors fails the build.
   test_cmake.py module --sqlrace <sqlrace>
       integrations/cmake/Sqlrace.cmake: 'ninja sqlrace' and the per-target
       targets run the CLI and pass its exit status on.
@@ -17,14 +18,30 @@ import os
 import re
 import tempfile
 
-from common import (INTEGRATIONS, Tally, configure_fixture, finding_re, need,
-                    run)
+from common import (FIXTURE, INTEGRATIONS, ROOT, Tally, configure_fixture,
+                    finding_re, need, run)
 
 NO_TAGS_FINDING = re.compile(r"tags\.cpp:\d+:\d+: (warning|error)")
 
 
+def option_block(path):
+    """The option(WITH_SQLRACE ...) ... endif() lines of a file."""
+    with open(path) as f:
+        text = f.read()
+    m = re.search(r"^option\(WITH_SQLRACE.*?^endif\(\)$", text, re.MULTILINE | re.DOTALL)
+    return m.group(0) if m else None
+
+
 def test_clang_tidy_var(args, t, tmp):
     need("clang-tidy-19", "install Debian's clang-tidy-19 (scripts/install-deps.sh)")
+    doc = os.path.join(ROOT, "docs", "clang-tidy.md")
+    with open(doc) as f:
+        t.check('"-DCMAKE_CXX_CLANG_TIDY=clang-tidy-19;--load=/path/to/SqlRaceTidyModule.so;'
+                '--checks=-*,sqlrace-*"' in f.read(),
+                "docs/clang-tidy.md gives the command-line form tested here")
+    block = option_block(doc)
+    t.check(block and block == option_block(os.path.join(FIXTURE, "CMakeLists.txt")),
+            "the fixture carries docs/clang-tidy.md's CMakeLists.txt block unchanged")
     tidy = f"clang-tidy-19;--load={args.module};--checks=-*,sqlrace-*"
     build = os.path.join(tmp, "warn")
     configure_fixture(build, f"-DCMAKE_CXX_CLANG_TIDY={tidy}")
@@ -33,6 +50,15 @@ def test_clang_tidy_var(args, t, tmp):
     t.check(len(finding_re().findall(out)) == 1,
             "the build output has the sqlrace-check-then-insert warning at signup.cpp:18:21, once", out)
     t.check(not NO_TAGS_FINDING.search(out), "nothing is reported in the clean tags.cpp", out)
+
+    # The same through the option block of docs/clang-tidy.md, which the
+    # fixture's CMakeLists.txt carries.
+    build = os.path.join(tmp, "option")
+    configure_fixture(build, "-DWITH_SQLRACE=ON", f"-DSQLRACE_TIDY_MODULE={args.module}")
+    status, out = run(["ninja", "-C", build, "-j", "2"])
+    t.check(status == 0 and len(finding_re().findall(out)) == 1
+            and not NO_TAGS_FINDING.search(out),
+            "the CMakeLists.txt form (option WITH_SQLRACE) gives the same warning", out)
 
     build = os.path.join(tmp, "error")
     configure_fixture(build, f"-DCMAKE_CXX_CLANG_TIDY={tidy};--warnings-as-errors=sqlrace-*")
@@ -114,6 +140,9 @@ def main():
     ap.add_argument("--sqlrace")
     ap.add_argument("--module")
     args = ap.parse_args()
+    for name in ("sqlrace", "module"):
+        if getattr(args, name):
+            setattr(args, name, os.path.abspath(getattr(args, name)))
     t = Tally()
     with tempfile.TemporaryDirectory(prefix="sqlrace-cmake-") as tmp:
         {"clang-tidy-var": test_clang_tidy_var, "module": test_module,
