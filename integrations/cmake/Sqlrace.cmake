@@ -25,7 +25,11 @@
 # of each file from ${CMAKE_BINARY_DIR}/compile_commands.json, which CMake
 # writes at configure time (Ninja and Makefile generators only).
 include_guard(GLOBAL)
-cmake_minimum_required(VERSION 3.20)
+# $<FILTER:...> and 'cmake -E false' need 3.16. No cmake_minimum_required()
+# here: it would reset the including project's policies.
+if(CMAKE_VERSION VERSION_LESS 3.16)
+  message(FATAL_ERROR "Sqlrace.cmake needs CMake 3.16 or newer")
+endif()
 
 if(NOT SQLRACE_EXECUTABLE AND DEFINED ENV{SQLRACE_BIN})
   set(SQLRACE_EXECUTABLE "$ENV{SQLRACE_BIN}" CACHE FILEPATH "The sqlrace executable")
