@@ -20,6 +20,9 @@ PKGS=(
   # Python clients (SQLite comes with python3), and pkg-config for the
   # testdata flags the proofs reuse
   postgresql-15 mariadb-server python3-psycopg2 python3-pymysql pkg-config
+  # the tools integrations/ is tested with: pre-commit, the editors' parsers
+  # of sqlrace's output (node for the VS Code matcher's regexes, vim, emacs)
+  git pre-commit nodejs vim emacs-nox
 )
 
 missing=()
