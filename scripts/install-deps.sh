@@ -16,6 +16,9 @@ PKGS=(
   # client headers the testdata compiles against
   libsqlite3-dev libpq-dev libpqxx-dev libmariadb-dev libmysqlcppconn-dev
   libsoci-dev libpoco-dev qtbase5-dev libsqlitecpp-dev unixodbc-dev
+  # node for the SARIF validator (scripts/install-sarif-validator.sh) and
+  # YAML for the CI template tests
+  nodejs python3-yaml
 )
 
 missing=()
@@ -24,6 +27,11 @@ for p in "${PKGS[@]}"; do
     missing+=("$p")
   fi
 done
+
+# Debian's nodejs comes without npm, NodeSource's has it built in.
+if ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
 
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#PKGS[@]} packages present"
