@@ -23,6 +23,8 @@ PKGS=(
   # the tools integrations/ is tested with: pre-commit, the editors' parsers
   # of sqlrace's output (node for the VS Code matcher's regexes, vim, emacs)
   git pre-commit nodejs vim emacs-nox
+  # YAML for the CI template tests (node, above, also runs the SARIF validator)
+  python3-yaml
 )
 
 missing=()
@@ -31,6 +33,11 @@ for p in "${PKGS[@]}"; do
     missing+=("$p")
   fi
 done
+
+# Debian's nodejs comes without npm, NodeSource's has it built in.
+if ! command -v npm >/dev/null; then
+  missing+=(npm)
+fi
 
 if ((${#missing[@]} == 0)); then
   echo "install-deps: all ${#PKGS[@]} packages present"

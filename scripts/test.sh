@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
+# Microsoft's SARIF validator, for the sarif-validate test (npm, cached).
+scripts/install-sarif-validator.sh
 # The build tree's guard against Clang includes in the Clang-free layers.
 if grep -rn '#include "clang/' checker/sql checker/catalogue; then
   echo "error: checker/sql and checker/catalogue must not include Clang headers" >&2

@@ -11,6 +11,7 @@
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "sqlrace/report/Diagnostic.h"
+#include "sqlrace/report/Formats.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -52,14 +53,28 @@ static cl::opt<std::string> ChecksOpt(
 static cl::opt<bool> ListChecks("list-checks",
                                 cl::desc("List the enabled checks and exit."),
                                 cl::cat(Category));
-enum class OutputFormat { Text, Json };
+enum class OutputFormat { Text, Json, Sarif, CodeClimate };
 static cl::opt<OutputFormat> Format(
     "format", cl::desc("Output format:"), cl::init(OutputFormat::Text),
     cl::values(clEnumValN(OutputFormat::Text, "text",
                           "clang-style diagnostics (default)"),
                clEnumValN(OutputFormat::Json, "json",
-                          "one JSON document on stdout (docs/output.md)")),
+                          "one JSON document on stdout (docs/output.md)"),
+               clEnumValN(OutputFormat::Sarif, "sarif",
+                          "SARIF 2.1.0 on stdout, for code scanning"),
+               clEnumValN(OutputFormat::CodeClimate, "codeclimate",
+                          "GitLab Code Quality issues on stdout")),
     cl::cat(Category));
+static cl::opt<std::string> DocsUrl(
+    "docs-url",
+    cl::desc("Absolute URI of the checks' docs, for SARIF's helpUri\n"
+             "(default: " SQLRACE_DOCS_URL ")."),
+    cl::init(SQLRACE_DOCS_URL), cl::cat(Category));
+static cl::opt<std::string> SourceRoot(
+    "sarif-root",
+    cl::desc("The directory SARIF (SRCROOT) and Code Climate paths are\n"
+             "relative to (default: the current directory)."),
+    cl::init(""), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet",
                            cl::desc("Do not print the closing summary line."),
                            cl::cat(Category));
@@ -543,6 +558,10 @@ int main(int argc, const char **argv) {
   if (!Parsed)
     return fail(llvm::toString(Parsed.takeError()));
 
+  // SARIF requires an absolute URI (a scheme) for helpUri.
+  if (!llvm::Regex("^[A-Za-z][A-Za-z0-9+.-]*:").match(DocsUrl))
+    return fail("--docs-url must be an absolute URI (file:///..., https://...)");
+
   // Reject a malformed --checks before anything else.
   if (auto Enabled = selectChecks(ChecksOpt); !Enabled)
     return fail(llvm::toString(Enabled.takeError()));
@@ -710,6 +729,13 @@ int main(int argc, const char **argv) {
       Reported.push_back(&D);
   if (Format == OutputFormat::Json)
     llvm::outs() << report::toJson(All, Statuses) << "\n";
+  if (Format == OutputFormat::Sarif)
+    llvm::outs() << report::toSarif(All, Statuses,
+                                    {SQLRACE_VERSION, DocsUrl, SQLRACE_HOME_URL,
+                                     SourceRoot})
+                 << "\n";
+  if (Format == OutputFormat::CodeClimate)
+    llvm::outs() << report::toCodeClimate(All, SourceRoot) << "\n";
   bool AnyFailed = llvm::any_of(Statuses, [](const report::FileStatus &S) {
     return !S.Ok;
   });

@@ -1,0 +1,346 @@
+//===- Sarif.cpp - sqlrace -------------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// SARIF 2.1.0 rendering (docs/output.md), and the path and URI helpers it
+// shares with the Code Climate rendering.
+//===----------------------------------------------------------------------===//
+#include "sqlrace/report/Formats.h"
+#include "sqlrace/flow/Finding.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <nlohmann/json.hpp>
+#include <optional>
+
+namespace sqlrace::report {
+
+using Json = nlohmann::ordered_json;
+
+static std::string absoluteNormal(const std::string &Path) {
+  llvm::SmallString<256> P(Path.empty() ? "." : Path);
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  llvm::sys::path::native(P, llvm::sys::path::Style::posix);
+  return std::string(P);
+}
+
+RootedPath rootPath(const std::string &Path, const std::string &Root) {
+  RootedPath R;
+  R.Absolute = absoluteNormal(Path);
+  std::string Base = absoluteNormal(Root);
+  if (Base != "/")
+    Base += "/";
+  if (llvm::StringRef(R.Absolute).starts_with(Base))
+    R.Relative = R.Absolute.substr(Base.size());
+  return R;
+}
+
+// Characters a URI path segment may hold as they are (RFC 3986 unreserved
+// and most sub-delimiters); ':' is encoded so that a relative reference can
+// never be read as a scheme.
+static std::string encodePath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || llvm::StringRef("-._~/!$&'()*+,;=@").contains(C)) {
+      Out += C;
+      continue;
+    }
+    Out += '%';
+    Out += llvm::hexdigit(C >> 4);
+    Out += llvm::hexdigit(C & 15);
+  }
+  return Out;
+}
+
+std::string fileUri(const std::string &AbsolutePath) {
+  return "file://" + encodePath(AbsolutePath);
+}
+
+namespace {
+
+/// What SARIF's rules say about each check. The full descriptions are the
+/// first paragraphs of docs/checks/*.md, shortened.
+struct RuleText {
+  const char *Id;
+  const char *Name;
+  const char *Short;
+  const char *Full;
+};
+const RuleText Rules[] = {
+    {"sqlrace-check-then-insert", "CheckThenInsert",
+     "INSERT guarded by a non-atomic existence check",
+     "An INSERT runs only when a preceding SELECT on the same connection "
+     "found no row with the same key, and nothing makes the two statements "
+     "atomic: two concurrent clients can both see no row and both insert "
+     "it."},
+    {"sqlrace-read-modify-write", "ReadModifyWrite",
+     "Lost update: a value read, changed in the program and written back",
+     "An UPDATE writes back, as an absolute value, a column that a preceding "
+     "SELECT of the same row read and the program changed, and nothing stops "
+     "another client from writing the row in between: one of two concurrent "
+     "updates is lost."},
+    {"sqlrace-check-then-update", "CheckThenUpdate",
+     "UPDATE decided on a value the UPDATE does not re-check",
+     "An UPDATE runs only because a value read from the same row a moment "
+     "earlier passed a test in the program, the UPDATE does not re-check that "
+     "value, and nothing stops another client from changing the row in "
+     "between."},
+    {"sqlrace-unhandled-unique-violation", "UnhandledUniqueViolation",
+     "Unique violation of a guarded INSERT not handled",
+     "An INSERT guarded by an existence check is backed by a unique key, so "
+     "the database keeps the duplicate out, but nothing handles the unique "
+     "violation the client that loses the race gets: its request fails "
+     "instead of seeing the row as taken."},
+};
+
+/// Converts Clang's byte columns to SARIF's default column unit, UTF-16
+/// code units, reading each file once. Lines it cannot read keep the byte
+/// column (the same for ASCII).
+class Columns {
+public:
+  unsigned utf16(const std::string &File, unsigned Line, unsigned ByteColumn) {
+    const Text *T = text(File);
+    if (!T || Line == 0 || Line > T->LineStarts.size() || ByteColumn == 0)
+      return ByteColumn;
+    size_t Begin = T->LineStarts[Line - 1];
+    size_t End = std::min(T->Data.size(), Begin + ByteColumn - 1);
+    unsigned Units = 0;
+    for (size_t I = Begin; I < End; ++I) {
+      unsigned char C = T->Data[I];
+      if ((C & 0xC0) == 0x80)
+        continue; // continuation byte
+      Units += C >= 0xF0 ? 2 : 1;
+    }
+    return Units + 1 + unsigned(Begin + ByteColumn - 1 - End);
+  }
+
+private:
+  struct Text {
+    std::string Data;
+    std::vector<size_t> LineStarts;
+  };
+  const Text *text(const std::string &File) {
+    auto It = Cache.find(File);
+    if (It != Cache.end())
+      return It->second ? &*It->second : nullptr;
+    std::optional<Text> T;
+    if (auto Buffer = llvm::MemoryBuffer::getFile(File)) {
+      T.emplace();
+      T->Data = (*Buffer)->getBuffer().str();
+      T->LineStarts.push_back(0);
+      for (size_t I = 0; I < T->Data.size(); ++I)
+        if (T->Data[I] == '\n')
+          T->LineStarts.push_back(I + 1);
+    }
+    auto &Slot = Cache[File] = std::move(T);
+    return Slot ? &*Slot : nullptr;
+  }
+  llvm::StringMap<std::optional<Text>> Cache;
+};
+
+class SarifWriter {
+public:
+  explicit SarifWriter(const SarifOptions &Opts) : Opts(Opts) {
+    Root = rootPath(Opts.SourceRoot, "/").Absolute;
+  }
+
+  Json artifact(const std::string &File) {
+    RootedPath P = rootPath(File, Root);
+    if (!P.Relative.empty())
+      return {{"uri", encodePath(P.Relative)}, {"uriBaseId", "SRCROOT"}};
+    return {{"uri", fileUri(P.Absolute)}};
+  }
+
+  Json region(const Position &P) {
+    return {{"startLine", P.Line},
+            {"startColumn", Cols.utf16(P.File, P.Line, P.Column)}};
+  }
+
+  Json physical(const Position &P) {
+    Json J = {{"artifactLocation", artifact(P.File)}};
+    if (P.Line)
+      J["region"] = region(P);
+    return J;
+  }
+
+  Json fixes(const Diagnostic &D) {
+    // One artifactChange per file, its replacements in the fix's order.
+    Json Changes = Json::array();
+    std::vector<std::string> Order;
+    llvm::StringMap<Json> ByFile;
+    for (const Replacement &R : D.Fixes) {
+      Json Deleted = {
+          {"startLine", R.Begin.Line},
+          {"startColumn", Cols.utf16(R.File, R.Begin.Line, R.Begin.Column)},
+          {"endLine", R.End.Line},
+          {"endColumn", Cols.utf16(R.File, R.End.Line, R.End.Column)}};
+      auto [It, New] = ByFile.try_emplace(R.File, Json::array());
+      if (New)
+        Order.push_back(R.File);
+      It->second.push_back(
+          {{"deletedRegion", Deleted}, {"insertedContent", {{"text", R.Text}}}});
+    }
+    for (const std::string &File : Order)
+      Changes.push_back({{"artifactLocation", artifact(File)},
+                         {"replacements", ByFile[File]}});
+    Json Fix = Json::object();
+    if (!D.FixMessage.empty())
+      Fix["description"] = {{"text", D.FixMessage}};
+    Fix["artifactChanges"] = Changes;
+    return Json::array({Fix});
+  }
+
+  Json result(const Diagnostic &D, unsigned RuleIndex) {
+    Json R;
+    R["ruleId"] = D.Check;
+    R["ruleIndex"] = RuleIndex;
+    R["level"] = sarifLevel(D.Level);
+    R["message"] = {{"text", D.Message}};
+    R["locations"] = Json::array({{{"physicalLocation", physical(D.Pos)}}});
+    if (!D.Notes.empty()) {
+      Json Related = Json::array();
+      Json Steps = Json::array();
+      unsigned Id = 0;
+      for (const Note &N : D.Notes) {
+        Json Msg = {{"text", N.Message}};
+        Related.push_back({{"id", Id++},
+                           {"physicalLocation", physical(N.Pos)},
+                           {"message", Msg}});
+        Steps.push_back(
+            {{"location", {{"physicalLocation", physical(N.Pos)},
+                           {"message", Msg}}},
+             {"executionOrder", Id}});
+      }
+      R["relatedLocations"] = Related;
+      R["codeFlows"] = Json::array(
+          {{{"threadFlows", Json::array({{{"locations", Steps}}})}}});
+    }
+    if (!D.Fixes.empty())
+      R["fixes"] = fixes(D);
+    R["partialFingerprints"] = {{"sqlraceFingerprint/v1", D.Fingerprint}};
+    switch (D.Suppressed) {
+    case Suppression::None:
+      break;
+    case Suppression::InSource:
+      R["suppressions"] = Json::array(
+          {{{"kind", "inSource"},
+            {"justification", "a NOLINT comment names this check"}}});
+      break;
+    case Suppression::Baseline:
+      R["suppressions"] = Json::array(
+          {{{"kind", "external"},
+            {"justification", "listed in the baseline file"}}});
+      break;
+    }
+    return R;
+  }
+
+  static const char *sarifLevel(llvm::StringRef Level) {
+    if (Level == "error")
+      return "error";
+    if (Level == "note" || Level == "remark")
+      return "note";
+    return "warning";
+  }
+
+  Json rule(llvm::StringRef Id) {
+    std::string Base = Opts.DocsUrl;
+    if (!Base.empty() && Base.back() != '/')
+      Base += '/';
+    llvm::StringRef Doc = Id;
+    Doc.consume_front("sqlrace-");
+    Json J;
+    J["id"] = Id.str();
+    for (const RuleText &T : Rules)
+      if (Id == T.Id) {
+        J["name"] = T.Name;
+        J["shortDescription"] = {{"text", T.Short}};
+        J["fullDescription"] = {{"text", T.Full}};
+      }
+    if (!J.contains("name")) {
+      J["name"] = Doc.str();
+      J["shortDescription"] = {{"text", Id.str()}};
+      J["fullDescription"] = {{"text", Id.str()}};
+    }
+    J["helpUri"] = Base + encodePath(Doc) + ".md";
+    J["defaultConfiguration"] = {{"level", "warning"}};
+    return J;
+  }
+
+  std::string render(const std::vector<Diagnostic> &Diags,
+                     const std::vector<FileStatus> &Files) {
+    // The rules: every implemented check, in a fixed order, then any other
+    // check a diagnostic names.
+    std::vector<std::string> RuleIds;
+    for (flow::CheckKind K : flow::allChecks())
+      RuleIds.push_back(flow::checkId(K).str());
+    for (const Diagnostic &D : Diags)
+      if (llvm::find(RuleIds, D.Check) == RuleIds.end())
+        RuleIds.push_back(D.Check);
+    Json RulesJ = Json::array();
+    for (const std::string &Id : RuleIds)
+      RulesJ.push_back(rule(Id));
+
+    Json Results = Json::array();
+    for (const Diagnostic &D : Diags)
+      Results.push_back(
+          result(D, unsigned(llvm::find(RuleIds, D.Check) - RuleIds.begin())));
+
+    Json Notifications = Json::array();
+    bool AllOk = true;
+    for (const FileStatus &F : Files) {
+      if (F.Ok)
+        continue;
+      AllOk = false;
+      Notifications.push_back(
+          {{"level", "error"},
+           {"message", {{"text", F.File + ": " + F.Message}}},
+           {"locations", Json::array({{{"physicalLocation",
+                                        {{"artifactLocation",
+                                          artifact(F.File)}}}}})}});
+    }
+    Json Invocation = {{"executionSuccessful", AllOk}};
+    if (!Notifications.empty())
+      Invocation["toolExecutionNotifications"] = Notifications;
+
+    Json Driver;
+    Driver["name"] = "sqlrace";
+    Driver["version"] = Opts.ToolVersion;
+    Driver["semanticVersion"] = Opts.ToolVersion;
+    if (!Opts.InformationUrl.empty())
+      Driver["informationUri"] = Opts.InformationUrl;
+    Driver["rules"] = RulesJ;
+
+    Json Run;
+    Run["tool"] = {{"driver", Driver}};
+    Run["invocations"] = Json::array({Invocation});
+    Run["originalUriBaseIds"] = {
+        {"SRCROOT", {{"uri", fileUri(Root == "/" ? Root : Root + "/")}}}};
+    Run["columnKind"] = "utf16CodeUnits";
+    Run["results"] = Results;
+
+    Json Log;
+    Log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
+    Log["version"] = "2.1.0";
+    Log["runs"] = Json::array({Run});
+    // Source text may hold invalid UTF-8: replace it rather than fail.
+    return Log.dump(2, ' ', false, Json::error_handler_t::replace);
+  }
+
+private:
+  const SarifOptions &Opts;
+  std::string Root;
+  Columns Cols;
+};
+
+} // namespace
+
+std::string toSarif(const std::vector<Diagnostic> &Diags,
+                    const std::vector<FileStatus> &Files,
+                    const SarifOptions &Opts) {
+  return SarifWriter(Opts).render(Diags, Files);
+}
+
+} // namespace sqlrace::report
