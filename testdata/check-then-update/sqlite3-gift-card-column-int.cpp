@@ -18,7 +18,7 @@ bool redeem(sqlite3 *Db, const char *Code, sqlite3_int64 OrderId) {
       sqlite3_bind_int64(Write, 1, OrderId);
       sqlite3_bind_text(Write, 2, Code, -1, SQLITE_TRANSIENT);
       // expect: sqlrace-check-then-update update of 'gift_cards' depends on a state read earlier that the UPDATE does not re-check; another client can change the row in between
-      // note: sqlrace-check-then-update restate the condition in the UPDATE's WHERE (... AND <column> = <value read>) and check that one row changed, or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+      // note: sqlrace-check-then-update restate the condition in the UPDATE's WHERE (... AND <column> = <value read>) and check that one row changed, or read and write the row inside one BEGIN IMMEDIATE transaction
       Redeemed = sqlite3_step(Write) == SQLITE_DONE;
       sqlite3_finalize(Write);
     }

@@ -25,7 +25,7 @@ bool claimJob(sqlite3 *Db, sqlite3_int64 JobId, const char *Worker) {
   sqlite3_bind_text(Write, 1, Worker, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64(Write, 2, JobId);
   // expect: sqlrace-check-then-update update of 'jobs' depends on a state read earlier that the UPDATE does not re-check; another client can change the row in between
-  // note: sqlrace-check-then-update restate the condition in the UPDATE's WHERE (... AND <column> = <value read>) and check that one row changed, or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-check-then-update restate the condition in the UPDATE's WHERE (... AND <column> = <value read>) and check that one row changed, or read and write the row inside one BEGIN IMMEDIATE transaction
   const bool Claimed = sqlite3_step(Write) == SQLITE_DONE;
   sqlite3_finalize(Write);
   return Claimed;

@@ -22,7 +22,7 @@ bool buy(sqlite3 *Db, sqlite3_int64 WalletId, sqlite3_int64 Price) {
   sqlite3_bind_int64(Write, 1, Balance - Price);
   sqlite3_bind_int64(Write, 2, WalletId);
   // expect: sqlrace-read-modify-write update of 'wallets.balance' writes back a value computed from an earlier read; an update made by another client in between is lost
-  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
   // note: sqlrace-read-modify-write atomic rewrite (SQLite): UPDATE wallets SET balance = balance - ? WHERE id = ?, binding the change instead of the new value
   const bool Ok = sqlite3_step(Write) == SQLITE_DONE;
   sqlite3_finalize(Write);

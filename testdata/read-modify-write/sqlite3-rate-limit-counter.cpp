@@ -20,7 +20,7 @@ void countRequest(sqlite3 *Db, const char *ApiKey) {
   sqlite3_bind_int(Write, 1, Next);
   sqlite3_bind_text(Write, 2, ApiKey, -1, SQLITE_TRANSIENT);
   // expect: sqlrace-read-modify-write update of 'rate_limits.requests' writes back a value computed from an earlier read; an update made by another client in between is lost
-  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
   // note: sqlrace-read-modify-write atomic rewrite (SQLite): UPDATE rate_limits SET requests = requests + ? WHERE api_key = ?, binding the change instead of the new value
   sqlite3_step(Write);
   sqlite3_finalize(Write);

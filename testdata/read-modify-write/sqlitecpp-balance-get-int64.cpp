@@ -18,7 +18,7 @@ bool buy(SQLite::Database &Db, int64_t WalletId, int64_t Price) {
   Write.bind(1, Balance - Price);
   Write.bind(2, WalletId);
   // expect: sqlrace-read-modify-write update of 'wallets.balance' writes back a value computed from an earlier read; an update made by another client in between is lost
-  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
   // note: sqlrace-read-modify-write atomic rewrite (SQLite): UPDATE wallets SET balance = balance - ? WHERE id = ?, binding the change instead of the new value
   return Write.exec() == 1;
 }

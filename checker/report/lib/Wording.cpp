@@ -168,13 +168,18 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
   W.Notes.push_back({F.CheckLoc, "'" + F.Column + "' read from '" + F.Table +
                                      "' here, keyed on " + keyText(F)});
   W.Notes.push_back(
-      {F.ActLoc, F.GuardUnchecked
-                     ? "the UPDATE re-checks a condition in its WHERE, but "
-                       "the code never looks at how many rows it changed"
-                     : "no row lock (SELECT ... FOR UPDATE in the same "
-                       "transaction), serializable transaction or guarded "
-                       "UPDATE protects the value between the read and the "
-                       "write"});
+      {F.ActLoc,
+       F.GuardUnchecked
+           ? "the UPDATE re-checks a condition in its WHERE, but the code "
+             "never looks at how many rows it changed"
+       // SQLite has no SELECT ... FOR UPDATE: its transactions lock the
+       // whole database (checker/sql/proofs/README.md).
+       : F.Dialect == sql::Dialect::SQLite
+           ? "no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects "
+             "the value between the read and the write"
+           : "no row lock (SELECT ... FOR UPDATE in the same transaction), "
+             "serializable transaction or guarded UPDATE protects the value "
+             "between the read and the write"});
   if (!F.AtomicSql.empty())
     W.Notes.push_back({F.ActLoc, rewriteLabel(F.Dialect) + ": " +
                                      F.AtomicSql +
@@ -183,9 +188,12 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
   else
     W.Notes.push_back(
         {F.ActLoc, "compute the new value in the UPDATE itself (SET " +
-                       F.Column + " = " + F.Column +
-                       " + <change>), or read the row with SELECT ... FOR "
-                       "UPDATE inside the transaction that writes it"});
+                       F.Column + " = " + F.Column + " + <change>), or " +
+                       (F.Dialect == sql::Dialect::SQLite
+                            ? "read and write the row inside one BEGIN "
+                              "IMMEDIATE transaction"
+                            : "read the row with SELECT ... FOR UPDATE "
+                              "inside the transaction that writes it")});
   if (F.SqlPartlyUnknown)
     W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
   W.Fix = F.Fix;
@@ -212,10 +220,14 @@ static WordedFinding wordCheckThenUpdate(const flow::Finding &F) {
        F.GuardUnchecked
            ? "the UPDATE re-checks a condition in its WHERE, but the code "
              "never looks at how many rows it changed"
-           : "restate the condition in the UPDATE's WHERE (... AND <column> "
-             "= <value read>) and check that one row changed, or read the "
-             "row with SELECT ... FOR UPDATE inside the transaction that "
-             "writes it"});
+           : std::string("restate the condition in the UPDATE's WHERE "
+                         "(... AND <column> = <value read>) and check that "
+                         "one row changed, or ") +
+                 (F.Dialect == sql::Dialect::SQLite
+                      ? "read and write the row inside one BEGIN IMMEDIATE "
+                        "transaction"
+                      : "read the row with SELECT ... FOR UPDATE inside the "
+                        "transaction that writes it")});
   if (F.SqlPartlyUnknown)
     W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
   return W;

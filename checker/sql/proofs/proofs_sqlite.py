@@ -340,8 +340,8 @@ def sq_rmw_deferred(ctx):
     return "B got SQLITE_BUSY; A's +5 kept"
 
 
-@claim(D, "sq-no-for-update", "SQLite has no SELECT ... FOR UPDATE (a syntax error), yet sqlrace's "
-       "check-then-update and read-modify-write notes for SQLite code name it as a protection",
+@claim(D, "sq-no-for-update", "SQLite has no SELECT ... FOR UPDATE (a syntax error), so sqlrace's "
+       "check-then-update and read-modify-write notes for SQLite code name BEGIN IMMEDIATE instead",
        "check-then-update/sqlite3-job-claim-early-return.cpp")
 def sq_no_for_update(ctx):
     path, m = database(ctx, "forupdate.db", "CREATE TABLE jobs (id INTEGER PRIMARY KEY, state TEXT)")

@@ -1,0 +1,16 @@
+// Racy: the balance is read without FOR UPDATE in a transaction from
+// DbClient::newTransaction() (READ COMMITTED), so a concurrent payment's
+// update made between the read and the write is overwritten.
+// ARGS: -- -std=c++17 -IInputs/drogon
+#include <drogon/orm/DbClient.h>
+
+bool refund(const drogon::orm::DbClientPtr &Db, long AccountId, long Amount) {
+  auto Tx = Db->newTransaction();
+  auto Read = Tx->execSqlSync("SELECT balance FROM accounts WHERE id = $1", AccountId);
+  if (Read.empty())
+    return false;
+  const long Balance = Read[0][0].as<long>();
+  // expect: sqlrace-read-modify-write update of 'accounts.balance' writes back ...*
+  Tx->execSqlSync("UPDATE accounts SET balance = balance + $2 WHERE id = $1", AccountId, Amount);
+  return true;
+}
