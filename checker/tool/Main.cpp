@@ -138,6 +138,11 @@ static cl::opt<std::string> HeaderFilter(
              "whose path matches (as clang-tidy's --header-filter); each\n"
              "finding is reported once however many files include it."),
     cl::init(""), cl::cat(Category));
+static cl::opt<cl::boolOrDefault> UseColor(
+    "use-color",
+    cl::desc("Colour the diagnostics (--use-color=false: never). Default:\n"
+             "only when the output is a terminal, as in clang-tidy."),
+    cl::cat(Category));
 static cl::opt<bool> Progress(
     "progress",
     cl::desc("Show a progress line on standard error (default: when it is a\n"
@@ -206,6 +211,9 @@ public:
       if (Format == OutputFormat::Text &&
           D.Suppressed == report::Suppression::None) {
         llvm::raw_string_ostream OS(Text);
+        // Buffered for in-order printing; a string stream takes colours only
+        // when asked.
+        OS.enable_colors(Run.ColourOut);
         report::printText(Worded[I], SM, CI.getLangOpts(), OS, Run.ColourOut);
       }
       Result.Diags.push_back(std::move(D));
@@ -268,6 +276,7 @@ static FileResult analyseFile(const std::string &Source, RunContext &Run) {
   FileResult Result;
   Result.Status = {Source, true, ""};
   llvm::raw_string_ostream Err(Result.Errors);
+  Err.enable_colors(Run.ColourErr);
   auto Fail = [&](const std::string &Message, const llvm::Twine &Shown) {
     Result.Status.Ok = false;
     Result.Status.Message = Message;
@@ -647,9 +656,12 @@ int main(int argc, const char **argv) {
   RunContext Run;
   Run.DB = OwnDB ? OwnDB.get() : &Parsed->getCompilations();
   Run.Setups = &Setups;
+  auto Colour = [](bool Terminal) {
+    return UseColor == cl::BOU_UNSET ? Terminal : UseColor == cl::BOU_TRUE;
+  };
   Run.ColourOut = Format == OutputFormat::Text &&
-                  llvm::sys::Process::StandardOutHasColors();
-  Run.ColourErr = llvm::sys::Process::StandardErrHasColors();
+                  Colour(llvm::sys::Process::StandardOutHasColors());
+  Run.ColourErr = Colour(llvm::sys::Process::StandardErrHasColors());
   if (!BaselineOpt.empty()) {
     auto Known = loadBaseline(BaselineOpt);
     if (!Known)

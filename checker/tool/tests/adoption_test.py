@@ -185,6 +185,15 @@ class ManyFiles(unittest.TestCase):
         self.assertIn("--shard wants I/N", err)
 
 
+class Colour(unittest.TestCase):
+    def test_use_color(self):
+        src = os.path.join(RMW, FIXABLE)
+        _, out, _ = run("--use-color", src, "--", *SQLITE_FLAGS)
+        self.assertIn("\x1b[", out)
+        _, out, _ = run("--use-color=false", src, "--", *SQLITE_FLAGS)
+        self.assertNotIn("\x1b[", out)
+
+
 class HeaderFilter(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="sqlrace-headers-")
