@@ -146,7 +146,7 @@ static cl::opt<cl::boolOrDefault> UseColor(
 static cl::opt<bool> Progress(
     "progress",
     cl::desc("Show a progress line on standard error (default: when it is a\n"
-             "terminal and more than one file is analysed)."),
+             "capable terminal and more than one file is analysed)."),
     cl::init(false), cl::cat(Category));
 
 static const char Overview[] =
@@ -696,8 +696,10 @@ int main(int argc, const char **argv) {
     for (unsigned T = 0; T < Threads; ++T)
       Pool.emplace_back(Work);
 
+  // Only on a terminal that understands "erase line" (not TERM=dumb, as in
+  // an editor's compilation buffer), unless asked for.
   bool ShowProgress = !Quiet && N > 1 &&
-                      (Progress || llvm::sys::Process::StandardErrIsDisplayed());
+                      (Progress || llvm::sys::Process::StandardErrHasColors());
   auto ClearProgress = [&] {
     if (ShowProgress)
       llvm::errs() << "\r\x1b[K";
