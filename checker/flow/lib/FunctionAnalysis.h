@@ -154,6 +154,8 @@ private:
   /// Whether the affected-row count of the write run by Event is read later
   /// in the function.
   bool affectedRowsChecked(const Expr *Event, const Query &Q) const;
+  /// Whether VD is read after the call Event in F.
+  bool usedAfter(const clang::VarDecl *VD, const Expr *Event) const;
   /// The fix-it of a read-modify-write that binds `<read value> +/-
   /// <change>` for column A: the UPDATE computes the value itself and the
   /// change is bound instead. Empty unless provably equivalent and local.

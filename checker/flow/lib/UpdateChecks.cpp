@@ -297,6 +297,40 @@ static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
   return 0;
 }
 
+// Whether the function reads VD after the call Event (the new value it
+// computed, returned or logged once the UPDATE ran).
+bool FunctionAnalysis::usedAfter(const VarDecl *VD, const Expr *Event) const {
+  if (!VD)
+    return false;
+  ASTContext &Ctx = Model.context();
+  const SourceManager &SM = Ctx.getSourceManager();
+  // After the whole expression that runs the UPDATE: `sql << "...",
+  // use(v)` names v as its bound value, not as a later use.
+  const Expr *Top = Event;
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(*Top);
+    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    if (!Up)
+      break;
+    Top = Up;
+  }
+  bool Used = false;
+  std::vector<const Stmt *> Work = {F.getBody()};
+  while (!Used && !Work.empty()) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    if (!S)
+      continue;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (DRE->getDecl() == VD &&
+          SM.isBeforeInTranslationUnit(Top->getEndLoc(), DRE->getBeginLoc()))
+        Used = true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Used;
+}
+
 void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
                                 const Query &Q,
                                 const sql::StatementFacts &Update) {
@@ -365,6 +399,7 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
         if (At != std::string::npos)
           Fd.AtomicSql = Fd.ActSql.substr(0, At) + A.Column + " " + Op + " " +
                          Fd.ActSql.substr(At);
+        Fd.NewValueUsedAfter = usedAfter(Model.varOf(Value), Event);
         // When the value read also decided the path (enough balance?),
         // the check stays racy after the rewrite: no fix-it, the guarded
         // UPDATE it needs is not a local edit.

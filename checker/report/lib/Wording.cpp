@@ -180,12 +180,36 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
            : "no row lock (SELECT ... FOR UPDATE in the same transaction), "
              "serializable transaction or guarded UPDATE protects the value "
              "between the read and the write"});
-  if (!F.AtomicSql.empty())
-    W.Notes.push_back({F.ActLoc, rewriteLabel(F.Dialect) + ": " +
-                                     F.AtomicSql +
-                                     ", binding the change instead of the "
-                                     "new value"});
-  else
+  if (!F.AtomicSql.empty()) {
+    std::string Text = rewriteLabel(F.Dialect) + ": " + F.AtomicSql;
+    // The program goes on with the value it computed: the rewrite must
+    // hand back the value the database computed instead.
+    if (F.NewValueUsedAfter) {
+      if (F.Dialect == sql::Dialect::PostgreSQL ||
+          F.Dialect == sql::Dialect::SQLite)
+        Text += " RETURNING " + F.Column;
+      Text += ", binding the change instead of the new value";
+      if (F.Dialect == sql::Dialect::SQLite)
+        Text += " (RETURNING needs SQLite 3.35)";
+      if (F.Dialect == sql::Dialect::PostgreSQL ||
+          F.Dialect == sql::Dialect::SQLite)
+        Text += ", and use the value it returns: the one computed here is "
+                "stale when another client changed the row";
+      else if (F.Dialect == sql::Dialect::SQLServer)
+        Text += "; add OUTPUT inserted." + F.Column +
+                " to read back the new value, which the code uses";
+      else
+        Text += "; the code uses the new value, so read it back in the "
+                "same transaction (" +
+                std::string(F.Dialect == sql::Dialect::MySQL
+                                ? "MySQL/MariaDB have no UPDATE ... RETURNING"
+                                : "with RETURNING where the database has it") +
+                ")";
+    } else {
+      Text += ", binding the change instead of the new value";
+    }
+    W.Notes.push_back({F.ActLoc, Text});
+  } else
     W.Notes.push_back(
         {F.ActLoc, "compute the new value in the UPDATE itself (SET " +
                        F.Column + " = " + F.Column + " + <change>), or " +

@@ -66,6 +66,9 @@ struct Finding {
   /// read-modify-write: the column written back with a value computed from
   /// its earlier read.
   std::string Column;
+  /// read-modify-write: the program uses the new value it computed after
+  /// the UPDATE, so the rewrite must read it back (RETURNING).
+  bool NewValueUsedAfter = false;
   /// The UPDATE restates a condition in its WHERE, but the code does not
   /// check how many rows it changed.
   bool GuardUnchecked = false;
