@@ -105,6 +105,9 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
     std::string Text = rewriteLabel(F.Dialect) + ": " + F.AtomicSql;
     if (F.Dialect == sql::Dialect::SQLite)
       Text += ", or INSERT OR IGNORE";
+    if (F.Dialect == sql::Dialect::SQLServer)
+      Text += ", or MERGE INTO " + F.Table + " WITH (HOLDLOCK) ... WHEN NOT "
+              "MATCHED THEN INSERT";
     Text += ", backed by " + Constraint;
     // INSERT IGNORE downgrades every ignorable error, not just duplicates
     // (shared/sql-semantics.md, section 1).
