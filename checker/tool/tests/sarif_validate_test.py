@@ -52,6 +52,26 @@ class Validate(unittest.TestCase):
         self.assertValid(self.sqlrace_sarif(
             "findings.sarif", RACY, CLEAN, NOLINT, *rmw, "--", *PG_FLAGS))
 
+    def test_cli_fixes_and_baseline_suppressions(self):
+        # Real fix-its from the CLI (a read-modify-write with a golden), and
+        # a finding known from a baseline, listed with an external suppression.
+        import json
+        fixable = os.path.join(RMW, "sqlite3-balance-bind-int64.cpp")
+        racy = os.path.join(CASES, "sqlite3-step-done.cpp")
+        baseline = os.path.join(self.tmp.name, "baseline.json")
+        p = subprocess.run([SQLRACE, "--write-baseline=" + baseline, racy, "--",
+                            "-std=c++17"], capture_output=True, text=True,
+                           cwd=ROOT, timeout=300)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        path = self.sqlrace_sarif("cli-fixes.sarif", "--baseline=" + baseline,
+                                  fixable, racy, "--", "-std=c++17")
+        with open(path) as f:
+            results = json.load(f)["runs"][0]["results"]
+        self.assertTrue(any(r.get("fixes") for r in results))
+        self.assertTrue(any(s.get("kind") == "external"
+                            for r in results for s in r.get("suppressions", [])))
+        self.assertValid(path)
+
     def test_nothing_found(self):
         self.assertValid(self.sqlrace_sarif("clean.sarif", CLEAN, "--",
                                             *PG_FLAGS, expect_rc=0))
