@@ -270,9 +270,13 @@ static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
       return '+';
     return 0;
   }
-  if (const auto *U = dyn_cast<UnaryOperator>(Value))
+  if (const auto *U = dyn_cast<UnaryOperator>(Value)) {
     if (U->isIncrementDecrementOp())
       return U->isIncrementOp() ? '+' : '-';
+    // APIs that bind a buffer's address (ODBC): the value is what it holds.
+    if (U->getOpcode() == UO_AddrOf)
+      return changeOperator(Eval, U->getSubExpr(), S, Read, Depth + 1);
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Value))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       auto It = S.Values.find(VD);

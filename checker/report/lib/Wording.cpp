@@ -19,6 +19,18 @@ static llvm::StringRef dialectTitle(sql::Dialect D) {
   return "";
 }
 
+// How the dialect reads a row and keeps it locked until the transaction
+// ends: SQLite locks the whole database instead, SQL Server uses hints.
+static std::string lockedRead(sql::Dialect D) {
+  if (D == sql::Dialect::SQLServer)
+    return "read the row WITH (UPDLOCK, HOLDLOCK) inside the transaction "
+           "that writes it";
+  if (D == sql::Dialect::SQLite)
+    return "read and write the row inside one BEGIN IMMEDIATE transaction";
+  return "read the row with SELECT ... FOR UPDATE inside the transaction "
+         "that writes it";
+}
+
 // The notes that walk from the existence check to the insert.
 static void addInsertPath(const flow::Finding &F, WordedFinding &W) {
   std::string Keys = llvm::join(F.KeyColumns, ", ");
@@ -180,9 +192,13 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
        : F.Dialect == sql::Dialect::SQLite
            ? "no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects "
              "the value between the read and the write"
-           : "no row lock (SELECT ... FOR UPDATE in the same transaction), "
-             "serializable transaction or guarded UPDATE protects the value "
-             "between the read and the write"});
+           : std::string("no row lock (") +
+                 (F.Dialect == sql::Dialect::SQLServer
+                      ? "SELECT ... WITH (UPDLOCK, HOLDLOCK)"
+                      : "SELECT ... FOR UPDATE") +
+                 " in the same transaction), serializable transaction or "
+                 "guarded UPDATE protects the value between the read and "
+                 "the write"});
   if (!F.AtomicSql.empty()) {
     std::string Text = rewriteLabel(F.Dialect) + ": " + F.AtomicSql;
     // The program goes on with the value it computed: the rewrite must
@@ -216,11 +232,7 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
     W.Notes.push_back(
         {F.ActLoc, "compute the new value in the UPDATE itself (SET " +
                        F.Column + " = " + F.Column + " + <change>), or " +
-                       (F.Dialect == sql::Dialect::SQLite
-                            ? "read and write the row inside one BEGIN "
-                              "IMMEDIATE transaction"
-                            : "read the row with SELECT ... FOR UPDATE "
-                              "inside the transaction that writes it")});
+                       lockedRead(F.Dialect)});
   if (F.SqlPartlyUnknown)
     W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
   W.Fix = F.Fix;
@@ -250,11 +262,7 @@ static WordedFinding wordCheckThenUpdate(const flow::Finding &F) {
            : std::string("restate the condition in the UPDATE's WHERE "
                          "(... AND <column> = <value read>) and check that "
                          "one row changed, or ") +
-                 (F.Dialect == sql::Dialect::SQLite
-                      ? "read and write the row inside one BEGIN IMMEDIATE "
-                        "transaction"
-                      : "read the row with SELECT ... FOR UPDATE inside the "
-                        "transaction that writes it")});
+                 lockedRead(F.Dialect)});
   if (F.SqlPartlyUnknown)
     W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
   return W;
