@@ -179,6 +179,17 @@ class ManyFiles(unittest.TestCase):
             seen += [f["file"] for f in json.loads(out)["files"]]
         self.assertEqual(sorted(seen), sorted(self.FILES))
 
+    def test_progress_line_on_request_only(self):
+        files = self.FILES[:2]
+        _, _, err = run("--progress", *files, "--", *SQLITE_FLAGS)
+        self.assertIn("\x1b[K[1/2] " + os.path.basename(files[0]), err)
+        self.assertIn("[2/2] " + os.path.basename(files[1]), err)
+        # Not a terminal: no progress line, and never with --quiet.
+        _, _, err = run(*files, "--", *SQLITE_FLAGS)
+        self.assertNotIn("[1/2]", err)
+        _, _, err = run("--progress", "--quiet", *files, "--", *SQLITE_FLAGS)
+        self.assertNotIn("[1/2]", err)
+
     def test_bad_shard(self):
         rc, _, err = run("--shard=4/3", self.FILES[0], "--", *SQLITE_FLAGS)
         self.assertEqual(rc, 2)
