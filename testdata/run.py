@@ -306,7 +306,9 @@ def run_one(path, args):
     if missing:
         return "UNSUPPORTED", ["missing pkg-config package(s): %s" % " ".join(missing)]
 
-    cmd = [args.sqlrace, "--format=json"] + sqlrace_flags + [path, "--"] + clang_flags + extra
+    def command(file):
+        return [args.sqlrace, "--format=json"] + sqlrace_flags + [file, "--"] + clang_flags + extra
+    cmd = command(path)
     shown = "command: " + " ".join(shlex.quote(c) for c in cmd)
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
@@ -333,8 +335,7 @@ def run_one(path, args):
     failures, xfails = compare(path, report, annotations)
 
     def rerun(other):
-        c = [args.sqlrace, "--format=json"] + sqlrace_flags + [other, "--"] + clang_flags + extra
-        p = subprocess.run(c, capture_output=True, text=True, timeout=args.timeout)
+        p = subprocess.run(command(other), capture_output=True, text=True, timeout=args.timeout)
         try:
             return json.loads(p.stdout)
         except ValueError:

@@ -3,7 +3,6 @@
 //===----------------------------------------------------------------------===//
 #include "CatalogueCache.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringMap.h"
 #include <map>
 #include <memory>
 #include <mutex>
@@ -20,61 +19,43 @@ std::vector<std::string> splitList(llvm::StringRef Value) {
   return Files;
 }
 
-namespace {
-/// One load attempt: a catalogue, or why there is none.
-struct Entry {
-  std::unique_ptr<catalogue::Catalogue> Rules;
-  std::string Error;
-};
-} // namespace
-
-llvm::Expected<const catalogue::Catalogue &>
-loadRules(const std::vector<std::string> &Extra) {
-  // clang-tidy constructs its checks again for every translation unit, and
-  // each directory's .clang-tidy may name other rules files: parsing and
-  // validating the JSON once per distinct list keeps a project-wide run from
-  // re-reading the catalogue per file.
-  static std::mutex Lock;
-  static llvm::StringMap<Entry> Cache;
-  const std::lock_guard<std::mutex> Guard(Lock);
-
-  const std::string Key = llvm::join(Extra, ";");
-  auto [It, Inserted] = Cache.try_emplace(Key);
-  Entry &E = It->second;
-  if (Inserted) {
-    std::vector<std::string> Files = catalogue::defaultRulesFiles();
-    if (Files.empty()) {
-      E.Error = "no bundled sqlrace rules found (looked in $SQLRACE_RULES_DIR "
-                "and the rules/ directory sqlrace was built with)";
-    } else {
-      Files.insert(Files.end(), Extra.begin(), Extra.end());
-      auto Loaded = catalogue::Catalogue::load(Files);
-      if (Loaded)
-        E.Rules = std::make_unique<catalogue::Catalogue>(std::move(*Loaded));
-      else
-        E.Error = llvm::toString(Loaded.takeError());
-    }
-  }
-  if (!E.Rules)
-    return llvm::createStringError(llvm::inconvertibleErrorCode(), E.Error);
-  return *E.Rules;
-}
-
-llvm::Expected<const Setup *> setupFor(const std::vector<std::string> &Extra,
-                                       llvm::StringRef MainFile) {
+// clang-tidy constructs its checks again for every translation unit, and
+// each directory's .clang-tidy may name other rules files: one set of
+// project setups per distinct list keeps a project-wide run from parsing
+// and validating the JSON again for every file. Calls hold the lock, since
+// ProjectSetups caches as it goes.
+template <typename Use>
+static llvm::Expected<const Setup *>
+withSetups(const std::vector<std::string> &Extra, Use Get) {
   static std::mutex Lock;
   static std::map<std::string, std::unique_ptr<ProjectSetups>> Setups;
   const std::lock_guard<std::mutex> Guard(Lock);
   std::unique_ptr<ProjectSetups> &S = Setups[llvm::join(Extra, ";")];
   if (!S) {
     std::vector<std::string> Files = catalogue::defaultRulesFiles();
+    if (Files.empty())
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "no bundled sqlrace rules found (looked in $SQLRACE_RULES_DIR and "
+          "the rules/ directory sqlrace was built with)");
     Files.insert(Files.end(), Extra.begin(), Extra.end());
     // No --checks or --config here: clang-tidy chooses the checks, and each
     // file finds its own .sqlrace.json.
     S = std::make_unique<ProjectSetups>(Files, std::vector<std::string>{}, "",
                                         "");
   }
-  return S->forFile(MainFile);
+  return Get(*S);
+}
+
+llvm::Expected<const Setup *>
+setupWithoutConfig(const std::vector<std::string> &Extra) {
+  return withSetups(Extra, [](ProjectSetups &S) { return S.withoutConfig(); });
+}
+
+llvm::Expected<const Setup *> setupFor(const std::vector<std::string> &Extra,
+                                       llvm::StringRef MainFile) {
+  return withSetups(Extra,
+                    [&](ProjectSetups &S) { return S.forFile(MainFile); });
 }
 
 } // namespace sqlrace::checks

@@ -1,9 +1,9 @@
 //===- CatalogueCache.h - sqlrace -----------------------------*- C++ -*-===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// The rules catalogue as the clang-tidy checks see it: loaded once per
-// process for each distinct list of rules files, shared by every check and
-// every translation unit.
+// The rules and project setups as the clang-tidy checks see them: loaded
+// once per process for each distinct list of rules files (and, within it,
+// once per .sqlrace.json), shared by every check and translation unit.
 //===----------------------------------------------------------------------===//
 #ifndef SQLRACE_CHECKS_CATALOGUECACHE_H
 #define SQLRACE_CHECKS_CATALOGUECACHE_H
@@ -21,13 +21,12 @@ namespace sqlrace::checks {
 /// dropping empty entries ("a.json; b.json;" -> {"a.json", "b.json"}).
 std::vector<std::string> splitList(llvm::StringRef Value);
 
-/// The bundled rules (catalogue::defaultRulesFiles(), the same files the CLI
-/// loads) followed by Extra. The result lives until the process exits. A
-/// failed load is remembered too, and every call for the same list returns
-/// the same error message: the catalogue loader's, naming file, line and
-/// column.
-llvm::Expected<const catalogue::Catalogue &>
-loadRules(const std::vector<std::string> &Extra);
+/// The setup of the bundled rules (catalogue::defaultRulesFiles(), the
+/// same files the CLI loads) followed by Extra, with no project config. A
+/// failed load is remembered, and every call for the same list returns the
+/// same error message: the catalogue loader's, naming file, line and column.
+llvm::Expected<const Setup *>
+setupWithoutConfig(const std::vector<std::string> &Extra);
 
 /// The setup (rules, project config found for the file, schema, options) of
 /// a main file, with the bundled rules plus Extra; shared by every check and

@@ -51,7 +51,7 @@ void RaceCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void RaceCheck::registerMatchers(MatchFinder *Finder) {
   // Loaded here rather than in the constructor: clang-tidy also constructs
   // checks for --dump-config, which needs no catalogue.
-  auto Loaded = loadRules(splitList(RulesFiles));
+  auto Loaded = setupWithoutConfig(splitList(RulesFiles));
   if (!Loaded) {
     // A half-loaded catalogue would silently miss races, so nothing is
     // analysed; the loader's message names the file, line and column.

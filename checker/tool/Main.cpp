@@ -553,7 +553,7 @@ static std::optional<std::string> buildPathArgument(int argc,
 }
 
 static int fail(const llvm::Twine &Message) {
-  llvm::WithColor::error(llvm::errs(), "sqlrace") << Message << "\n";
+  errorLine(llvm::errs(), Message);
   return 2;
 }
 

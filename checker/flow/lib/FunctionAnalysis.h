@@ -177,6 +177,10 @@ private:
 std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
                                                llvm::StringRef Name);
 
+/// Whether the SELECT returned column Column ("t.col", "col AS x",
+/// quoted; SELECT * returns them all).
+bool selects(const sql::StatementFacts &Select, llvm::StringRef Column);
+
 /// Where the value of `Column = <Value>` starts in Text, or npos.
 size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
                       llvm::StringRef Value);

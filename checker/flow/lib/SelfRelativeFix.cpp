@@ -85,11 +85,8 @@ std::vector<FixEdit> FunctionAnalysis::selfRelativeFix(
   if (R.Select->SelectedColumns.size() != 1 || Q.Inner || R.Q->Inner ||
       !Q.Rule)
     return {};
-  llvm::StringRef Selected = llvm::StringRef(R.Select->SelectedColumns[0]).trim();
-  if (Selected == "*" || Selected.ends_with(".*") ||
-      !Selected.substr(Selected.rfind('.') + 1)
-           .trim("\"`[]")
-           .equals_insensitive(A.Column))
+  llvm::StringRef Only = llvm::StringRef(R.Select->SelectedColumns[0]).trim();
+  if (Only == "*" || Only.ends_with(".*") || !selects(*R.Select, A.Column))
     return {};
 
   const BinaryOperator *B = changeExpression(Value);

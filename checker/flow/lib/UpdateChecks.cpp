@@ -18,8 +18,7 @@ using sqlrace::catalogue::Role;
 
 namespace sqlrace::flow {
 
-// Whether the SELECT returned column Column (SELECT * returns them all).
-static bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
+bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
   for (const std::string &C : Select.SelectedColumns) {
     llvm::StringRef Name = llvm::StringRef(C).trim();
     if (Name == "*" || Name.ends_with(".*"))
@@ -310,14 +309,7 @@ bool FunctionAnalysis::usedAfter(const VarDecl *VD, const Expr *Event) const {
   const SourceManager &SM = Ctx.getSourceManager();
   // After the whole expression that runs the UPDATE: `sql << "...",
   // use(v)` names v as its bound value, not as a later use.
-  const Expr *Top = Event;
-  for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Top);
-    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
-    if (!Up)
-      break;
-    Top = Up;
-  }
+  const Expr *Top = fullExpressionOf(Ctx, Event);
   bool Used = false;
   std::vector<const Stmt *> Work = {F.getBody()};
   while (!Used && !Work.empty()) {
