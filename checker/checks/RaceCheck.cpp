@@ -102,8 +102,18 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
   Options.Enabled = Both;
   for (llvm::StringRef Glob : splitList(IgnoredTables))
     Options.IgnoredTables[Kind].push_back(Glob.str());
-  for (const flow::Finding &F :
-       flow::findRacesInMainFile(Ctx, (*Project)->Rules, Options)) {
+  flow::AnalysisResult Analysis =
+      flow::analyseMainFile(Ctx, (*Project)->Rules, Options);
+  // Functions not (fully) analysed are told once, by the first enabled
+  // sqlrace check: an internal error as an error, a limit as a remark.
+  if (Kind == Both.front())
+    for (const flow::Remark &R : Analysis.Remarks) {
+      report::AnalysisRemark Located = report::resolveRemark(R, SM);
+      diag(SM.getExpansionLoc(R.Loc), "%0",
+           Located.InternalError ? DiagnosticIDs::Error : DiagnosticIDs::Remark)
+          << report::remarkText(Located);
+    }
+  for (const flow::Finding &F : Analysis.Findings) {
     if (F.Check != Kind)
       continue;
     const report::WordedFinding W = report::wordFinding(F);

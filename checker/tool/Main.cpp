@@ -8,7 +8,9 @@
 //===----------------------------------------------------------------------===//
 #include "CheckFilter.h"
 #include "ProjectSetup.h"
+#include "StreamedOutput.h"
 #include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/flow/Isolation.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "sqlrace/report/Diagnostic.h"
 #include "sqlrace/report/Formats.h"
@@ -143,6 +145,12 @@ static cl::opt<cl::boolOrDefault> UseColor(
     cl::desc("Colour the diagnostics (--use-color=false: never). Default:\n"
              "only when the output is a terminal, as in clang-tidy."),
     cl::cat(Category));
+static cl::opt<bool> Remarks(
+    "remarks",
+    cl::desc("Also print a remark for each function that was not fully\n"
+             "analysed because a limit was reached (JSON and SARIF always\n"
+             "list them)."),
+    cl::init(false), cl::cat(Category));
 static cl::opt<bool> Progress(
     "progress",
     cl::desc("Show a progress line on standard error (default: when it is a\n"
@@ -166,6 +174,9 @@ struct FileResult {
   /// (empty unless the text format is on).
   std::vector<report::Diagnostic> Diags;
   std::vector<std::string> Rendered;
+  /// --remarks in the text format: the limits reached, printed after the
+  /// findings.
+  std::string RemarkText;
 };
 
 /// Read-only during the analysis, apart from the locked setup cache.
@@ -193,8 +204,32 @@ public:
     const SourceManager &SM = Ctx.getSourceManager();
     std::vector<report::WordedFinding> Worded;
     std::vector<report::Diagnostic> Diags;
-    for (const flow::Finding &F :
-         flow::findRacesInMainFile(Ctx, Project.Rules, Project.Options)) {
+    flow::AnalysisResult Analysis =
+        flow::analyseMainFile(Ctx, Project.Rules, Project.Options);
+    for (const flow::Remark &R : Analysis.Remarks) {
+      report::AnalysisRemark Located = report::resolveRemark(R, SM);
+      std::string Line = Located.Pos.File + ":" +
+                         std::to_string(Located.Pos.Line) + ":" +
+                         std::to_string(Located.Pos.Column) + ": ";
+      if (Located.InternalError) {
+        // The function's findings are lost; the others stand. Exit 2.
+        Result.Status.Ok = false;
+        Result.Status.Message =
+            "internal error: a function could not be analysed (its "
+            "remark says which); the other functions' findings are listed";
+        llvm::raw_string_ostream Err(Result.Errors);
+        Err << Line;
+        llvm::WithColor::error(Err, "", /*DisableColors=*/!Run.ColourErr)
+            << report::remarkText(Located) << "\n";
+      } else if (Remarks && Format == OutputFormat::Text) {
+        llvm::raw_string_ostream Out(Result.RemarkText);
+        Out << Line;
+        llvm::WithColor::remark(Out, "", /*DisableColors=*/!Run.ColourOut)
+            << report::remarkText(Located) << "\n";
+      }
+      Result.Status.Remarks.push_back(std::move(Located));
+    }
+    for (const flow::Finding &F : Analysis.Findings) {
       Worded.push_back(report::wordFinding(F));
       Diags.push_back(report::resolve(Worded.back(), SM, CI.getLangOpts()));
       // Kept, marked, for the formats that list suppressed findings.
@@ -274,7 +309,8 @@ static void errorLine(llvm::raw_ostream &OS, const llvm::Twine &Message) {
 /// Analyses one source file; safe to run on several threads at once.
 static FileResult analyseFile(const std::string &Source, RunContext &Run) {
   FileResult Result;
-  Result.Status = {Source, true, ""};
+  Result.Status = report::FileStatus();
+  Result.Status.File = Source;
   llvm::raw_string_ostream Err(Result.Errors);
   Err.enable_colors(Run.ColourErr);
   auto Fail = [&](const std::string &Message, const llvm::Twine &Shown) {
@@ -324,7 +360,18 @@ static FileResult analyseFile(const std::string &Source, RunContext &Run) {
       });
   bool CompileFailed = false;
   Factory F(Run, *Project, Result, CompileFailed);
-  int RC = Tool.run(&F);
+  // Isolated as a whole too: a failure in the compiler, or in sqlrace
+  // outside a function's analysis, costs this file only.
+  int RC = 0;
+  std::string What;
+  if (!flow::runIsolated([&] { RC = Tool.run(&F); }, What)) {
+    Result.Diags.clear();
+    Result.Rendered.clear();
+    Fail("internal error while analysing the file (please report): " + What,
+         "internal error while analysing '" + Source +
+             "' (please report): " + What);
+    return Result;
+  }
   for (const std::string &Misfit : Project->Rules.takeMisfits())
     Fail(Misfit, Misfit);
   if (RC != 0 || CompileFailed)
@@ -704,6 +751,34 @@ int main(int argc, const char **argv) {
     if (ShowProgress)
       llvm::errs() << "\r\x1b[K";
   };
+  // The JSON formats are written file by file too (StreamedOutput.h).
+  std::unique_ptr<StreamedOutput> Document;
+  report::SarifOptions SarifOpts{SQLRACE_VERSION, DocsUrl, SQLRACE_HOME_URL,
+                                 SourceRoot};
+  if (Format == OutputFormat::Json)
+    Document = std::make_unique<StreamedOutput>(
+        [](const std::vector<report::Diagnostic> &D,
+           const std::vector<report::FileStatus> &F) {
+          return report::toJson(D, F);
+        },
+        "diagnostics", N);
+  else if (Format == OutputFormat::Sarif)
+    Document = std::make_unique<StreamedOutput>(
+        [&](const std::vector<report::Diagnostic> &D,
+            const std::vector<report::FileStatus> &F) {
+          return report::toSarif(D, F, SarifOpts);
+        },
+        "results", N);
+  else if (Format == OutputFormat::CodeClimate)
+    Document = std::make_unique<StreamedOutput>(
+        [](const std::vector<report::Diagnostic> &D,
+           const std::vector<report::FileStatus> &) {
+          return report::toCodeClimate(D, SourceRoot);
+        },
+        "", N);
+  if (Document)
+    Document->start();
+
   std::vector<report::FileStatus> Statuses;
   std::vector<report::Diagnostic> All;
   std::set<std::string> SeenInHeaders;
@@ -715,6 +790,7 @@ int main(int argc, const char **argv) {
     FileResult &R = *Results[I];
     ClearProgress();
     llvm::errs() << R.Errors;
+    size_t FirstOfFile = All.size();
     for (size_t K = 0; K < R.Diags.size(); ++K) {
       report::Diagnostic &D = R.Diags[K];
       // A function in a header is analysed in every file that includes it.
@@ -726,7 +802,14 @@ int main(int argc, const char **argv) {
       llvm::outs() << R.Rendered[K];
       All.push_back(std::move(D));
     }
+    llvm::outs() << R.RemarkText;
     llvm::outs().flush();
+    if (Document)
+      Document->addFile(std::vector<report::Diagnostic>(
+                            All.begin() + FirstOfFile, All.end()),
+                        I + 1);
+    // The test of a failure outside any isolated analysis (Isolation.h).
+    flow::crashIfAskedFor("after:" + Sources[I]);
     Statuses.push_back(R.Status);
     R = FileResult(); // free the memory of printed results early
     if (ShowProgress)
@@ -741,15 +824,8 @@ int main(int argc, const char **argv) {
   for (const report::Diagnostic &D : All)
     if (D.Suppressed == report::Suppression::None)
       Reported.push_back(&D);
-  if (Format == OutputFormat::Json)
-    llvm::outs() << report::toJson(All, Statuses) << "\n";
-  if (Format == OutputFormat::Sarif)
-    llvm::outs() << report::toSarif(All, Statuses,
-                                    {SQLRACE_VERSION, DocsUrl, SQLRACE_HOME_URL,
-                                     SourceRoot})
-                 << "\n";
-  if (Format == OutputFormat::CodeClimate)
-    llvm::outs() << report::toCodeClimate(All, SourceRoot) << "\n";
+  if (Document)
+    Document->finish(Statuses);
   bool AnyFailed = llvm::any_of(Statuses, [](const report::FileStatus &S) {
     return !S.Ok;
   });

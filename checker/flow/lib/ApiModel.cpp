@@ -107,8 +107,11 @@ static void constantNames(const Expr *E, const ASTContext &Ctx,
     if (!Macro.empty())
       Out.push_back(Macro.str());
   }
+  // Operators and conversion functions have no simple name (getName()
+  // would assert); their qualified name still reads as written.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    Out.push_back(DRE->getDecl()->getName().str());
+    if (DRE->getDecl()->getIdentifier())
+      Out.push_back(DRE->getDecl()->getName().str());
     Out.push_back(DRE->getDecl()->getQualifiedNameAsString());
   }
   for (const Stmt *Child : E->children())
@@ -129,10 +132,10 @@ bool ApiModel::meets(const Expr *Arg, const catalogue::ArgCondition &C) const {
   if (!C.Values.empty()) {
     const Expr *V = Arg->IgnoreParenCasts();
     Expr::EvalResult R;
-    if (!V->isValueDependent() && V->EvaluateAsInt(R, Ctx) &&
-        R.Val.getInt().getSignificantBits() <= 64 &&
-        llvm::is_contained(C.Values, R.Val.getInt().getExtValue()))
-      return true;
+    if (!V->isValueDependent() && V->EvaluateAsInt(R, Ctx))
+      if (std::optional<int64_t> Value = R.Val.getInt().tryExtValue();
+          Value && llvm::is_contained(C.Values, *Value))
+        return true;
   }
   return false;
 }
@@ -181,6 +184,7 @@ const Expr *throughSmartPointer(const Expr *E) {
       return Op->getArg(0);
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
     if (M->getNumArgs() == 0 && M->getMethodDecl() &&
+        M->getMethodDecl()->getIdentifier() && // not operator T*()
         M->getMethodDecl()->getName() == "get" &&
         M->getType()->isPointerType())
       return M->getImplicitObjectArgument();

@@ -5,9 +5,11 @@
 // which way if it found one. A branch whose direction differs between the
 // two is a branch on the check's outcome.
 //===----------------------------------------------------------------------===//
+#include "sqlrace/flow/Isolation.h"
 #include "Events.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include <limits>
 
 using namespace clang;
 using sqlrace::catalogue::Role;
@@ -236,8 +238,12 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
                                                 const PathState &S,
                                                 const Expr *Check, Outcome O,
                                                 unsigned Depth) const {
-  if (!E || Depth > MaxDepth)
+  if (!E)
     return std::nullopt;
+  if (Depth > MaxDepth) {
+    noteLimit("a branch condition deeper than 10 operators or variables");
+    return std::nullopt;
+  }
   E = stripWrappers(E);
   ASTContext &Ctx = Model.context();
   if (!E->isValueDependent() && !E->isTypeDependent()) {
@@ -246,9 +252,10 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
         E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
       return 0;
     Expr::EvalResult R;
-    if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects) &&
-        R.Val.getInt().getSignificantBits() <= 64)
-      return R.Val.getInt().getExtValue();
+    // A constant that int64_t cannot hold (npos, ~0ull, __int128) is
+    // simply unknown: no outcome of a check is decided by it.
+    if (E->EvaluateAsInt(R, Ctx, Expr::SE_NoSideEffects))
+      return R.Val.getInt().tryExtValue();
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     auto V = eval(U->getSubExpr(), S, Check, O, Depth + 1);
@@ -257,7 +264,10 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
     switch (U->getOpcode()) {
     case UO_LNot: return *V == 0;
     case UO_Not: return ~*V;
-    case UO_Minus: return -*V;
+    case UO_Minus:
+      if (*V == std::numeric_limits<int64_t>::min())
+        return std::nullopt;
+      return -*V;
     case UO_Plus: return *V;
     default: return std::nullopt;
     }
@@ -286,8 +296,19 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
     case BO_GT: return *L > *R;
     case BO_LE: return *L <= *R;
     case BO_GE: return *L >= *R;
-    case BO_Add: return *L + *R;
-    case BO_Sub: return *L - *R;
+    // Checked: an overflow is an unknown value, never undefined behaviour.
+    case BO_Add: {
+      int64_t Sum;
+      if (__builtin_add_overflow(*L, *R, &Sum))
+        return std::nullopt;
+      return Sum;
+    }
+    case BO_Sub: {
+      int64_t Difference;
+      if (__builtin_sub_overflow(*L, *R, &Difference))
+        return std::nullopt;
+      return Difference;
+    }
     // Bit tests of a status code (a "succeeded" macro masks a flag off).
     case BO_And: return *L & *R;
     case BO_Or: return *L | *R;

@@ -60,6 +60,9 @@ public:
   /// The summary of a function with a body; empty while it is being computed
   /// (recursion), and for functions too deep in the call chain.
   const Summary &summaryOf(const FunctionDecl &F);
+  /// After a function's analysis failed half-way (Isolation.h): the
+  /// summaries it had started are not in progress any more.
+  void forgetUnfinished() { InProgress.clear(); }
 
 private:
   ApiModel Model;

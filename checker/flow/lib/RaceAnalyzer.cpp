@@ -8,6 +8,7 @@
 // atomic, is a check-then-insert race.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/flow/RaceAnalyzer.h"
+#include "sqlrace/flow/Isolation.h"
 #include "ApiModel.h"
 #include "Events.h"
 #include "FunctionAnalysis.h"
@@ -147,8 +148,15 @@ const Summary &TranslationUnitFacts::summaryOf(const FunctionDecl &F) {
   constexpr size_t MaxChain = 6;
   if (auto It = Summaries.find(&F); It != Summaries.end())
     return It->second;
-  if (InProgress.count(&F) || InProgress.size() >= MaxChain || !F.hasBody())
+  if (InProgress.count(&F) || !F.hasBody())
+    return Empty; // recursion: the function is being summarised
+  if (InProgress.size() >= MaxChain) {
+    // Said only of the project's own helpers: libraries' internals (the
+    // standard library's layers) are not what users expect followed.
+    if (!Model.context().getSourceManager().isInSystemHeader(F.getLocation()))
+      noteLimit("calls through more than 6 nested helpers are not followed");
     return Empty;
+  }
   InProgress.insert(&F);
   Summary S = FunctionAnalysis(*this, F).summarize();
   InProgress.erase(&F);
@@ -483,7 +491,10 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
         Index->EvaluateAsInt(R, Model.context()) &&
         R.Val.getInt().getActiveBits() < 16) {
       // Placeholders are numbered from 1 here, whatever the API counts from.
-      int64_t N = R.Val.getInt().getExtValue() - Rule->IndexBase + 1;
+      // Fewer than 16 active bits: a small non-negative value, which
+      // int64_t holds whatever the constant's type.
+      int64_t N = static_cast<int64_t>(R.Val.getInt().getZExtValue()) -
+                  Rule->IndexBase + 1;
       if (N >= 1)
         S.Bindings[Stmt][static_cast<unsigned>(N)] = Value;
       return;
@@ -838,8 +849,11 @@ void FunctionAnalysis::solve(std::vector<Finding> &Result) {
     unsigned ID = B->getBlockID();
     if (In[ID] && *In[ID] == *Entry)
       continue;
-    if (++Visits[ID] > MaxVisits)
-      continue; // a loop that keeps changing the state: keep the last one
+    if (++Visits[ID] > MaxVisits) {
+      // A loop that keeps changing the state: keep the last one, and say so.
+      noteLimit("a loop's state did not settle in 16 passes");
+      continue;
+    }
     In[ID] = Entry;
     PathState S = std::move(*Entry);
     for (const CFGElement &E : *B)
@@ -909,6 +923,11 @@ RaceAnalyzer::RaceAnalyzer(ASTContext &Ctx, const catalogue::Catalogue &Rules,
 
 RaceAnalyzer::~RaceAnalyzer() = default;
 
+void RaceAnalyzer::recoverFromFailure() {
+  if (TU)
+    TU->forgetUnfinished();
+}
+
 std::vector<Finding> RaceAnalyzer::findRaces(const FunctionDecl &F) {
   if (!F.hasBody() || F.isDependentContext() || F.isInvalidDecl())
     return {};
@@ -923,26 +942,33 @@ std::vector<Finding> RaceAnalyzer::findRaces(const FunctionDecl &F) {
       return false;
     std::string Table = llvm::StringRef(Fd.Table).lower();
     return llvm::any_of(It->second, [&](const std::string &Glob) {
-      auto Pattern = llvm::GlobPattern::create(llvm::StringRef(Glob).lower());
+      // A GlobPattern points into the text it was made from: the lowered
+      // copy must outlive it.
+      std::string Lowered = llvm::StringRef(Glob).lower();
+      auto Pattern = llvm::GlobPattern::create(Lowered);
       return Pattern && Pattern->match(Table);
     });
   });
   return Found;
 }
 
-std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,
-                                         const catalogue::Catalogue &Rules,
-                                         const RaceOptions &Options) {
+AnalysisResult analyseMainFile(ASTContext &Ctx,
+                               const catalogue::Catalogue &Rules,
+                               const RaceOptions &Options) {
   struct Visitor : RecursiveASTVisitor<Visitor> {
     ASTContext &Ctx;
     RaceAnalyzer &Analyzer;
-    std::vector<Finding> &Out;
-    Visitor(ASTContext &C, RaceAnalyzer &A, std::vector<Finding> &O)
+    AnalysisResult &Out;
+    Visitor(ASTContext &C, RaceAnalyzer &A, AnalysisResult &O)
         : Ctx(C), Analyzer(A), Out(O) {}
-    bool shouldVisitTemplateInstantiations() const { return false; }
+    // A template's pattern is dependent and has no CFG to analyse: each
+    // template is analysed once, through its first instantiation (whose
+    // statements carry the template's source locations).
+    bool shouldVisitTemplateInstantiations() const { return true; }
     bool shouldVisitLambdaBodies() const { return true; }
     std::optional<llvm::Regex> Headers;
     std::map<FileID, bool> HeaderVerdicts;
+    std::set<const FunctionDecl *> TemplatesDone;
     bool wanted(SourceLocation Loc) {
       const SourceManager &SM = Ctx.getSourceManager();
       Loc = SM.getExpansionLoc(Loc);
@@ -957,20 +983,71 @@ std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,
       return It->second;
     }
     bool VisitFunctionDecl(FunctionDecl *F) {
-      if (!F->doesThisDeclarationHaveABody() || !wanted(F->getLocation()))
+      if (!F->doesThisDeclarationHaveABody() || F->isDependentContext() ||
+          !wanted(F->getLocation()))
         return true;
-      for (Finding &Fd : Analyzer.findRaces(*F))
-        Out.push_back(std::move(Fd));
+      if (const FunctionDecl *Pattern = F->getTemplateInstantiationPattern())
+        if (!TemplatesDone.insert(Pattern).second)
+          return true;
+      std::vector<Finding> Found;
+      std::vector<std::string> Limits;
+      std::string What;
+      bool Ok = runIsolated(
+          [&] {
+            LimitScope Scope(Limits);
+            crashIfAskedFor(F->getQualifiedNameAsString());
+            Found = Analyzer.findRaces(*F);
+          },
+          What);
+      auto AddRemark = [&](Remark::Kind K, std::string Message) {
+        Remark R;
+        R.TheKind = K;
+        R.Function = F->getQualifiedNameAsString();
+        R.Loc = F->getLocation();
+        R.Message = std::move(Message);
+        Out.Remarks.push_back(std::move(R));
+      };
+      for (std::string &L : Limits)
+        AddRemark(Remark::Kind::Limit, std::move(L));
+      if (!Ok) {
+        Analyzer.recoverFromFailure();
+        AddRemark(Remark::Kind::InternalError, std::move(What));
+        return true;
+      }
+      for (Finding &Fd : Found)
+        Out.Findings.push_back(std::move(Fd));
       return true;
     }
   };
-  RaceAnalyzer Analyzer(Ctx, Rules, Options);
-  std::vector<Finding> Out;
-  Visitor V(Ctx, Analyzer, Out);
-  if (!Options.HeaderFilter.empty())
-    V.Headers.emplace(Options.HeaderFilter);
-  V.TraverseAST(Ctx);
+  AnalysisResult Out;
+  // The walk and each function's analysis recurse as deep as the code
+  // nests: give them a stack of their own, far larger than a thread's
+  // default, and isolate the walk as a whole as well.
+  runOnBigStack(
+      [&] {
+        RaceAnalyzer Analyzer(Ctx, Rules, Options);
+        Visitor V(Ctx, Analyzer, Out);
+        if (!Options.HeaderFilter.empty())
+          V.Headers.emplace(Options.HeaderFilter);
+        std::string What;
+        if (!runIsolated([&] { V.TraverseAST(Ctx); }, What)) {
+          Remark R;
+          R.TheKind = Remark::Kind::InternalError;
+          R.Function = "<translation unit>";
+          R.Loc = Ctx.getSourceManager().getLocForStartOfFile(
+              Ctx.getSourceManager().getMainFileID());
+          R.Message = std::move(What);
+          Out.Remarks.push_back(std::move(R));
+        }
+      },
+      AnalysisStackBytes);
   return Out;
+}
+
+std::vector<Finding> findRacesInMainFile(ASTContext &Ctx,
+                                         const catalogue::Catalogue &Rules,
+                                         const RaceOptions &Options) {
+  return analyseMainFile(Ctx, Rules, Options).Findings;
 }
 
 } // namespace sqlrace::flow

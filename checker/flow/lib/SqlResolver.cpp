@@ -6,6 +6,7 @@
 // languages are expanded in SqlFormat.cpp, and the names of the string
 // vocabulary live in SqlResolverNames.cpp.
 //===----------------------------------------------------------------------===//
+#include "sqlrace/flow/Isolation.h"
 #include "SqlResolver.h"
 #include "StatementRegistry.h"
 #include "ApiModel.h"
@@ -111,6 +112,8 @@ static const StringLiteral *firstLiteral(const Stmt *S, unsigned &Budget) {
 
 bool Resolver::spend(unsigned Units) {
   if (Budget < Units) {
+    if (Budget != 0 || Units != 0)
+      noteLimit("SQL text resolution stopped after 200000 steps");
     Budget = 0;
     return false;
   }
@@ -123,6 +126,15 @@ const ParentMap &Resolver::parents(const Stmt *Body) {
   if (!Slot)
     Slot = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
   return *Slot;
+}
+
+// The lowest 64 bits of V, whatever its width (never asserts, unlike
+// getZExtValue on a value of more than 64 bits).
+static uint64_t lowBits(const llvm::APSInt &V) { return V.getRawData()[0]; }
+
+// What C's conversion to (unsigned) char keeps: the lowest byte.
+static char lowByte(const llvm::APSInt &V) {
+  return static_cast<char>(static_cast<unsigned char>(lowBits(V) & 0xFF));
 }
 
 std::optional<llvm::APSInt> Resolver::constantInt(const Expr *E) {
@@ -181,9 +193,9 @@ std::string Resolver::valueText(const Expr *E, Style S, unsigned Depth) {
   }
   if (T->isAnyCharacterType()) {
     if (Ctx.getTypeSize(T) == 8)
-      return std::string(1, static_cast<char>(V->getExtValue()));
+      return std::string(1, lowByte(*V));
     std::string Out;
-    appendUtf8(Out, static_cast<uint32_t>(V->getZExtValue()));
+    appendUtf8(Out, static_cast<uint32_t>(lowBits(*V)));
     return Out;
   }
   llvm::SmallString<24> Digits;
@@ -192,12 +204,26 @@ std::string Resolver::valueText(const Expr *E, Style S, unsigned Depth) {
 }
 
 std::string Resolver::text(const Expr *E, unsigned Depth) {
-  if (!E || Depth > MaxDepth || Nesting > MaxNesting || !spend())
+  if (!E || !spend())
     return hole();
+  if (Depth > MaxDepth || Nesting > MaxNesting) {
+    noteLimit(Depth > MaxDepth
+                  ? "SQL text built through more than 16 variables or calls"
+                  : "SQL text nested more than 256 expressions deep");
+    return hole();
+  }
   ++Nesting;
   auto Leave = llvm::make_scope_exit([this] { --Nesting; });
   std::string Out = unlimited(E, Depth);
-  return Out.size() > MaxText ? hole() : Out;
+  if (Out.size() > MaxText) {
+    noteLimit("SQL text longer than 1 MiB");
+    return hole();
+  }
+  // Long texts cost their length each time they are copied: charge it, so
+  // the budget bounds the bytes copied as well as the steps.
+  if (!spend(static_cast<unsigned>(Out.size() / 1024)))
+    return hole();
+  return Out;
 }
 
 std::string Resolver::unlimited(const Expr *E, unsigned Depth) {
@@ -464,10 +490,12 @@ std::string Resolver::byRule(const NameRule &Rule, const CallExpr *C,
       return hole();
     if (N->isNegative())
       return Out;
-    uint64_t Len = N->getZExtValue();
-    if (hasHole(Out) || Len > Out.size())
+    // A length past the end of the text (however wide the constant) reads
+    // bytes we do not know.
+    if (hasHole(Out) || N->getActiveBits() > 63 ||
+        N->getZExtValue() > Out.size())
       return hole();
-    return Out.substr(0, Len);
+    return Out.substr(0, N->getZExtValue());
   }
   case Action::Stringify:
     // A second argument is a base or a precision: not the default text.
@@ -525,8 +553,8 @@ std::string Resolver::printfText(const CallExpr *C, unsigned Format,
         std::optional<llvm::APSInt> N = constantInt(A);
         if (!N)
           return hole();
-        if (Conv == 'c')
-          return std::string(1, static_cast<char>(N->getExtValue()));
+        if (Conv == 'c') // printed as an unsigned char, whatever its width
+          return std::string(1, lowByte(*N));
         if (Conv == 'u' && N->isSigned() && N->isNegative())
           return hole();
         llvm::SmallString<24> Digits;

@@ -81,7 +81,7 @@ public:
   static constexpr unsigned MaxDepth = 16;
   /// Longer text is a hole: no SQL statement is this long, but `S += S` in
   /// straight-line code doubles without end.
-  static constexpr size_t MaxText = 64 * 1024;
+  static constexpr size_t MaxText = 1024 * 1024;
 
 private:
   /// A variable read as a fixed text: a parameter or a replayed local.

@@ -6,6 +6,7 @@
 // that may or may not run before the use (a branch, a loop, a switch) leave
 // a hole where they are, never a guess.
 //===----------------------------------------------------------------------===//
+#include "sqlrace/flow/Isolation.h"
 #include "SqlResolver.h"
 #include "SqlResolverInternal.h"
 #include "clang/AST/ASTContext.h"
@@ -278,8 +279,10 @@ bool exits(const Stmt *S) {
 bool jumps(const Stmt *S, bool InSwitch = false, unsigned Nesting = 0) {
   if (!S)
     return false;
-  if (Nesting > MaxNesting)
+  if (Nesting > MaxNesting) {
+    noteLimit("statements nested more than 256 deep around SQL text");
     return true; // too deep to tell: assume the worst
+  }
   if (isa<ContinueStmt>(S) || (isa<BreakStmt>(S) && !InSwitch))
     return true;
   if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S))
@@ -360,8 +363,10 @@ std::optional<bool> Replay::constantCondition(const Expr *Cond) {
 }
 
 void Replay::limit() {
-  if (Content.size() > Resolver::MaxText)
+  if (Content.size() > Resolver::MaxText) {
+    noteLimit("SQL text longer than 1 MiB");
     Content = hole();
+  }
 }
 
 void Replay::settle(Mod K) {
@@ -588,6 +593,7 @@ void Replay::applyExpr(const Expr *E) {
   // Generated code nests thousands of operators: past this depth, stop
   // recursing and only ask whether the rest may change V.
   if (Nesting > MaxNesting) {
+    noteLimit("SQL text built in expressions nested more than 256 deep");
     settle(mods(E));
     return;
   }
@@ -647,8 +653,10 @@ Replay::Chain Replay::classify(const Expr *E, unsigned Length) {
   E = bare(E);
   if (!E)
     return Chain::NotRooted;
-  if (Length > MaxNesting)
+  if (Length > MaxNesting) {
+    noteLimit("SQL text built by a chain of more than 256 calls");
     return Chain::Unknown; // a chain this long is generated: give up on it
+  }
   if (designates(E, V))
     return Chain::Known;
   // A pointer set to other text.
@@ -756,7 +764,7 @@ bool Replay::applyBufferWrite(const Expr *E) {
     // is unknown and the text is kept whole.
     if (std::optional<llvm::APSInt> N = R.constantInt(ArgAt(Rule->Size)))
       if (!hasHole(Out) && N->isStrictlyPositive() &&
-          Out.size() >= N->getZExtValue())
+          N->getActiveBits() <= 63 && Out.size() >= N->getZExtValue())
         Out.resize(N->getZExtValue() - 1);
     Content = std::move(Out);
     return true;

@@ -7,6 +7,7 @@
 // API's exception, and a comparison of a value coming from the API with one
 // of its unique-violation codes or SQLSTATEs.
 //===----------------------------------------------------------------------===//
+#include "sqlrace/flow/Isolation.h"
 #include "Events.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -43,8 +44,12 @@ static bool filledByErrorCall(const ApiModel &Model, const VarDecl *VD) {
 // step result, an error field), looking through local variables' inits.
 static bool comesFromApi(const ApiModel &Model, const Expr *E,
                          unsigned Depth = 0) {
-  if (!E || Depth > MaxDepth)
+  if (!E)
     return false;
+  if (Depth > MaxDepth) {
+    noteLimit("an error code passed through more than 6 variables");
+    return false;
+  }
   E = stripWrappers(E);
   if (Model.ruleOf(E))
     return true;
@@ -74,8 +79,8 @@ static bool isUniqueCode(const ApiModel &Model, const Expr *E) {
   Expr::EvalResult R;
   if (!E->EvaluateAsInt(R, Model.context()))
     return false;
-  return R.Val.getInt().getSignificantBits() <= 64 &&
-         Model.rules().isUniqueViolationCode(R.Val.getInt().getExtValue());
+  std::optional<int64_t> Code = R.Val.getInt().tryExtValue();
+  return Code && Model.rules().isUniqueViolationCode(*Code);
 }
 
 UniqueHandling::UniqueHandling(const ApiModel &Model, const FunctionDecl &F)

@@ -756,9 +756,9 @@ template void f<1>();)cpp"),
 }
 
 TEST(SqlResolver, RunawayTextIsAHole) {
-  // 2 << 16 characters: past Resolver::MaxText.
+  // 2 << 20 characters: past Resolver::MaxText (1 MiB).
   std::string Doublings;
-  for (int I = 0; I < 16; ++I)
+  for (int I = 0; I < 20; ++I)
     Doublings += "  Sql += Sql;\n";
   EXPECT_EQ(resolve("void f() {\n  std::string Sql = \"ab\";\n" + Doublings +
                     "  run(Sql);\n}\n"),

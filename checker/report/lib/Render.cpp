@@ -152,6 +152,23 @@ void printText(const WordedFinding &W, const clang::SourceManager &SM,
   Printer.EndSourceFile();
 }
 
+std::string remarkText(const AnalysisRemark &R) {
+  if (R.InternalError)
+    return "internal error while analysing '" + R.Function +
+           "' (please report): " + R.Message;
+  return "'" + R.Function + "' was not fully analysed: " + R.Message;
+}
+
+AnalysisRemark resolveRemark(const flow::Remark &R,
+                             const clang::SourceManager &SM) {
+  AnalysisRemark Out;
+  Out.InternalError = R.TheKind == flow::Remark::Kind::InternalError;
+  Out.Function = R.Function;
+  Out.Message = R.Message;
+  Out.Pos = position(R.Loc, SM);
+  return Out;
+}
+
 static nlohmann::json toJson(const Position &P) {
   return {{"file", P.File}, {"line", P.Line}, {"column", P.Column}};
 }
@@ -165,6 +182,16 @@ std::string toJson(const std::vector<Diagnostic> &Diags,
     nlohmann::json J = {{"file", F.File}, {"status", F.Ok ? "ok" : "error"}};
     if (!F.Ok)
       J["message"] = F.Message;
+    if (!F.Remarks.empty()) {
+      J["remarks"] = nlohmann::json::array();
+      for (const AnalysisRemark &R : F.Remarks) {
+        nlohmann::json RJ = toJson(R.Pos);
+        RJ["kind"] = R.InternalError ? "internal-error" : "limit";
+        RJ["function"] = R.Function;
+        RJ["message"] = remarkText(R);
+        J["remarks"].push_back(RJ);
+      }
+    }
     Doc["files"].push_back(J);
   }
   Doc["diagnostics"] = nlohmann::json::array();

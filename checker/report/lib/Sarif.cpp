@@ -291,15 +291,30 @@ public:
     Json Notifications = Json::array();
     bool AllOk = true;
     for (const FileStatus &F : Files) {
-      if (F.Ok)
-        continue;
-      AllOk = false;
-      Notifications.push_back(
-          {{"level", "error"},
-           {"message", {{"text", F.File + ": " + F.Message}}},
-           {"locations", Json::array({{{"physicalLocation",
-                                        {{"artifactLocation",
-                                          artifact(F.File)}}}}})}});
+      bool FunctionsFailed = llvm::any_of(
+          F.Remarks, [](const AnalysisRemark &R) { return R.InternalError; });
+      AllOk &= F.Ok;
+      // A file whose functions failed is told by those functions' remarks.
+      if (!F.Ok && !FunctionsFailed) {
+        Notifications.push_back(
+            {{"level", "error"},
+             {"message", {{"text", F.File + ": " + F.Message}}},
+             {"locations", Json::array({{{"physicalLocation",
+                                          {{"artifactLocation",
+                                            artifact(F.File)}}}}})}});
+      }
+      // Functions not (fully) analysed, at the function.
+      for (const AnalysisRemark &R : F.Remarks) {
+        Json Physical = {{"artifactLocation",
+                          artifact(R.Pos.File.empty() ? F.File : R.Pos.File)}};
+        if (R.Pos.Line)
+          Physical["region"] = {{"startLine", R.Pos.Line}};
+        Notifications.push_back(
+            {{"level", R.InternalError ? "error" : "note"},
+             {"message", {{"text", remarkText(R)}}},
+             {"locations",
+              Json::array({{{"physicalLocation", Physical}}})}});
+      }
     }
     Json Invocation = {{"executionSuccessful", AllOk}};
     if (!Notifications.empty())
@@ -315,11 +330,13 @@ public:
 
     Json Run;
     Run["tool"] = {{"driver", Driver}};
-    Run["invocations"] = Json::array({Invocation});
     Run["originalUriBaseIds"] = {
         {"SRCROOT", {{"uri", fileUri(Root == "/" ? Root : Root + "/")}}}};
     Run["columnKind"] = "utf16CodeUnits";
+    // Results before the invocation: the CLI writes them file by file and
+    // the invocation, which depends on every file, last (StreamedOutput).
     Run["results"] = Results;
+    Run["invocations"] = Json::array({Invocation});
 
     Json Log;
     Log["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -95,6 +95,27 @@ struct Finding {
   std::vector<FixEdit> Fix;
 };
 
+/// Something the analysis of one function could not do in full. A Limit:
+/// it stopped at a bound (the function may hold races that are not
+/// reported). An InternalError: it failed (a bug in sqlrace), and nothing is
+/// reported for the function.
+struct Remark {
+  enum class Kind { Limit, InternalError };
+  Kind TheKind = Kind::Limit;
+  /// The function's qualified name, as written ("Repo::save").
+  std::string Function;
+  /// Where the function is declared.
+  clang::SourceLocation Loc;
+  /// Which limit was reached (with its value), or what failed.
+  std::string Message;
+};
+
+/// Everything the analysis of one translation unit produced.
+struct AnalysisResult {
+  std::vector<Finding> Findings;
+  std::vector<Remark> Remarks;
+};
+
 } // namespace sqlrace::flow
 
 #endif

@@ -54,6 +54,9 @@ public:
 
   /// Findings in one function body (empty if it has none or no CFG).
   std::vector<Finding> findRaces(const clang::FunctionDecl &F);
+  /// Called after findRaces() failed and was abandoned (Isolation.h), so
+  /// that what it left half-done does not affect the next function.
+  void recoverFromFailure();
 
 private:
   clang::ASTContext &Ctx;
@@ -62,8 +65,17 @@ private:
   std::unique_ptr<TranslationUnitFacts> TU;
 };
 
-/// Convenience wrapper: analyses every function with a body in the main file
-/// of Ctx (and in headers matching Options.HeaderFilter), in source order.
+/// Analyses every function with a body in the main file of Ctx (and in
+/// headers matching Options.HeaderFilter), in source order. A function
+/// template is analysed once, through its first instantiation. Each
+/// function's analysis is isolated (Isolation.h): an internal failure costs
+/// that function only and becomes an InternalError remark; limits reached
+/// become Limit remarks. Runs on a thread with a large stack.
+AnalysisResult analyseMainFile(clang::ASTContext &Ctx,
+                               const catalogue::Catalogue &Rules,
+                               const RaceOptions &Options);
+
+/// The findings of analyseMainFile(), without its remarks (unit tests).
 std::vector<Finding> findRacesInMainFile(clang::ASTContext &Ctx,
                                          const catalogue::Catalogue &Rules,
                                          const RaceOptions &Options);

@@ -99,11 +99,30 @@ void printText(const WordedFinding &W, const clang::SourceManager &SM,
                bool Colour);
 
 /// How one input file fared.
+/// A function the analysis could not do in full (flow::Remark), located.
+struct AnalysisRemark {
+  bool InternalError = false; ///< else a limit was reached
+  std::string Function;
+  Position Pos;
+  std::string Message;
+};
+
 struct FileStatus {
   std::string File;
   bool Ok = true;
   std::string Message; ///< why not, when !Ok
+  /// Functions not fully analysed (limits) or not analysed (internal
+  /// errors, which also make Ok false).
+  std::vector<AnalysisRemark> Remarks = {};
 };
+
+/// "internal error while analysing 'f' (please report): <what>" or
+/// "'f' was not fully analysed: <limit>".
+std::string remarkText(const AnalysisRemark &R);
+
+/// R located with SM (expansion location of R.Loc).
+AnalysisRemark resolveRemark(const flow::Remark &R,
+                             const clang::SourceManager &SM);
 
 /// The stable JSON document of a run (format documented in docs/output.md);
 /// suppressed findings are left out.
