@@ -485,6 +485,8 @@ std::vector<std::string> StatementParser::keyList(size_t Open) {
 
 std::string StatementParser::keyPart(size_t B, size_t E, unsigned Depth) const {
   E = std::min(E, N);
+  if (Depth > MaxDepth)
+    depthLimit();
   if (B >= E || Depth > MaxDepth)
     return "";
   // Collation, order and NULLS placement end the key proper.

@@ -17,8 +17,10 @@ void StatementParser::collectKeys(size_t B, size_t E,
                                   const std::vector<std::string> *Target,
                                   unsigned Depth) const {
   E = std::min(E, N);
-  if (Depth > MaxDepth)
+  if (Depth > MaxDepth) {
+    depthLimit();
     return;
+  }
   while (B < E && punct(B, "(") && closeOf(B) == E - 1) {
     ++B;
     --E;

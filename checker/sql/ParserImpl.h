@@ -119,6 +119,12 @@ private:
   // Analyzer.cpp: dispatch and shared pieces.
   void dispatch(size_t I);
   void problem(llvm::StringRef Message);
+  /// Records that the statement nests deeper than MaxDepth (F is written
+  /// through a reference, so const parsing steps may call it).
+  void depthLimit() const {
+    if (F.LimitReached.empty())
+      F.LimitReached = "SQL nested more than 48 levels deep";
+  }
   void addRead(const std::string &Table);
   void addWritten(const std::string &Table);
   bool isReserved(size_t I) const;

@@ -205,6 +205,9 @@ void StatementParser::parseSelectCore(size_t I, size_t E, SelectInfo &S,
   // the existence check.
   auto [WB, WE] = S.Where;
   if (S.Table.empty() && S.KeyColumns.empty() && WB != NoPos &&
+      Depth >= MaxDepth)
+    depthLimit();
+  if (S.Table.empty() && S.KeyColumns.empty() && WB != NoPos &&
       Depth < MaxDepth) {
     size_t K = kw(WB, "NOT") ? WB + 1 : WB;
     if (kw(K, "EXISTS") && punct(K + 1, "(") && closeOf(K + 1) + 1 == WE &&
@@ -281,6 +284,8 @@ void StatementParser::classifySelectList(size_t B, size_t E, SelectInfo &S,
   if (kw(K, "EXISTS") && punct(K + 1, "(")) {
     S.Existence = ExistenceForm::None;
     size_t Open = K + 1;
+    if (Depth >= MaxDepth && kw(Open + 1, "SELECT"))
+      depthLimit();
     if (Depth >= MaxDepth || !kw(Open + 1, "SELECT"))
       return;
     SelectInfo Inner;

@@ -261,6 +261,9 @@ const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
     Q.Text = resolveSqlText(Model.arg(Call, SqlArg), Model.context(),
                             &TU.registries(), &Model.rules());
   Q.Facts = sql::analyzeSql(Q.Text, Q.Dialect);
+  for (const sql::StatementFacts &St : Q.Facts)
+    if (!St.LimitReached.empty())
+      noteLimit(St.LimitReached);
   // A prepared statement runs its first statement only.
   if (Q.Rule->TheRole == Role::Prepare && Q.Facts.size() > 1)
     Q.Facts.resize(1);

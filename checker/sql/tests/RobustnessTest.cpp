@@ -322,5 +322,23 @@ TEST(Scale, ManyWithAndCommas) {
   EXPECT_EQ(F.TablesRead.size(), 50001u);
 }
 
+//===-- Limits are reported, not silent
+//---------------------------------------===//
+
+TEST(Limits, NestingPastTheDepthBoundIsReported) {
+  // 60 nested EXISTS: past the parser's depth bound, which says so.
+  std::string Deep = "SELECT 1 FROM t WHERE id = ?";
+  for (int I = 0; I < 60; ++I)
+    Deep = "SELECT EXISTS (" + Deep + ")";
+  std::vector<StatementFacts> All = analyzeSql(Deep, Dialect::PostgreSQL);
+  ASSERT_EQ(All.size(), 1u);
+  EXPECT_EQ(All[0].LimitReached, "SQL nested more than 48 levels deep");
+  // Ordinary nesting stays within it.
+  std::vector<StatementFacts> Shallow = analyzeSql(
+      "SELECT EXISTS (SELECT 1 FROM t WHERE id = ?)", Dialect::PostgreSQL);
+  EXPECT_EQ(Shallow[0].LimitReached, "");
+  EXPECT_EQ(Shallow[0].Table, "t");
+}
+
 } // namespace
 } // namespace sqlrace::sql::test

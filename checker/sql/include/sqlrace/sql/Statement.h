@@ -217,6 +217,9 @@ struct StatementFacts {
   bool HasHoles = false;
   /// Set when the statement could only be partly understood: what went wrong.
   std::string Problem;
+  /// Set when the analysis stopped at one of its bounds (nesting depth):
+  /// which one. Facts past it are missing; the caller reports the limit.
+  std::string LimitReached;
 };
 
 /// Splits Text into statements and analyses each. Never throws, never
