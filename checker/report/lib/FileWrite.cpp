@@ -12,6 +12,7 @@
 #include <climits>
 #include <cstring>
 #include <dirent.h>
+#include <iterator>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
@@ -45,22 +46,38 @@ struct Descriptor {
   }
 };
 
-/// Blocks the signals that would end the process for as long as it lives,
-/// so an in-place write is not cut in the middle by them.
+/// The signal that arrived while SignalsHeld was alive, 0 if none.
+volatile sig_atomic_t HeldSignal = 0;
+extern "C" void holdSignal(int Sig) { HeldSignal = Sig; }
+
+/// Holds back, for as long as it lives, the signals that would end the
+/// process, so an in-place write is not cut in the middle by them; one that
+/// arrived meanwhile is raised again at the end. Dispositions are
+/// process-wide, so this also covers a signal delivered to another thread
+/// (a -j worker), which blocking it in this thread would not.
 class SignalsHeld {
 public:
   SignalsHeld() {
-    sigset_t Held;
-    sigemptyset(&Held);
-    for (int Sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM,
-                    SIGUSR1, SIGUSR2, SIGXFSZ})
-      sigaddset(&Held, Sig);
-    pthread_sigmask(SIG_BLOCK, &Held, &Before);
+    HeldSignal = 0;
+    struct sigaction Hold;
+    std::memset(&Hold, 0, sizeof(Hold));
+    Hold.sa_handler = holdSignal;
+    Hold.sa_flags = SA_RESTART;
+    sigemptyset(&Hold.sa_mask);
+    for (size_t I = 0; I < std::size(Signals); ++I)
+      ::sigaction(Signals[I], &Hold, &Before[I]);
   }
-  ~SignalsHeld() { pthread_sigmask(SIG_SETMASK, &Before, nullptr); }
+  ~SignalsHeld() {
+    for (size_t I = 0; I < std::size(Signals); ++I)
+      ::sigaction(Signals[I], &Before[I], nullptr);
+    if (int Sig = HeldSignal)
+      ::raise(Sig);
+  }
 
 private:
-  sigset_t Before;
+  static constexpr int Signals[] = {SIGINT,  SIGTERM, SIGHUP,  SIGQUIT,
+                                    SIGUSR1, SIGUSR2, SIGALRM, SIGXFSZ};
+  struct sigaction Before[std::size(Signals)];
 };
 } // namespace
 
