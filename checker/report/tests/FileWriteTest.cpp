@@ -135,6 +135,7 @@ TEST_F(FileWriteTest, RefusesNonRegularFiles) {
   struct stat St;
   ASSERT_EQ(lstat(Fifo.c_str(), &St), 0);
   EXPECT_TRUE(S_ISFIFO(St.st_mode));
+  unlink(Fifo.c_str()); // remove_directories leaves FIFOs
 }
 
 TEST_F(FileWriteTest, NewOutputFileGetsUmaskedMode) {
