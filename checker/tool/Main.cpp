@@ -13,6 +13,8 @@
 #include "sqlrace/flow/Isolation.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "sqlrace/report/Diagnostic.h"
+#include "sqlrace/report/FileWrite.h"
+#include "sqlrace/report/Fixes.h"
 #include "sqlrace/report/Formats.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -35,6 +37,7 @@
 #include "llvm/Support/WithColor.h"
 #include <atomic>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -106,8 +109,10 @@ static cl::opt<bool> NoDefaultRules(
     cl::cat(Category));
 static cl::opt<bool> Fix(
     "fix",
-    cl::desc("Apply the fix-its of the reported findings to the sources.\n"
-             "Each file is rewritten through a temporary file and a rename."),
+    cl::desc("Apply the fix-its of the reported findings to the sources,\n"
+             "each file as soon as it is reported, only if its bytes are\n"
+             "still those analysed; never half-written, mode, owner and\n"
+             "links kept, read-only files refused (docs/reliability.md)."),
     cl::cat(Category));
 static cl::opt<std::string> ExportFixes(
     "export-fixes",
@@ -177,6 +182,9 @@ struct FileResult {
   /// --remarks in the text format: the limits reached, printed after the
   /// findings.
   std::string RemarkText;
+  /// The contentHash of the analysed text of each file a fix edits, so
+  /// --fix writes only over those bytes.
+  std::map<std::string, std::string> AnalysedHash;
 };
 
 /// Read-only during the analysis, apart from the locked setup cache.
@@ -254,9 +262,26 @@ public:
       Result.Diags.push_back(std::move(D));
       Result.Rendered.push_back(std::move(Text));
     }
+    for (const report::Diagnostic &D : Result.Diags)
+      for (const report::Replacement &R : D.Fixes)
+        if (!Result.AnalysedHash.count(R.File))
+          if (std::optional<StringRef> Bytes = analysedText(SM, R.File))
+            Result.AnalysedHash[R.File] = report::contentHash(*Bytes);
   }
 
 private:
+  /// The text of File as this translation unit read it.
+  static std::optional<StringRef> analysedText(const SourceManager &SM,
+                                               StringRef File) {
+    OptionalFileEntryRef Entry = SM.getFileManager().getOptionalFileRef(File);
+    if (!Entry)
+      return std::nullopt;
+    FileID ID = SM.translateFile(*Entry);
+    if (ID.isInvalid())
+      return std::nullopt;
+    return SM.getBufferDataOrNone(ID);
+  }
+
   RunContext &Run;
   const Setup &Project;
   FileResult &Result;
@@ -413,117 +438,6 @@ static llvm::Expected<std::set<std::string>> loadBaseline(StringRef Path) {
   return Out;
 }
 
-/// Writes Text to Path through a temporary file in the same directory and a
-/// rename, so that an interrupted run leaves either the old or the new file,
-/// never half of one. Keeps the permissions of an existing file.
-static llvm::Error writeAtomically(StringRef Path, StringRef Text) {
-  llvm::SmallString<256> Temp(Path);
-  Temp += ".sqlrace-%%%%%%.tmp";
-  unsigned Mode = 0644;
-  llvm::sys::fs::file_status St;
-  if (!llvm::sys::fs::status(Path, St))
-    Mode = St.permissions();
-  int FD = -1;
-  llvm::SmallString<256> TempPath;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Temp, FD, TempPath,
-                                          llvm::sys::fs::OF_None, Mode))
-    return llvm::createStringError(EC, "cannot create a temporary file next "
-                                       "to '" + Path + "': " + EC.message());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Text;
-    OS.close();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      llvm::sys::fs::remove(TempPath);
-      return llvm::createStringError(EC, "cannot write '" + TempPath +
-                                             "': " + EC.message());
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(TempPath, Path)) {
-    llvm::sys::fs::remove(TempPath);
-    return llvm::createStringError(EC, "cannot replace '" + Path +
-                                           "': " + EC.message());
-  }
-  return llvm::Error::success();
-}
-
-/// Applies the fixes of the reported findings, one file at a time, each
-/// fix whole or not at all (a fix that overlaps one already taken is
-/// skipped). Returns how many fixes were applied.
-static unsigned applyFixes(const std::vector<const report::Diagnostic *> &Diags,
-                           unsigned &Offered, bool &Failed) {
-  std::map<std::string, std::vector<const report::Diagnostic *>> PerFile;
-  for (const report::Diagnostic *D : Diags)
-    if (!D->Fixes.empty()) {
-      ++Offered;
-      PerFile[D->Fixes.front().File].push_back(D);
-    }
-  unsigned Applied = 0;
-  for (auto &[File, Fixes] : PerFile) {
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
-    if (!Buffer) {
-      errorLine(llvm::errs(), "cannot read '" + File + "' to fix it: " +
-                                  Buffer.getError().message());
-      Failed = true;
-      continue;
-    }
-    std::string Text = (*Buffer)->getBuffer().str();
-    std::vector<const report::Replacement *> Taken;
-    auto Overlaps = [&](const report::Replacement &R) {
-      for (const report::Replacement *T : Taken) {
-        if (T->Offset == R.Offset && T->Length == R.Length && T->Text == R.Text)
-          continue; // the same edit, offered by the same finding seen twice
-        if (R.Offset < T->Offset + T->Length && T->Offset < R.Offset + R.Length)
-          return true;
-        if (R.Offset == T->Offset && (R.Length == 0 || T->Length == 0))
-          return true; // two insertions at one place: order unknown
-      }
-      return false;
-    };
-    unsigned Before = Applied;
-    for (const report::Diagnostic *D : Fixes) {
-      bool Fits = llvm::all_of(D->Fixes, [&](const report::Replacement &R) {
-        return R.File == File && R.Offset + R.Length <= Text.size() &&
-               !Overlaps(R);
-      });
-      if (!Fits) {
-        llvm::WithColor::warning(llvm::errs(), "sqlrace")
-            << "the fix of the finding at " << D->Pos.File << ":"
-            << D->Pos.Line << ":" << D->Pos.Column
-            << " conflicts with another fix; not applied\n";
-        continue;
-      }
-      for (const report::Replacement &R : D->Fixes) {
-        bool Duplicate = llvm::any_of(Taken, [&](const report::Replacement *T) {
-          return T->Offset == R.Offset && T->Length == R.Length &&
-                 T->Text == R.Text;
-        });
-        if (!Duplicate)
-          Taken.push_back(&R);
-      }
-      ++Applied;
-    }
-    if (Applied == Before)
-      continue;
-    // From the end, so earlier offsets stay valid.
-    llvm::sort(Taken, [](const report::Replacement *A,
-                         const report::Replacement *B) {
-      return A->Offset > B->Offset;
-    });
-    for (const report::Replacement *R : Taken)
-      Text.replace(R->Offset, R->Length, R->Text);
-    if (llvm::Error E = writeAtomically(File, Text)) {
-      errorLine(llvm::errs(), llvm::toString(std::move(E)));
-      Failed = true;
-      Applied = Before;
-    }
-  }
-  return Applied;
-}
-
 /// clang-tidy's --export-fixes format, read by clang-apply-replacements.
 static llvm::Error exportFixes(StringRef Path, StringRef MainFile,
                                const std::vector<const report::Diagnostic *> &Diags) {
@@ -548,7 +462,9 @@ static llvm::Error exportFixes(StringRef Path, StringRef MainFile,
     for (const report::Replacement &R : D->Fixes) {
       tooling::Replacement Rep(R.File, R.Offset, R.Length, R.Text);
       if (llvm::Error E = TD.Message.Fix[R.File].add(Rep))
-        return E;
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "cannot write '" + Path + "': " + llvm::toString(std::move(E)));
     }
     TUD.Diagnostics.push_back(std::move(TD));
   }
@@ -556,7 +472,7 @@ static llvm::Error exportFixes(StringRef Path, StringRef MainFile,
   llvm::raw_string_ostream OS(Text);
   llvm::yaml::Output YAML(OS);
   YAML << TUD;
-  return writeAtomically(Path, Text);
+  return report::writeOutputFile(Path, Text);
 }
 
 /// The --write-baseline document: every reported finding's fingerprint,
@@ -734,12 +650,11 @@ int main(int argc, const char **argv) {
       Done.notify_all();
     }
   };
-  // With one job the main thread does the work itself, in order; with more,
-  // it only prints.
+  // With one job the main thread analyses each file itself just before
+  // printing it (so a file's output never waits for the next file); with
+  // more, workers analyse and the main thread only prints.
   std::vector<std::thread> Pool;
-  if (Threads == 1)
-    Work();
-  else
+  if (Threads > 1)
     for (unsigned T = 0; T < Threads; ++T)
       Pool.emplace_back(Work);
 
@@ -782,8 +697,11 @@ int main(int argc, const char **argv) {
   std::vector<report::FileStatus> Statuses;
   std::vector<report::Diagnostic> All;
   std::set<std::string> SeenInHeaders;
+  report::FixOutcome Fixed;
   for (size_t I = 0; I < N; ++I) {
-    {
+    if (Threads == 1) {
+      Results[I] = analyseFile(Sources[I], Run);
+    } else {
       std::unique_lock<std::mutex> Lock(ResultsLock);
       Done.wait(Lock, [&] { return Results[I].has_value(); });
     }
@@ -810,6 +728,18 @@ int main(int argc, const char **argv) {
                         I + 1);
     // The test of a failure outside any isolated analysis (Isolation.h).
     flow::crashIfAskedFor("after:" + Sources[I]);
+    if (Fix) {
+      // This file's fixes now, while its analysed bytes are likely current.
+      std::vector<const report::Diagnostic *> Mine;
+      for (size_t K = FirstOfFile; K < All.size(); ++K)
+        if (All[K].Suppressed == report::Suppression::None)
+          Mine.push_back(&All[K]);
+      report::FixOutcome Now =
+          report::applyFixes(Mine, R.AnalysedHash, llvm::errs());
+      Fixed.Offered += Now.Offered;
+      Fixed.Applied += Now.Applied;
+      Fixed.Failed |= Now.Failed;
+    }
     Statuses.push_back(R.Status);
     R = FileResult(); // free the memory of printed results early
     if (ShowProgress)
@@ -832,20 +762,19 @@ int main(int argc, const char **argv) {
   if (!ExportFixes.empty())
     if (llvm::Error E = exportFixes(ExportFixes,
                                     N == 1 ? Sources.front() : "", Reported)) {
-      fail("cannot write '" + ExportFixes + "': " + llvm::toString(std::move(E)));
+      fail(llvm::toString(std::move(E)));
       AnyFailed = true;
     }
   if (Fix) {
-    unsigned Offered = 0;
-    bool FixFailed = false;
-    unsigned Applied = applyFixes(Reported, Offered, FixFailed);
-    AnyFailed |= FixFailed;
+    AnyFailed |= Fixed.Failed;
     if (!Quiet)
-      llvm::errs() << "sqlrace applied " << Applied << " of " << Offered
-                   << " suggested fix" << (Offered == 1 ? "" : "es") << "\n";
+      llvm::errs() << "sqlrace applied " << Fixed.Applied << " of "
+                   << Fixed.Offered << " suggested fix"
+                   << (Fixed.Offered == 1 ? "" : "es") << "\n";
   }
   if (!WriteBaseline.empty()) {
-    if (llvm::Error E = writeAtomically(WriteBaseline, baselineJson(Reported)))
+    if (llvm::Error E = report::writeOutputFile(WriteBaseline,
+                                                baselineJson(Reported)))
       return fail(llvm::toString(std::move(E)));
   }
   unsigned Known = llvm::count_if(All, [](const report::Diagnostic &D) {
