@@ -213,6 +213,9 @@ findCompilations(const std::optional<std::string> &BuildDir,
   NotFound = false;
   std::string Why;
   if (BuildDir) {
+    if (!llvm::sys::fs::is_directory(*BuildDir))
+      return makeError("cannot load a compilation database from '" +
+                       *BuildDir + "': not a directory");
     auto DB = databaseIn(*BuildDir, Skipped, Why);
     if (!DB || *DB)
       return DB;

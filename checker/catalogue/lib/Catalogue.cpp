@@ -108,6 +108,15 @@ private:
 
 static std::string typeName(const json &V) { return V.type_name(); }
 
+/// A value as messages quote it: its JSON text, cut short when long (a
+/// wrong value may be a whole array), never throwing on odd strings.
+static std::string shown(const json &V) {
+  std::string Text = V.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (Text.size() > 60)
+    Text = Text.substr(0, 57) + "...";
+  return Text;
+}
+
 bool FileReader::checkKeys(const json &Obj, const std::string &Pointer,
                            llvm::ArrayRef<llvm::StringRef> Allowed,
                            llvm::ArrayRef<llvm::StringRef> Required) {
@@ -195,7 +204,7 @@ int FileReader::getArg(const json &Obj, const std::string &Pointer,
     fail(Where, "'" + Key +
                     "' must be an argument index from 0 to 64, \"object\" or "
                     "\"return\", found " +
-                    V.dump());
+                    shown(V));
     return NoArg;
   }
   return static_cast<int>(V.get<int64_t>());
@@ -286,7 +295,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
         if (D == sql::Dialect::Unknown)
           fail(Where + "/" + It.key(),
                "expected postgresql, mysql, sqlite or sqlserver, found " +
-                   It.value().dump());
+                   shown(It.value()));
         else
           Out.DialectNames.emplace_back(It.key(), D);
       }
@@ -311,7 +320,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     if (!F["returns_value"].is_boolean())
       fail(Pointer + "/returns_value",
            "'returns_value' must be true or false, found " +
-               F["returns_value"].dump());
+               shown(F["returns_value"]));
     else
       Out.ReturnsValue = F["returns_value"].get<bool>();
     if (Out.TheRole != Role::Execute)
@@ -482,7 +491,7 @@ void FileReader::readIsolationNames(const json &Names, const std::string &Where,
       fail(Where + "/" + It.key(),
            "isolation level must be one of read_uncommitted, "
            "read_committed, repeatable_read, serializable, snapshot; found " +
-               It.value().dump());
+               shown(It.value()));
   }
 }
 
@@ -506,7 +515,7 @@ void FileReader::readWhen(const json &W, const std::string &Where,
     C.Arg = Index;
     if (!It.value().is_array() || It.value().empty()) {
       fail(At, "expected a non-empty array of constant names or integers, "
-               "found " + It.value().dump());
+               "found " + shown(It.value()));
       continue;
     }
     for (size_t I = 0; I < It.value().size(); ++I) {

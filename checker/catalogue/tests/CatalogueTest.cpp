@@ -278,3 +278,18 @@ TEST(JsonText, RefusesNonRegularFiles) {
   EXPECT_EQ(llvm::toString(Dir.takeError()), "not a regular file (a directory)");
   EXPECT_EQ(formatLimit(MaxInputFileBytes), "64 MB");
 }
+
+TEST(JsonText, LongValuesAreCutInMessages) {
+  std::string Many = "[";
+  for (int I = 0; I < 100000; ++I)
+    Many += (I ? "," : "") + std::to_string(I);
+  Many += "]";
+  std::string Error = loadError(
+      "{\"schema\": 1, \"library\": \"x\", \"source\": \"s\", \"functions\": "
+      "[{\"name\": \"f\", \"role\": \"execute\", \"connection_arg\": 0, "
+      "\"sql_arg\": " + Many + "}]}");
+  EXPECT_EQ(Error, "r.json:1:125: 'sql_arg' must be an argument index from 0 "
+                   "to 64, \"object\" or \"return\", found "
+                   "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,"
+                   "...");
+}

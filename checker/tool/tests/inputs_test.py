@@ -381,6 +381,12 @@ class Inputs(unittest.TestCase):
                          "from '%s': no compile_commands.json or "
                          "compile_flags.txt there" % d)
 
+    def test_build_dir_that_does_not_exist(self):
+        gone = self.path("gone")
+        self.assertFails(["-p", gone],
+                         "sqlrace: error: cannot load a compilation database "
+                         "from '%s': not a directory" % gone)
+
     def test_broken_database_found_above_the_file(self):
         # Without -p the database is looked for above the first file, as
         # clang-tidy does; a broken one is reported, not "none found".
