@@ -145,6 +145,9 @@ static std::string checkEntry(const llvm::json::Value &V,
     return "has no \"directory\"";
   if (!Kept.get("command") && !Kept.get("arguments"))
     return "has neither \"command\" nor \"arguments\"";
+  if (!Kept.get("arguments") &&
+      Kept.getString("command")->trim().empty())
+    return "has an empty \"command\"";
   return "";
 }
 

@@ -317,7 +317,8 @@ class Inputs(unittest.TestCase):
                    {"file": CLEAN, "directory": CASES},
                    {"file": CLEAN, "directory": 7, "command": "c++"},
                    "not an object",
-                   {"file": CLEAN, "directory": CASES, "arguments": ["c++", 1]}]
+                   {"file": CLEAN, "directory": CASES, "arguments": ["c++", 1]},
+                   {"file": CLEAN, "directory": CASES, "command": " "}]
         d, p = self.database(entries)
         # json.dump(indent=1) starts each entry on a line of its own, at
         # column 2.
@@ -335,7 +336,9 @@ class Inputs(unittest.TestCase):
             "object; it is skipped" % (p, at[4]),
             "sqlrace: error: %s:%d:2: compile command 6 has a number in "
             "\"arguments\", where only strings are allowed; it is skipped"
-            % (p, at[5])]
+            % (p, at[5]),
+            "sqlrace: error: %s:%d:2: compile command 7 has an empty "
+            "\"command\"; it is skipped" % (p, at[6])]
         # -p alone: every good entry runs; the status says the database is
         # broken.
         rc, out, err = run("--format=json", "-p", d)
