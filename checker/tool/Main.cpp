@@ -7,6 +7,7 @@
 // compile or cannot be read).
 //===----------------------------------------------------------------------===//
 #include "CheckFilter.h"
+#include "Inputs.h"
 #include "ProjectSetup.h"
 #include "StreamedOutput.h"
 #include "sqlrace/catalogue/Catalogue.h"
@@ -343,10 +344,10 @@ static FileResult analyseFile(const std::string &Source, RunContext &Run) {
     Result.Status.Message = Message;
     errorLine(Err, Shown);
   };
-  auto Buffer = llvm::MemoryBuffer::getFile(Source);
-  if (!Buffer) {
-    Fail("cannot read file: " + Buffer.getError().message(),
-         "cannot read '" + Source + "': " + Buffer.getError().message());
+  // Not read here: clang reads it. /dev/zero or a FIFO never reaches clang.
+  if (llvm::Error E = checkSourceFile(Source)) {
+    std::string Why = llvm::toString(std::move(E));
+    Fail("cannot read file: " + Why, "cannot read '" + Source + "': " + Why);
     return Result;
   }
   const Setup *Project = nullptr;
@@ -359,6 +360,15 @@ static FileResult analyseFile(const std::string &Source, RunContext &Run) {
       return Result;
     }
     Project = *Found;
+  }
+  // A config may switch every check off for its part of the tree.
+  if (Project->Options.Enabled.empty())
+    return Result;
+  // ClangTool ends the process when it cannot enter a command's directory.
+  if (llvm::Error E = checkCompileDirectories(*Run.DB, Source)) {
+    std::string Why = llvm::toString(std::move(E));
+    Fail(Why, "'" + Source + "': " + Why);
+    return Result;
   }
   // A file system of our own: the real one shares the process's working
   // directory, which each compile command would change under the others.
@@ -403,39 +413,6 @@ static FileResult analyseFile(const std::string &Source, RunContext &Run) {
     Fail("the file does not compile; see the compiler's errors",
          "'" + Source + "' does not compile; no analysis for it");
   return Result;
-}
-
-/// The fingerprints listed in a --baseline file.
-static llvm::Expected<std::set<std::string>> loadBaseline(StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   "cannot read baseline '" + Path +
-                                       "': " + Buffer.getError().message());
-  auto Bad = [&](const llvm::Twine &What) {
-    return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                   "baseline '" + Path + "': " + What);
-  };
-  auto Doc = llvm::json::parse((*Buffer)->getBuffer());
-  if (!Doc) // the message gives line and column
-    return Bad("invalid JSON: " + llvm::toString(Doc.takeError()));
-  const llvm::json::Object *Root = Doc->getAsObject();
-  const llvm::json::Array *Findings =
-      Root ? Root->getArray("findings") : nullptr;
-  if (!Root || Root->getInteger("version") != 1 || !Findings)
-    return Bad("expected an object with \"version\": 1 and a \"findings\" "
-               "array (written by --write-baseline)");
-  std::set<std::string> Out;
-  for (size_t K = 0; K < Findings->size(); ++K) {
-    const llvm::json::Object *F = (*Findings)[K].getAsObject();
-    std::optional<StringRef> Print =
-        F ? F->getString("fingerprint") : std::nullopt;
-    if (!Print)
-      return Bad("finding " + llvm::Twine(K + 1) +
-                 " has no \"fingerprint\" string");
-    Out.insert(Print->str());
-  }
-  return Out;
 }
 
 /// clang-tidy's --export-fixes format, read by clang-apply-replacements.
@@ -515,6 +492,23 @@ static std::optional<std::string> buildPathArgument(int argc,
   return std::nullopt;
 }
 
+/// --extra-arg-before and --extra-arg, which CommonOptionsParser declares
+/// but applies only to the database it loads itself.
+static tooling::ArgumentsAdjuster extraArgumentsAdjuster() {
+  auto Values = [](const char *Name) {
+    std::vector<std::string> Out;
+    if (cl::Option *O = cl::getRegisteredOptions().lookup(Name))
+      for (const std::string &V : *static_cast<cl::list<std::string> *>(O))
+        Out.push_back(V);
+    return Out;
+  };
+  return tooling::combineAdjusters(
+      tooling::getInsertArgumentAdjuster(
+          Values("extra-arg-before"), tooling::ArgumentInsertPosition::BEGIN),
+      tooling::getInsertArgumentAdjuster(Values("extra-arg"),
+                                         tooling::ArgumentInsertPosition::END));
+}
+
 static int fail(const llvm::Twine &Message) {
   errorLine(llvm::errs(), Message);
   return 2;
@@ -525,8 +519,16 @@ int main(int argc, const char **argv) {
     OS << "sqlrace version " SQLRACE_VERSION "\n"
        << "  built with LLVM/Clang " LLVM_VERSION_STRING "\n";
   });
-  auto Parsed = tooling::CommonOptionsParser::create(argc, argv, Category,
-                                                     cl::ZeroOrMore, Overview);
+  // CommonOptionsParser would load the compilation database itself and,
+  // when it is broken, only say that none was found and run without flags:
+  // it gets an empty "--" and the database is loaded and checked below.
+  std::vector<const char *> Args(argv, argv + argc);
+  bool FlagsGiven = llvm::is_contained(Args, llvm::StringRef("--"));
+  if (!FlagsGiven)
+    Args.push_back("--");
+  int ArgCount = static_cast<int>(Args.size());
+  auto Parsed = tooling::CommonOptionsParser::create(
+      ArgCount, Args.data(), Category, cl::ZeroOrMore, Overview);
   if (!Parsed)
     return fail(llvm::toString(Parsed.takeError()));
 
@@ -537,6 +539,17 @@ int main(int argc, const char **argv) {
   // Reject a malformed --checks before anything else.
   if (auto Enabled = selectChecks(ChecksOpt); !Enabled)
     return fail(llvm::toString(Enabled.takeError()));
+  else if (Enabled->empty()) // as clang-tidy; a config cannot undo it
+    return fail("no checks enabled.");
+  {
+    std::vector<std::string> Warnings;
+    if (llvm::Error E = checkSchemaPaths(
+            std::vector<std::string>(SchemaPaths.begin(), SchemaPaths.end()),
+            "--schema", sql::Dialect::Unknown, Warnings))
+      return fail(llvm::toString(std::move(E)));
+    for (const std::string &W : Warnings)
+      printWarning(W);
+  }
 
   std::vector<std::string> Files;
   if (!NoDefaultRules)
@@ -578,23 +591,34 @@ int main(int argc, const char **argv) {
   }
 
   std::vector<std::string> Sources = Parsed->getSourcePathList();
-  // With no file named, CommonOptionsParser loads no database: do it here,
-  // from -p, and take all of its files, as clang-tidy does.
+  // Without "--": the database of -p, or the nearest to the first file, with
+  // its problems reported (Inputs.h); with no file named, all of its files,
+  // as clang-tidy does.
   std::unique_ptr<tooling::CompilationDatabase> OwnDB;
-  if (Sources.empty()) {
+  bool BadCompileCommands = false;
+  if (!FlagsGiven || Sources.empty()) {
     std::optional<std::string> BuildDir = buildPathArgument(argc, argv);
-    if (!BuildDir)
-      return fail("no input files; name source files, or give -p <build "
-                  "dir> with a compile_commands.json");
-    std::string Error;
-    OwnDB = tooling::CompilationDatabase::autoDetectFromDirectory(*BuildDir,
-                                                                  Error);
-    if (!OwnDB)
-      return fail("cannot load a compilation database from '" + *BuildDir +
-                  "': " + Error);
-    Sources = OwnDB->getAllFiles();
+    std::vector<std::string> Skipped;
+    bool NotFound = false;
+    auto Found = findCompilations(BuildDir, Sources, Skipped, NotFound);
+    if (!Found)
+      return fail(llvm::toString(Found.takeError()));
+    for (const std::string &S : Skipped)
+      errorLine(llvm::errs(), S);
+    BadCompileCommands = !Skipped.empty();
+    if (NotFound)
+      printWarning("no compilation database (compile_commands.json or "
+                   "compile_flags.txt) in the directory of '" +
+                   Sources.front() +
+                   "' or a parent; running without flags (add -- <flags>)");
+    auto Adjusted = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
+        std::move(*Found));
+    Adjusted->appendArgumentsAdjuster(extraArgumentsAdjuster());
+    OwnDB = std::move(Adjusted);
     if (Sources.empty())
-      return fail("the compilation database in '" + *BuildDir +
+      Sources = OwnDB->getAllFiles();
+    if (Sources.empty())
+      return fail("the compilation database in '" + BuildDir.value_or("") +
                   "' lists no files");
   }
   if (!Shard.empty()) {
@@ -759,6 +783,7 @@ int main(int argc, const char **argv) {
   bool AnyFailed = llvm::any_of(Statuses, [](const report::FileStatus &S) {
     return !S.Ok;
   });
+  AnyFailed |= BadCompileCommands;
   if (!ExportFixes.empty())
     if (llvm::Error E = exportFixes(ExportFixes,
                                     N == 1 ? Sources.front() : "", Reported)) {

@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 #include "ProjectSetup.h"
 #include "CheckFilter.h"
+#include "Inputs.h"
 #include "llvm/Support/Path.h"
 
 namespace sqlrace {
@@ -31,6 +32,14 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
   auto Rules = catalogue::Catalogue::load(RulesFiles, ConfigFile, Config);
   if (!Rules)
     return Fail(Rules.takeError());
+  // --schema was checked once for the run; the config's own paths here.
+  std::vector<std::string> Warnings;
+  if (llvm::Error E = checkSchemaPaths(Config.SchemaPaths,
+                                       ConfigFile + ": schema", Config.Dialect,
+                                       Warnings))
+    return Fail(std::move(E));
+  for (const std::string &W : Warnings)
+    printWarning(W);
   std::vector<std::string> Paths = SchemaPaths;
   Paths.insert(Paths.end(), Config.SchemaPaths.begin(), Config.SchemaPaths.end());
   auto Schema = flow::Schema::load(Paths, Config.Dialect);

@@ -5,7 +5,7 @@
 // are caught; everything leaves as llvm::Error with file:line:col.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/catalogue/Catalogue.h"
-#include "JsonPositions.h"
+#include "sqlrace/catalogue/JsonText.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -108,6 +108,15 @@ private:
 
 static std::string typeName(const json &V) { return V.type_name(); }
 
+/// A value as messages quote it: its JSON text, cut short when long (a
+/// wrong value may be a whole array), never throwing on odd strings.
+static std::string shown(const json &V) {
+  std::string Text = V.dump(-1, ' ', false, json::error_handler_t::replace);
+  if (Text.size() > 60)
+    Text = Text.substr(0, 57) + "...";
+  return Text;
+}
+
 bool FileReader::checkKeys(const json &Obj, const std::string &Pointer,
                            llvm::ArrayRef<llvm::StringRef> Allowed,
                            llvm::ArrayRef<llvm::StringRef> Required) {
@@ -195,7 +204,7 @@ int FileReader::getArg(const json &Obj, const std::string &Pointer,
     fail(Where, "'" + Key +
                     "' must be an argument index from 0 to 64, \"object\" or "
                     "\"return\", found " +
-                    V.dump());
+                    shown(V));
     return NoArg;
   }
   return static_cast<int>(V.get<int64_t>());
@@ -286,7 +295,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
         if (D == sql::Dialect::Unknown)
           fail(Where + "/" + It.key(),
                "expected postgresql, mysql, sqlite or sqlserver, found " +
-                   It.value().dump());
+                   shown(It.value()));
         else
           Out.DialectNames.emplace_back(It.key(), D);
       }
@@ -311,7 +320,7 @@ void FileReader::readFunction(const json &F, const std::string &Pointer,
     if (!F["returns_value"].is_boolean())
       fail(Pointer + "/returns_value",
            "'returns_value' must be true or false, found " +
-               F["returns_value"].dump());
+               shown(F["returns_value"]));
     else
       Out.ReturnsValue = F["returns_value"].get<bool>();
     if (Out.TheRole != Role::Execute)
@@ -482,7 +491,7 @@ void FileReader::readIsolationNames(const json &Names, const std::string &Where,
       fail(Where + "/" + It.key(),
            "isolation level must be one of read_uncommitted, "
            "read_committed, repeatable_read, serializable, snapshot; found " +
-               It.value().dump());
+               shown(It.value()));
   }
 }
 
@@ -506,7 +515,7 @@ void FileReader::readWhen(const json &W, const std::string &Where,
     C.Arg = Index;
     if (!It.value().is_array() || It.value().empty()) {
       fail(At, "expected a non-empty array of constant names or integers, "
-               "found " + It.value().dump());
+               "found " + shown(It.value()));
       continue;
     }
     for (size_t I = 0; I < It.value().size(); ++I) {
@@ -649,6 +658,85 @@ llvm::Error FileReader::read(ApiRules &Api,
   return llvm::Error::success();
 }
 
+namespace {
+/// nlohmann_json's own DOM builder behind its SAX interface, to learn where
+/// a parse stops: parse errors and numbers out of range (1e400, which
+/// json::parse throws as out_of_range, not parse_error) alike.
+class PositionedParser : public nlohmann::json_sax<json> {
+public:
+  explicit PositionedParser(json &Root) : Dom(Root, /*allow_exceptions=*/false) {}
+  std::optional<size_t> FailedAt;
+  std::string Why;
+
+  bool null() override { return Dom.null(); }
+  bool boolean(bool V) override { return Dom.boolean(V); }
+  bool number_integer(number_integer_t V) override {
+    return Dom.number_integer(V);
+  }
+  bool number_unsigned(number_unsigned_t V) override {
+    return Dom.number_unsigned(V);
+  }
+  bool number_float(number_float_t V, const string_t &S) override {
+    return Dom.number_float(V, S);
+  }
+  bool string(string_t &V) override { return Dom.string(V); }
+  bool binary(binary_t &V) override { return Dom.binary(V); }
+  bool start_object(std::size_t N) override { return Dom.start_object(N); }
+  bool key(string_t &V) override { return Dom.key(V); }
+  bool end_object() override { return Dom.end_object(); }
+  bool start_array(std::size_t N) override { return Dom.start_array(N); }
+  bool end_array() override { return Dom.end_array(); }
+  bool parse_error(std::size_t Position, const std::string &Token,
+                   const nlohmann::detail::exception &E) override {
+    // Position is just past the offending token: a syntax error points at
+    // its last character, a number out of range at its first.
+    size_t Back = dynamic_cast<const nlohmann::detail::parse_error *>(&E)
+                      ? 1
+                      : std::max<size_t>(Token.size(), 1);
+    FailedAt = Position >= Back ? Position - Back : 0;
+    // Drop nlohmann's "[json.exception.parse_error.101] parse error at
+    // line 1, column 2: " prefix; the caller prints its own position.
+    llvm::StringRef What = E.what();
+    if (size_t Id = What.find("] "); Id != llvm::StringRef::npos)
+      What = What.drop_front(Id + 2);
+    if (What.starts_with("parse error"))
+      if (size_t Colon = What.find(": "); Colon != llvm::StringRef::npos)
+        What = What.drop_front(Colon + 2);
+    Why = What.str();
+    return false;
+  }
+
+private:
+  nlohmann::detail::json_sax_dom_parser<json> Dom;
+};
+} // namespace
+
+/// Parses Text into Root; an error names File, line and column. Nesting is
+/// bounded first, so neither the parser nor anything that walks the
+/// document later (dump(), the readers) meets an unbounded depth.
+static llvm::Error parseJson(const std::string &File, llvm::StringRef Text,
+                             json &Root) {
+  auto Fail = [&](size_t Offset, const std::string &Why) {
+    auto [Line, Col] = lineColumn(Text, Offset);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   "%s:%u:%u: invalid JSON: %s", File.c_str(),
+                                   Line, Col, Why.c_str());
+  };
+  if (std::optional<size_t> Deep = findDeepNesting(Text))
+    return Fail(*Deep, "nested deeper than " + std::to_string(MaxJsonDepth) +
+                           " levels");
+  PositionedParser Parser(Root);
+  try {
+    if (json::sax_parse(Text.begin(), Text.end(), &Parser) && !Parser.FailedAt)
+      return llvm::Error::success();
+  } catch (const json::exception &E) {
+    // Not expected with exceptions off in the DOM builder; still no crash.
+    return Fail(0, E.what());
+  }
+  return Fail(Parser.FailedAt.value_or(0),
+              Parser.Why.empty() ? "cannot parse" : Parser.Why);
+}
+
 class CatalogueLoader {
 public:
   static llvm::Expected<Catalogue>
@@ -658,20 +746,8 @@ public:
     for (size_t Index = 0; Index < NamedTexts.size(); ++Index) {
       const auto &[File, Text] = NamedTexts[Index];
       json Root;
-      try {
-        Root = json::parse(Text);
-      } catch (const json::parse_error &E) {
-        auto [Line, Col] = lineColumn(Text, E.byte > 0 ? E.byte - 1 : 0);
-        std::string What = E.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] parse error at
-        // line 1, column 2: " prefix; we print our own position.
-        size_t Colon = What.find(": ");
-        if (Colon != std::string::npos)
-          What = What.substr(Colon + 2);
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(), "%s:%u:%u: invalid JSON: %s",
-            File.c_str(), Line, Col, What.c_str());
-      }
+      if (llvm::Error E = parseJson(File, Text, Root))
+        return std::move(E);
       auto Api = std::make_unique<ApiRules>();
       Api->File = File;
       std::vector<FunctionRule> Functions;
@@ -725,11 +801,13 @@ static llvm::Error readTexts(const std::vector<std::string> &Files,
                              std::vector<std::pair<std::string, std::string>> &Out,
                              llvm::StringRef What) {
   for (const std::string &F : Files) {
-    auto Buffer = llvm::MemoryBuffer::getFile(F, /*IsText=*/true);
+    // Only regular files of bounded size: /dev/zero or a FIFO would grow
+    // or block without end.
+    auto Buffer = readRegularFile(F);
     if (!Buffer)
-      return llvm::createStringError(Buffer.getError(), "%s: cannot read %s: %s",
-                                     F.c_str(), What.str().c_str(),
-                                     Buffer.getError().message().c_str());
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(), "%s: cannot read %s: %s", F.c_str(),
+          What.str().c_str(), llvm::toString(Buffer.takeError()).c_str());
     Out.emplace_back(F, (*Buffer)->getBuffer().str());
   }
   return llvm::Error::success();

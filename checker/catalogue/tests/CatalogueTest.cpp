@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //===----------------------------------------------------------------------===//
 #include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/catalogue/JsonText.h"
 #include "gtest/gtest.h"
 
 using namespace sqlrace;
@@ -188,3 +189,107 @@ TEST(Catalogue, StatementTextNeedsItsArgument) {
 }
 
 } // namespace
+
+// Inputs (issue 11): nesting, huge numbers and positions.
+
+TEST(JsonText, DeepNestingIsRefusedBeforeParsing) {
+  // 100,000 levels: once a segfault after 3 GB of pointer strings.
+  std::string Deep = "{\"functions\": " + std::string(100000, '[') +
+                     std::string(100000, ']') + "}";
+  EXPECT_EQ(loadError(Deep),
+            "r.json:1:142: invalid JSON: nested deeper than 128 levels");
+  EXPECT_EQ(findDeepNesting("[[[]]]", 3), std::nullopt);
+  EXPECT_EQ(findDeepNesting("[[[[]]]]", 3), 3u);
+  // Brackets inside strings do not count.
+  EXPECT_EQ(findDeepNesting("[\"[[[[\\\"[[\"]", 2), std::nullopt);
+}
+
+TEST(JsonText, PositionsAtAnyDepthWithoutRecursion) {
+  std::string Deep = std::string(100000, '[') + "1" + std::string(100000, ']');
+  JsonPositions P(Deep);
+  std::string Pointer;
+  for (int I = 0; I < 100000; ++I)
+    Pointer += "/0";
+  EXPECT_EQ(P.offsetOf(Pointer), 100000u);
+  EXPECT_EQ(P.offsetOf("/0/0"), 2u);
+  // A missing member: the nearest enclosing value.
+  EXPECT_EQ(P.offsetOf("/0/1"), 1u);
+}
+
+TEST(JsonText, PositionsOfKeysAndValues) {
+  std::string Text = "{\n  \"a\": [1, {\"b~/\": true}],\n  \"c\\u0064\": 2,\n"
+                     "  \"a\": {\"x\": null}\n}";
+  JsonPositions P(Text);
+  // The last of duplicate keys, as nlohmann keeps.
+  EXPECT_EQ(P.where("f", "/a"), "f:4:8");
+  EXPECT_EQ(P.where("f", "/a", /*Key=*/true), "f:4:3");
+  EXPECT_EQ(P.where("f", "/cd"), "f:3:14");
+  EXPECT_EQ(P.where("f", "/a/x"), "f:4:14");
+  EXPECT_EQ(P.where("f", "/a/nope"), "f:4:8");
+  JsonPositions Q("{\"a\": [1, {\"b~/\": true}]}");
+  EXPECT_EQ(Q.where("f", "/a/1/b~0~1"), "f:1:19");
+  EXPECT_EQ(Q.where("f", "/a/7"), "f:1:7");
+}
+
+TEST(JsonText, LineTable) {
+  std::string Text = "ab\ncd\n\nef";
+  LineTable T(Text);
+  for (size_t I = 0; I <= Text.size(); ++I)
+    EXPECT_EQ(T.lineColumn(I), lineColumn(Text, I)) << I;
+  EXPECT_EQ(T.lineColumn(0), std::make_pair(1u, 1u));
+  EXPECT_EQ(T.lineColumn(3), std::make_pair(2u, 1u));
+  EXPECT_EQ(T.lineColumn(7), std::make_pair(4u, 1u));
+  EXPECT_EQ(T.lineColumn(100), std::make_pair(4u, 3u));
+}
+
+TEST(JsonText, NumberOutOfRangeIsAnErrorWithPosition) {
+  // Once std::terminate: json::parse throws out_of_range (406), which the
+  // loader did not catch.
+  EXPECT_EQ(loadError("{\"library\": \"x\",\n \"functions\": [1e400]}"),
+            "r.json:2:16: invalid JSON: number overflow parsing '1e400'");
+  EXPECT_EQ(loadError("{\"library\": -1e999}"),
+            "r.json:1:13: invalid JSON: number overflow parsing '-1e999'");
+  EXPECT_EQ(loadError("{\"library\": \"x\"\n\"functions\": []}"),
+            "r.json:2:11: invalid JSON: syntax error while parsing object - "
+            "unexpected string literal; expected '}'");
+}
+
+TEST(JsonText, ManyWrapperRulesLoadFast) {
+  // 16,000 functions with one error at the end: positions are found by one
+  // walk, not by an index of every value built up front.
+  std::string Text = "{\"schema\": 1, \"library\": \"big\", \"source\": \"s\",\n"
+                     "\"functions\": [\n";
+  for (int I = 0; I < 16000; ++I)
+    Text += "  {\"name\": \"f" + std::to_string(I) +
+            "\", \"role\": \"execute\", \"connection_arg\": 0, "
+            "\"sql_arg\": 1},\n";
+  Text += "  {\"name\": \"last\", \"role\": \"nope\"}\n]}";
+  std::string Error = loadError(Text);
+  EXPECT_EQ(Error.substr(0, 17), "r.json:16003:28: ") << Error;
+}
+
+TEST(JsonText, RefusesNonRegularFiles) {
+  auto Zero = readRegularFile("/dev/zero");
+  ASSERT_FALSE(static_cast<bool>(Zero));
+  EXPECT_EQ(llvm::toString(Zero.takeError()),
+            "not a regular file (a character device)");
+  auto Dir = readRegularFile("/");
+  ASSERT_FALSE(static_cast<bool>(Dir));
+  EXPECT_EQ(llvm::toString(Dir.takeError()), "not a regular file (a directory)");
+  EXPECT_EQ(formatLimit(MaxInputFileBytes), "64 MB");
+}
+
+TEST(JsonText, LongValuesAreCutInMessages) {
+  std::string Many = "[";
+  for (int I = 0; I < 100000; ++I)
+    Many += (I ? "," : "") + std::to_string(I);
+  Many += "]";
+  std::string Error = loadError(
+      "{\"schema\": 1, \"library\": \"x\", \"source\": \"s\", \"functions\": "
+      "[{\"name\": \"f\", \"role\": \"execute\", \"connection_arg\": 0, "
+      "\"sql_arg\": " + Many + "}]}");
+  EXPECT_EQ(Error, "r.json:1:125: 'sql_arg' must be an argument index from 0 "
+                   "to 64, \"object\" or \"return\", found "
+                   "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,"
+                   "...");
+}

@@ -1,0 +1,370 @@
+//===- Inputs.cpp - sqlrace -------------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//===----------------------------------------------------------------------===//
+#include "Inputs.h"
+#include "sqlrace/catalogue/JsonText.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace sqlrace {
+
+using catalogue::JsonPositions;
+
+static llvm::Error makeError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+void printWarning(const llvm::Twine &Message) {
+  llvm::errs() << ("sqlrace: warning: " + Message + "\n").str();
+}
+
+llvm::Error checkSourceFile(llvm::StringRef Source) {
+  if (llvm::Error E = catalogue::checkRegularFile(Source, MaxSourceFileBytes))
+    return E;
+  // Regular, so opening cannot block; this only asks for permission.
+  auto FD = llvm::sys::fs::openNativeFileForRead(Source);
+  if (!FD)
+    return FD.takeError();
+  llvm::sys::fs::closeFile(*FD);
+  return llvm::Error::success();
+}
+
+llvm::Error checkCompileDirectories(const clang::tooling::CompilationDatabase &DB,
+                                    llvm::StringRef Source) {
+  llvm::SmallString<256> Absolute(Source);
+  llvm::sys::fs::make_absolute(Absolute);
+  for (const clang::tooling::CompileCommand &C : DB.getCompileCommands(Absolute)) {
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(C.Directory, St))
+      return makeError("compile command directory '" + C.Directory +
+                       "' does not exist");
+    if (St.type() != llvm::sys::fs::file_type::directory_file)
+      return makeError("compile command directory '" + C.Directory +
+                       "' is not a directory");
+  }
+  return llvm::Error::success();
+}
+
+/// "file:line:col: invalid JSON: why" from llvm::json's "[line:col,
+/// byte=N]: why" (its column counts from 0 at a line's start: the position
+/// is computed again from the byte offset, as for every other message).
+static llvm::Error jsonSyntaxError(llvm::StringRef File, llvm::StringRef Text,
+                                   llvm::Error E) {
+  std::string Message = llvm::toString(std::move(E));
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  size_t Offset = 0;
+  if (!llvm::Regex("^\\[[0-9]+:[0-9]+, byte=([0-9]+)\\]: (.*)$")
+           .match(Message, &Parts) ||
+      Parts[1].getAsInteger(10, Offset))
+    return makeError(File + ": invalid JSON: " + Message);
+  // The offset is just past the offending character (or at the end of a
+  // text that ends early, often after a line break: left there).
+  if (Offset > 0 && Offset <= Text.size() && !llvm::isSpace(Text[Offset - 1]))
+    --Offset;
+  auto [Line, Col] = catalogue::lineColumn(Text, Offset);
+  return makeError(File + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
+                   ": invalid JSON: " + Parts[2]);
+}
+
+/// Parses a JSON input whose nesting is checked first: llvm::json::parse
+/// recurses once per level.
+static llvm::Expected<llvm::json::Value> parseBounded(llvm::StringRef File,
+                                                      llvm::StringRef Text) {
+  if (std::optional<size_t> Deep = catalogue::findDeepNesting(Text)) {
+    auto [Line, Col] = catalogue::lineColumn(Text, *Deep);
+    return makeError(File + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
+                     ": invalid JSON: nested deeper than " +
+                     llvm::Twine(catalogue::MaxJsonDepth) + " levels");
+  }
+  auto Doc = llvm::json::parse(Text);
+  if (!Doc)
+    return jsonSyntaxError(File, Text, Doc.takeError());
+  return std::move(*Doc);
+}
+
+static const char *jsonKind(const llvm::json::Value &V) {
+  switch (V.kind()) {
+  case llvm::json::Value::Null:
+    return "null";
+  case llvm::json::Value::Boolean:
+    return "a boolean";
+  case llvm::json::Value::Number:
+    return "a number";
+  case llvm::json::Value::String:
+    return "a string";
+  case llvm::json::Value::Array:
+    return "an array";
+  case llvm::json::Value::Object:
+    return "an object";
+  }
+  return "a value";
+}
+
+/// What is wrong with one compile command, or "" when nothing is. Keeps
+/// only the keys clang reads (clang's own loader refuses the whole database
+/// for an unknown key).
+static std::string checkEntry(const llvm::json::Value &V,
+                              llvm::json::Object &Kept) {
+  const llvm::json::Object *O = V.getAsObject();
+  if (!O)
+    return std::string("is ") + jsonKind(V) + ", not an object";
+  for (llvm::StringRef Key : {"directory", "file", "output", "command"}) {
+    const llvm::json::Value *Field = O->get(Key);
+    if (!Field)
+      continue;
+    if (!Field->getAsString())
+      return ("has \"" + Key + "\" as " + jsonKind(*Field) +
+              ", not a string")
+          .str();
+    Kept[Key] = *Field;
+  }
+  if (const llvm::json::Value *Args = O->get("arguments")) {
+    const llvm::json::Array *A = Args->getAsArray();
+    if (!A)
+      return std::string("has \"arguments\" as ") + jsonKind(*Args) +
+             ", not an array of strings";
+    for (const llvm::json::Value &Arg : *A)
+      if (!Arg.getAsString())
+        return std::string("has ") + jsonKind(Arg) +
+               " in \"arguments\", where only strings are allowed";
+    if (A->empty())
+      return "has an empty \"arguments\" array";
+    Kept["arguments"] = *Args;
+  }
+  if (!Kept.get("file"))
+    return "has no \"file\"";
+  if (!Kept.get("directory"))
+    return "has no \"directory\"";
+  if (!Kept.get("command") && !Kept.get("arguments"))
+    return "has neither \"command\" nor \"arguments\"";
+  if (!Kept.get("arguments") &&
+      Kept.getString("command")->trim().empty())
+    return "has an empty \"command\"";
+  return "";
+}
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+loadCompileCommands(llvm::StringRef JsonFile, std::vector<std::string> &Skipped) {
+  auto Buffer = catalogue::readRegularFile(JsonFile, MaxCompileDatabaseBytes);
+  if (!Buffer)
+    return makeError("cannot read compilation database '" + JsonFile +
+                     "': " + llvm::toString(Buffer.takeError()));
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  if (Text.trim().empty())
+    return makeError(JsonFile +
+                     ": empty file; expected a JSON array of compile commands");
+  auto Doc = parseBounded(JsonFile, Text);
+  if (!Doc)
+    return Doc.takeError();
+  JsonPositions Positions(Text);
+  const llvm::json::Array *Entries = Doc->getAsArray();
+  if (!Entries)
+    return makeError(Positions.where(JsonFile, "") +
+                     ": expected a JSON array of compile commands, found " +
+                     jsonKind(*Doc));
+  llvm::json::Array Good;
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    llvm::json::Object Kept;
+    std::string Problem = checkEntry((*Entries)[I], Kept);
+    if (Problem.empty()) {
+      Good.push_back(std::move(Kept));
+      continue;
+    }
+    Skipped.push_back(Positions.where(JsonFile, "/" + std::to_string(I)) +
+                      ": compile command " + std::to_string(I + 1) + " " +
+                      Problem + "; it is skipped");
+  }
+  // clang's loader reads the entries that passed, so that paths and command
+  // lines mean what they mean to clang-tidy.
+  std::string Clean = llvm::formatv("{0}", llvm::json::Value(std::move(Good)));
+  std::string Error;
+  std::unique_ptr<clang::tooling::CompilationDatabase> Base =
+      clang::tooling::JSONCompilationDatabase::loadFromBuffer(
+          Clean, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Base)
+    return makeError(JsonFile + ": cannot load: " + Error);
+  return clang::tooling::inferTargetAndDriverMode(
+      clang::tooling::inferMissingCompileCommands(
+          clang::tooling::expandResponseFiles(std::move(Base),
+                                              llvm::vfs::getRealFileSystem())));
+}
+
+/// The database in Dir: compile_commands.json (checked), else whatever
+/// clang's plugins find there (compile_flags.txt). Null when none.
+static llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+databaseIn(llvm::StringRef Dir, std::vector<std::string> &Skipped,
+           std::string &Why) {
+  llvm::SmallString<256> Json(Dir);
+  llvm::sys::path::append(Json, "compile_commands.json");
+  if (llvm::sys::fs::exists(Json))
+    return loadCompileCommands(Json, Skipped);
+  return clang::tooling::CompilationDatabase::loadFromDirectory(Dir, Why);
+}
+
+llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
+findCompilations(const std::optional<std::string> &BuildDir,
+                 const std::vector<std::string> &Sources,
+                 std::vector<std::string> &Skipped, bool &NotFound) {
+  NotFound = false;
+  std::string Why;
+  if (BuildDir) {
+    if (!llvm::sys::fs::is_directory(*BuildDir))
+      return makeError("cannot load a compilation database from '" +
+                       *BuildDir + "': not a directory");
+    auto DB = databaseIn(*BuildDir, Skipped, Why);
+    if (!DB || *DB)
+      return DB;
+    return makeError("cannot load a compilation database from '" + *BuildDir +
+                     "': no compile_commands.json or compile_flags.txt there");
+  }
+  if (Sources.empty())
+    return makeError("no input files; name source files, or give -p <build "
+                     "dir> with a compile_commands.json");
+  // As clang-tidy: the first file's directory, then each parent.
+  llvm::SmallString<256> Dir(Sources.front());
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_dots(Dir, /*remove_dot_dot=*/true);
+  for (llvm::StringRef D = llvm::sys::path::parent_path(Dir); !D.empty();
+       D = llvm::sys::path::parent_path(D)) {
+    auto DB = databaseIn(D, Skipped, Why);
+    if (!DB || *DB)
+      return DB;
+  }
+  NotFound = true;
+  return std::make_unique<clang::tooling::FixedCompilationDatabase>(
+      ".", std::vector<std::string>());
+}
+
+llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path) {
+  auto Buffer = catalogue::readRegularFile(Path);
+  if (!Buffer)
+    return makeError("cannot read baseline '" + Path +
+                     "': " + llvm::toString(Buffer.takeError()));
+  auto Bad = [&](const llvm::Twine &What) {
+    return makeError("baseline '" + Path + "': " + What);
+  };
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  auto Doc = parseBounded(Path, Text);
+  if (!Doc) {
+    // "baseline '<file>': invalid JSON at line L, column C: why".
+    std::string Message = llvm::toString(Doc.takeError());
+    llvm::SmallVector<llvm::StringRef, 4> Parts;
+    if (llvm::Regex("^.*:([0-9]+):([0-9]+): invalid JSON: (.*)$")
+            .match(Message, &Parts))
+      return Bad("invalid JSON at line " + Parts[1] + ", column " + Parts[2] +
+                 ": " + Parts[3]);
+    return Bad(Message);
+  }
+  const llvm::json::Object *Root = Doc->getAsObject();
+  const llvm::json::Array *Findings =
+      Root ? Root->getArray("findings") : nullptr;
+  if (!Root || Root->getInteger("version") != 1 || !Findings)
+    return Bad("expected an object with \"version\": 1 and a \"findings\" "
+               "array (written by --write-baseline)");
+  std::set<std::string> Out;
+  for (size_t K = 0; K < Findings->size(); ++K) {
+    const llvm::json::Object *F = (*Findings)[K].getAsObject();
+    std::optional<llvm::StringRef> Print =
+        F ? F->getString("fingerprint") : std::nullopt;
+    if (!Print)
+      return Bad("finding " + llvm::Twine(K + 1) +
+                 " has no \"fingerprint\" string");
+    Out.insert(Print->str());
+  }
+  return Out;
+}
+
+/// Why Text is not a schema: binary, or no DDL statement. "" when it is.
+static std::string checkSchemaText(llvm::StringRef Text, sql::Dialect D,
+                                   bool &HasDdl) {
+  if (size_t Nul = Text.find('\0'); Nul != llvm::StringRef::npos) {
+    auto [Line, Col] = catalogue::lineColumn(Text, Nul);
+    return llvm::formatv("a binary file (a NUL byte at line {0}, column {1})",
+                         Line, Col);
+  }
+  const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
+  const llvm::UTF8 *At = Begin;
+  if (!llvm::isLegalUTF8String(&At,
+                               reinterpret_cast<const llvm::UTF8 *>(Text.end()))) {
+    auto [Line, Col] = catalogue::lineColumn(Text, At - Begin);
+    return llvm::formatv("not UTF-8 text (an invalid byte at line {0}, "
+                         "column {1})",
+                         Line, Col);
+  }
+  for (const sql::StatementFacts &St : sql::analyzeSql(Text, D))
+    if (St.Kind == sql::StatementKind::DDL) {
+      HasDdl = true;
+      break;
+    }
+  return "";
+}
+
+static const char NoDdl[] =
+    "no CREATE TABLE, CREATE UNIQUE INDEX or ALTER TABLE statement found";
+
+llvm::Error checkSchemaPaths(const std::vector<std::string> &Paths,
+                             llvm::StringRef Origin, sql::Dialect D,
+                             std::vector<std::string> &Warnings) {
+  for (const std::string &Path : Paths) {
+    auto Fail = [&](const llvm::Twine &Why) {
+      return makeError(Origin + " '" + Path + "': " + Why);
+    };
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(Path, St))
+      continue; // the schema loader says it cannot read it
+    if (St.type() == llvm::sys::fs::file_type::directory_file) {
+      std::vector<std::string> Files;
+      std::error_code EC;
+      for (llvm::sys::fs::directory_iterator It(Path, EC), End;
+           It != End && !EC; It.increment(EC))
+        if (llvm::sys::path::extension(It->path()) == ".sql")
+          Files.push_back(It->path());
+      if (EC)
+        continue; // the schema loader reports it
+      if (Files.empty()) {
+        Warnings.push_back((Origin + " '" + Path +
+                            "': no *.sql migrations in the directory")
+                               .str());
+        continue;
+      }
+      llvm::sort(Files);
+      bool HasDdl = false;
+      for (const std::string &File : Files) {
+        auto Buffer = catalogue::readRegularFile(File);
+        if (!Buffer)
+          return Fail("cannot read '" + File +
+                      "': " + llvm::toString(Buffer.takeError()));
+        std::string Why = checkSchemaText((*Buffer)->getBuffer(), D, HasDdl);
+        if (!Why.empty())
+          return Fail("'" + File + "' is " + Why);
+      }
+      if (!HasDdl)
+        return Fail(llvm::Twine(NoDdl) + " in its " +
+                    llvm::Twine(Files.size()) + " *.sql file" +
+                    (Files.size() == 1 ? "" : "s"));
+      continue;
+    }
+    auto Buffer = catalogue::readRegularFile(Path);
+    if (!Buffer)
+      return Fail(llvm::toString(Buffer.takeError()));
+    if ((*Buffer)->getBuffer().trim().empty())
+      return Fail(llvm::Twine(NoDdl) + " (the file is empty)");
+    bool HasDdl = false;
+    std::string Why = checkSchemaText((*Buffer)->getBuffer(), D, HasDdl);
+    if (!Why.empty())
+      return Fail("is " + Why);
+    if (!HasDdl)
+      return Fail(NoDdl);
+  }
+  return llvm::Error::success();
+}
+
+} // namespace sqlrace
