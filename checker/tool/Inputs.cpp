@@ -3,6 +3,7 @@
 //===----------------------------------------------------------------------===//
 #include "Inputs.h"
 #include "sqlrace/catalogue/JsonText.h"
+#include "sqlrace/flow/Schema.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -321,21 +322,18 @@ llvm::Error checkSchemaPaths(const std::vector<std::string> &Paths,
     if (llvm::sys::fs::status(Path, St))
       continue; // the schema loader says it cannot read it
     if (St.type() == llvm::sys::fs::file_type::directory_file) {
-      std::vector<std::string> Files;
-      std::error_code EC;
-      for (llvm::sys::fs::directory_iterator It(Path, EC), End;
-           It != End && !EC; It.increment(EC))
-        if (llvm::sys::path::extension(It->path()) == ".sql")
-          Files.push_back(It->path());
-      if (EC)
+      auto Listed = flow::Schema::migrationFiles(Path);
+      if (!Listed) {
+        llvm::consumeError(Listed.takeError());
         continue; // the schema loader reports it
+      }
+      std::vector<std::string> &Files = *Listed;
       if (Files.empty()) {
         Warnings.push_back((Origin + " '" + Path +
                             "': no *.sql migrations in the directory")
                                .str());
         continue;
       }
-      llvm::sort(Files);
       bool HasDdl = false;
       for (const std::string &File : Files) {
         auto Buffer = catalogue::readRegularFile(File);

@@ -70,21 +70,31 @@ void Schema::applyText(llvm::StringRef Text, sql::Dialect D,
   }
 }
 
+llvm::Expected<std::vector<std::string>>
+Schema::migrationFiles(llvm::StringRef Dir) {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::sys::path::extension(It->path()) == ".sql")
+      Files.push_back(It->path());
+  if (EC)
+    return llvm::createStringError(EC, "%s: cannot list schema directory: %s",
+                                   Dir.str().c_str(), EC.message().c_str());
+  llvm::sort(Files);
+  return Files;
+}
+
 llvm::Expected<Schema> Schema::load(const std::vector<std::string> &Paths,
                                     sql::Dialect D) {
   Schema S;
   for (const std::string &Path : Paths) {
     std::vector<std::string> Files;
     if (llvm::sys::fs::is_directory(Path)) {
-      std::error_code EC;
-      for (llvm::sys::fs::directory_iterator It(Path, EC), End;
-           It != End && !EC; It.increment(EC))
-        if (llvm::sys::path::extension(It->path()) == ".sql")
-          Files.push_back(It->path());
-      if (EC)
-        return llvm::createStringError(EC, "%s: cannot list schema directory: %s",
-                                       Path.c_str(), EC.message().c_str());
-      llvm::sort(Files);
+      auto Listed = migrationFiles(Path);
+      if (!Listed)
+        return Listed.takeError();
+      Files = std::move(*Listed);
     } else {
       Files.push_back(Path);
     }

@@ -34,6 +34,10 @@ public:
   void applyText(llvm::StringRef Text, sql::Dialect D, llvm::StringRef File);
   /// Reads DDL files, and directories of *.sql files applied in name order
   /// (migrations). A missing or unreadable path is an error.
+  /// The *.sql files of a migrations directory, in name order (the order
+  /// they are applied in).
+  static llvm::Expected<std::vector<std::string>>
+  migrationFiles(llvm::StringRef Dir);
   static llvm::Expected<Schema> load(const std::vector<std::string> &Paths,
                                      sql::Dialect D = sql::Dialect::Unknown);
 
