@@ -29,7 +29,7 @@ public:
   /// A number in [0, N); 0 once the bytes are used up. N must be > 0.
   unsigned below(unsigned N);
   /// True with roughly Percent % probability (false when exhausted).
-  bool chance(unsigned Percent) { return below(100) < Percent; }
+  bool chance(unsigned Percent) { return !exhausted() && below(100) < Percent; }
   bool exhausted() const { return Pos >= Size; }
 
 private:
