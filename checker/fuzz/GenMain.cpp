@@ -5,6 +5,7 @@
 // from a fuzzer input, and prints its compile flags on stdout (one line).
 //   sqlrace_gen_cpp --seed N OUT.cpp
 //   sqlrace_gen_cpp --bytes CRASH-FILE OUT.cpp   (replay a fuzzer input)
+// SQLRACE_FUZZ_AVOID=huge,convop leaves out known crashes (Generator.h).
 //===----------------------------------------------------------------------===//
 #include "Generator.h"
 
@@ -35,7 +36,8 @@ int main(int argc, char **argv) {
     Bytes.assign(std::istreambuf_iterator<char>(In),
                  std::istreambuf_iterator<char>());
   }
-  Program P = generateProgram(Bytes.data(), Bytes.size());
+  Program P =
+      generateProgram(Bytes.data(), Bytes.size(), limitsFromEnvironment());
   std::ofstream Out(argv[3], std::ios::binary);
   Out << P.Text;
   if (!Out) {

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 
 namespace sqlrace::fuzz {
 
@@ -108,9 +109,31 @@ private:
   std::string fresh(const char *Base) {
     return Base + std::to_string(Counter++);
   }
+  /// One of Options; with AvoidHugeValues, the first one from the chosen on
+  /// that has no huge constant (the chosen one if none qualifies).
   template <size_t N> const char *pick(const char *const (&Options)[N]) {
-    return Options[C.below(N)];
+    unsigned First = C.below(N);
+    for (unsigned K = 0; K < N; ++K)
+      if (allowed(Options[(First + K) % N]))
+        return Options[(First + K) % N];
+    return Options[First];
   }
+  bool allowed(const std::string &Text) const {
+    if (L.AvoidConversionOperators && Text.find("Ref{") != std::string::npos)
+      return false;
+    if (!L.AvoidHugeValues)
+      return true;
+    static const char *const Huge[] = {
+        "~0", "npos", "SIZE_MAX", "UINT64_MAX", "0xFFFFFFFFFFFFFFFF",
+        "18446744073709551615", "0x8000000000000000", "ModeAll", "ModeHigh",
+        "INT64_MIN", "LLONG", "__int128", "HUGE_U", "(std::size_t)-1",
+        "Flags::Top", "INT_MAX", "INT_MIN", "(std::size_t)"};
+    for (const char *H : Huge)
+      if (Text.find(H) != std::string::npos)
+        return false;
+    return true;
+  }
+  bool convOp() { return !L.AvoidConversionOperators && C.chance(20); }
   static std::string ind(unsigned I) { return std::string(2 * I, ' '); }
 
   const char *conn() const {
@@ -361,7 +384,8 @@ std::string Gen::hugeConstant() {
       "0x8000000000000000ull", "static_cast<unsigned long long>(ModeAll)",
       "HUGE_U", "(std::size_t)-1", "ULLONG_MAX", "static_cast<unsigned>(Flags::Top)",
       "INT64_MIN", "LLONG_MAX", "(unsigned __int128)~0ull << 64", "ModeHigh"};
-  return pick(Values);
+  std::string V = pick(Values);
+  return allowed(V) ? V : "42ull";
 }
 
 std::string Gen::atom() {
@@ -405,11 +429,18 @@ std::string Gen::atom() {
 std::string Gen::cond(const Scope &S, unsigned Depth) {
   if (Depth >= 2)
     return atom();
+  // Choices are drawn in source order: the operands of '+' on strings are
+  // not sequenced, and GCC and Clang evaluate them in different orders, so
+  // every second draw in one expression goes through a local first.
   switch (C.below(6)) {
-  case 3:
-    return "(" + cond(S, Depth + 1) + " && " + cond(S, Depth + 1) + ")";
-  case 4:
-    return "(" + cond(S, Depth + 1) + " || " + cond(S, Depth + 1) + ")";
+  case 3: {
+    std::string Left = cond(S, Depth + 1);
+    return "(" + Left + " && " + cond(S, Depth + 1) + ")";
+  }
+  case 4: {
+    std::string Left = cond(S, Depth + 1);
+    return "(" + Left + " || " + cond(S, Depth + 1) + ")";
+  }
   case 5:
     return "!(" + cond(S, Depth + 1) + ")";
   default:
@@ -440,7 +471,7 @@ Sql Gen::sqlOf(SqlKind K, unsigned T) {
     }
   }
   case SqlKind::Insert:
-    if (C.chance(20))
+    if (C.chance(20) && !L.AvoidHugeValues)
       return {"INSERT INTO ", Tb.Table, "(" + Key + ", id) VALUES (" + P1 +
                                             ", 18446744073709551615)"};
     return {"INSERT INTO ", Tb.Table, "(" + Key + ") VALUES (" + P1 + ")"};
@@ -469,7 +500,10 @@ Sql Gen::sqlOf(SqlKind K, unsigned T) {
     if (Sqlite)
       return {"SELECT 1 FROM ", Tb.Table, ""};
     if (C.chance(50))
-      return {"SELECT pg_advisory_xact_lock(18446744073709551615)", "", ""};
+      return {L.AvoidHugeValues
+                  ? "SELECT pg_advisory_xact_lock(42)"
+                  : "SELECT pg_advisory_xact_lock(18446744073709551615)",
+              "", ""};
     return {"LOCK TABLE ", Tb.Table, " IN EXCLUSIVE MODE"};
   case SqlKind::Ddl:
     return {"CREATE UNIQUE INDEX IF NOT EXISTS ux ON ", Tb.Table,
@@ -595,7 +629,7 @@ std::string Gen::insert(unsigned T, unsigned I) {
   std::string V = fresh("ins");
   switch (A) {
   case Api::Sqlite: {
-    std::string Db = C.chance(20) ? "DbRef{db}" : "db";
+    std::string Db = convOp() ? "DbRef{db}" : "db";
     O += ind(I) + "sqlite3_stmt *" + V + " = nullptr;\n" + ind(I) +
          "sqlite3_prepare_v2(" + Db + ", " + E + ", -1, &" + V +
          ", nullptr);\n" + ind(I) + "sqlite3_bind_text(" + V +
@@ -611,7 +645,7 @@ std::string Gen::insert(unsigned T, unsigned I) {
   }
   case Api::Libpq: {
     std::string P = fresh("p");
-    std::string Conn = C.chance(20) ? "ConnRef{conn}" : "conn";
+    std::string Conn = convOp() ? "ConnRef{conn}" : "conn";
     O += ind(I) + "const char *" + P + "[1] = {email.c_str()};\n" + ind(I) +
          "PGresult *" + V + " = PQexecParams(" + Conn + ", " + E + ", 1, "
          "nullptr, " + P + ", nullptr, nullptr, 0);\n";
@@ -623,7 +657,7 @@ std::string Gen::insert(unsigned T, unsigned I) {
   }
   case Api::Pqxx: {
     O += ind(I) + "{\n" + ind(I + 1) + "pqxx::work " + V +
-         (C.chance(20) ? "(ConnRef{c});\n" : "(c);\n");
+         (convOp() ? "(ConnRef{c});\n" : "(c);\n");
     if (C.chance(30))
       O += ind(I + 1) + "try { " + V + ".exec_params(" + E +
            ", email); } catch (const pqxx::unique_violation &) {}\n";
@@ -650,9 +684,9 @@ std::string Gen::checkThenAct(const Scope &S, unsigned I) {
          "sqlite3_prepare_v2(db, " + E + ", -1, &" + St + ", nullptr);\n" +
          ind(J) + "sqlite3_bind_text(" + St +
          ", 1, email.c_str(), -1, SQLITE_TRANSIENT);\n" + ind(J) + "int " + R +
-         " = sqlite3_step(" + (C.chance(25) ? "StmtRef{" + St + "}" : St) +
+         " = sqlite3_step(" + (convOp() ? "StmtRef{" + St + "}" : St) +
          ");\n";
-    if (C.chance(20))
+    if (C.chance(20) && !L.AvoidHugeValues)
       O += ind(J) + "long long cnt" + R + " = sqlite3_column_int64(" + St +
            ", 0);\n" + ind(J) + "if (cnt" + R + " == (long long)~0ull) " + R +
            " = SQLITE_DONE;\n";
@@ -684,15 +718,20 @@ std::string Gen::checkThenAct(const Scope &S, unsigned I) {
          Inner + ind(J) + "}\n";
     break;
   }
-  case 1:
-    O += ind(J) + "if (" + resultCondition(R) + " && " + cond(S) + ") {\n" +
-         Act + ind(J) + "} else " + block(S, J);
+  case 1: {
+    std::string Test = resultCondition(R);
+    Test += " && " + cond(S);
+    O += ind(J) + "if (" + Test + ") {\n" + Act + ind(J) + "} else " +
+         block(S, J);
     break;
+  }
   case 2: { // switch with fallthrough on the result
     std::string Subject = A == Api::Sqlite  ? R
                           : A == Api::Libpq ? "PQntuples(" + R + ")"
                                             : R + ".size()";
-    std::string Odd = A == Api::Pqxx ? "std::string::npos" : "INT_MAX";
+    std::string Odd = L.AvoidHugeValues    ? "7"
+                      : A == Api::Pqxx ? "std::string::npos"
+                                       : "INT_MAX";
     O += ind(J) + "switch (" + Subject + ") {\n" + ind(J) +
          (A == Api::Sqlite ? "case SQLITE_DONE: {\n" : "case 0: {\n") + Act +
          ind(J) + "}\n" + ind(J + 1) + "[[fallthrough]];\n" + ind(J) +
@@ -719,7 +758,8 @@ std::string Gen::readModifyWrite(const Scope &S, unsigned I) {
                                 "(long long)(n * n)", "INT64_MIN"};
   const char *const Ops[] = {"+", "-", "*", "^", "+"};
   std::string V = fresh("v");
-  std::string Change = V + " = " + V + " " + pick(Ops) + " " + pick(Deltas) + ";\n";
+  std::string Op = pick(Ops);
+  std::string Change = V + " = " + V + " " + Op + " " + pick(Deltas) + ";\n";
   unsigned J = I + 1;
   std::string O = ind(I) + "{\n" + Pre1 + Pre2;
   switch (A) {
@@ -773,7 +813,8 @@ std::string Gen::execute(unsigned I) {
   const SqlKind Kinds[] = {SqlKind::Begin, SqlKind::End, SqlKind::Lock,
                            SqlKind::Ddl, SqlKind::Insert, SqlKind::Check};
   std::string Pre;
-  std::string E = sqlExpr(sqlOf(Kinds[C.below(6)], C.below(3)), Pre, I + 1);
+  SqlKind Kind = Kinds[C.below(6)];
+  std::string E = sqlExpr(sqlOf(Kind, C.below(3)), Pre, I + 1);
   std::string O = ind(I) + "{\n" + Pre;
   switch (A) {
   case Api::Sqlite:
@@ -793,7 +834,8 @@ std::string Gen::execute(unsigned I) {
 }
 
 std::string Gen::ifElse(const Scope &S, unsigned I) {
-  std::string O = ind(I) + "if (" + cond(S) + ") " + block(S, I);
+  std::string O = ind(I) + "if (" + cond(S) + ") ";
+  O += block(S, I);
   if (C.chance(50)) {
     O.pop_back();
     O += " else " + block(S, I);
@@ -808,11 +850,14 @@ std::string Gen::loop(const Scope &S, unsigned I) {
   switch (C.below(5)) {
   default: {
     const char *const Bounds[] = {"3", "k", "INT_MAX", "1"};
-    return ind(I) + "for (int " + V + " = 0; " + V + " < " + pick(Bounds) +
-           "; ++" + V + ") " + block(In, I);
+    std::string Head = ind(I) + "for (int " + V + " = 0; " + V + " < " +
+                       pick(Bounds) + "; ++" + V + ") ";
+    return Head + block(In, I);
   }
-  case 1:
-    return ind(I) + "while (" + cond(S) + ") " + block(In, I);
+  case 1: {
+    std::string Head = ind(I) + "while (" + cond(S) + ") ";
+    return Head + block(In, I);
+  }
   case 2: {
     std::string B = block(In, I);
     B.pop_back();
@@ -822,6 +867,9 @@ std::string Gen::loop(const Scope &S, unsigned I) {
     return ind(I) + "for (const std::string &" + V +
            " : std::vector<std::string>{\"a\", email}) " + block(In, I);
   case 4:
+    if (L.AvoidHugeValues)
+      return ind(I) + "for (unsigned " + V + " = 9; " + V + " > 6; --" + V +
+             ") " + block(In, I);
     return ind(I) + "for (unsigned long long " + V + " = ~0ull; " + V +
            " > ~0ull - 3; --" + V + ") " + block(In, I);
   }
@@ -849,6 +897,11 @@ std::string Gen::switchOn(const Scope &S, unsigned I) {
     Cases = {"0", "std::string::npos", "1", "SIZE_MAX - 1"};
     break;
   }
+  Cases.erase(std::remove_if(Cases.begin(), Cases.end(),
+                             [&](const std::string &V) { return !allowed(V); }),
+              Cases.end());
+  if (Cases.empty())
+    Cases = {"2"};
   // A prefix of the cases, in a rotated order: values stay distinct.
   unsigned Rotate = C.below(unsigned(Cases.size()));
   std::rotate(Cases.begin(), Cases.begin() + Rotate, Cases.end());
@@ -870,14 +923,17 @@ std::string Gen::switchOn(const Scope &S, unsigned I) {
 
 std::string Gen::gotoJump(const Scope &S, unsigned I) {
   std::string Label = fresh("L");
-  if (C.chance(50)) // forward, over a block
-    return ind(I) + "{\n" + ind(I + 1) + "if (" + cond(S) + ") goto " + Label +
+  if (C.chance(50)) { // forward, over a block
+    std::string Test = cond(S);
+    return ind(I) + "{\n" + ind(I + 1) + "if (" + Test + ") goto " + Label +
            ";\n" + ind(I + 1) + block(S, I + 1) + ind(I) + Label + ":;\n" +
            ind(I) + "}\n";
+  }
   std::string Tries = fresh("tries");
+  std::string Body = block(S, I + 1);
   return ind(I) + "{\n" + ind(I + 1) + "int " + Tries + " = 0;\n" + ind(I) +
          Label + ":\n" + ind(I + 1) + "++" + Tries + ";\n" + ind(I + 1) +
-         block(S, I + 1) + ind(I + 1) + "if (" + Tries + " < 3 && " + cond(S) +
+         Body + ind(I + 1) + "if (" + Tries + " < 3 && " + cond(S) +
          ") goto " + Label + ";\n" + ind(I) + "}\n";
 }
 
@@ -947,7 +1003,8 @@ std::string Gen::integers(const Scope &S, unsigned I) {
   const char *const Ops[] = {"+ 1", "- 1", "& 0xff", "^ ~0ull", "* 2",
                              "/ 3", "% 7", ">> 1", "| 1", "+ LLONG_MAX"};
   const char *const Cmps[] = {"<", "<=", ">", ">=", "==", "!="};
-  std::string O = ind(I) + "{\n" + ind(I + 1) + pick(Types) + " " + V + " = " +
+  std::string Type = pick(Types);
+  std::string O = ind(I) + "{\n" + ind(I + 1) + Type + " " + V + " = " +
                   hugeConstant() + ";\n";
   std::string Expr;
   switch (C.below(4)) {
@@ -958,7 +1015,9 @@ std::string Gen::integers(const Scope &S, unsigned I) {
     Expr = "(" + V + " " + pick(Ops) + ")";
     break;
   case 2:
-    Expr = std::string(C.chance(50) ? "-" : "~") + V;
+    // Negating or complementing a small unsigned value makes a huge one.
+    Expr = L.AvoidHugeValues ? "(" + V + " / 2)"
+                             : std::string(C.chance(50) ? "-" : "~") + V;
     break;
   case 3: {
     const char *const WithN[] = {"+", "-", "&", "^", "*", "|"};
@@ -966,15 +1025,19 @@ std::string Gen::integers(const Scope &S, unsigned I) {
     break;
   }
   }
-  O += ind(I + 1) + "if (" + Expr + " " + pick(Cmps) + " " + hugeConstant() +
-       ") " + block(S, I + 1);
+  std::string Cmp = pick(Cmps);
+  std::string Rhs = hugeConstant();
+  O += ind(I + 1) + "if (" + Expr + " " + Cmp + " " + Rhs + ") ";
+  O += block(S, I + 1);
   return O + ind(I) + "}\n";
 }
 
 std::string Gen::earlyExit(const Scope &S, unsigned I) {
-  if (S.InLoop && C.chance(50))
-    return ind(I) + "if (" + atom() + ") " +
+  if (S.InLoop && C.chance(50)) {
+    std::string Test = atom();
+    return ind(I) + "if (" + Test + ") " +
            (C.chance(50) ? "break;\n" : "continue;\n");
+  }
   return ind(I) + "if (" + atom() + ") " +
          (S.InLambda ? "return;\n" : "return -1;\n");
 }
@@ -983,7 +1046,8 @@ std::string Gen::macroUse(unsigned I) {
   std::string Pre;
   const SqlKind Kinds[] = {SqlKind::Begin, SqlKind::End, SqlKind::Insert,
                            SqlKind::Lock};
-  std::string E = sqlExpr(sqlOf(Kinds[C.below(4)], C.below(3)), Pre, I + 1);
+  SqlKind Kind = Kinds[C.below(4)];
+  std::string E = sqlExpr(sqlOf(Kind, C.below(3)), Pre, I + 1);
   std::string Run = std::string("RUN_SQL(") + conn() + ", " + E + ")";
   if (C.chance(40))
     Run = "TWICE(" + Run + ")";
@@ -991,6 +1055,16 @@ std::string Gen::macroUse(unsigned I) {
 }
 
 } // namespace
+
+Limits limitsFromEnvironment() {
+  Limits L;
+  if (const char *Avoid = std::getenv("SQLRACE_FUZZ_AVOID")) {
+    std::string A = std::string(",") + Avoid + ",";
+    L.AvoidHugeValues = A.find(",huge,") != std::string::npos;
+    L.AvoidConversionOperators = A.find(",convop,") != std::string::npos;
+  }
+  return L;
+}
 
 Program generateProgram(const uint8_t *Data, size_t Size, const Limits &L) {
   Choices C(Data, Size);

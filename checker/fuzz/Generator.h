@@ -51,7 +51,16 @@ struct Limits {
   /// Largest literal padding and longest '+' chain the generator may pick.
   unsigned MaxLiteralBytes = 200000;
   unsigned MaxConcatPieces = 6000;
+  /// Leave out constructs that hit known crashes, to look past them while
+  /// they are being fixed: integer constants of 2^63 and more (npos, ~0ull,
+  /// unsigned enums, __int128, INT64_MIN) and conversion operators.
+  bool AvoidHugeValues = false;
+  bool AvoidConversionOperators = false;
 };
+
+/// Limits with the Avoid* flags set from SQLRACE_FUZZ_AVOID, a comma-separated
+/// list of "huge" and "convop" (unset: nothing avoided).
+Limits limitsFromEnvironment();
 
 struct Program {
   Api Which = Api::Sqlite;

@@ -11,7 +11,8 @@
 // A generated program that does not compile is a generator bug and aborts
 // (so the fuzzer also tests the generator); sqlrace's own crashes, assertion
 // failures and sanitizer reports abort as they come.
-// SQLRACE_FUZZ_PRINT=1 prints each program and its findings (debugging).
+// SQLRACE_FUZZ_PRINT=1 prints each program and its findings (debugging);
+// SQLRACE_FUZZ_AVOID=huge,convop leaves out known crashes (Generator.h).
 //===----------------------------------------------------------------------===//
 #include "Generator.h"
 #include "sqlrace/catalogue/Catalogue.h"
@@ -106,7 +107,8 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
-  fuzz::Program P = fuzz::generateProgram(Data, Size);
+  static const fuzz::Limits Limits = fuzz::limitsFromEnvironment();
+  fuzz::Program P = fuzz::generateProgram(Data, Size, Limits);
   flow::RaceOptions Options;
   // The last byte also decides whether a check ignores tables, as a
   // project's "ignored_tables" does, so that filter is exercised too.
