@@ -52,6 +52,12 @@ for path in [os.path.join(root, "testdata", "config-project", ".sqlrace.json")] 
     data = open(path, "rb").read()
     walk(json.loads(data))
     seed("config-" + path.replace("/", "_")[-60:], 2, data)
+# Near misses of inputs that break parsers: a number near the double range,
+# and nesting a few mutations can deepen.
+seed("rules-big-number", 0, b'{"library": "x", "description": 1e300, "functions": []}')
+seed("config-big-number", 2, b'{"dialect": "postgresql", "checks": "-*", "x": 1e300}')
+seed("baseline-nested", 3, b'{"version": 1, "findings": ' + b'[' * 64 + b']' * 64 + b'}')
+seed("config-nested", 2, b'{"check_options": ' + b'{"a": ' * 64 + b'1' + b'}' * 64 + b'}')
 seed("baseline.json", 3, open(os.path.join(root, "checker", "fuzz", "seeds", "baseline.json"), "rb").read())
 # A dictionary: every key the loaders know, and JSON's punctuation.
 with open(os.path.join(fuzz, "json.dict"), "w") as f:
