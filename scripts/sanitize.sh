@@ -7,13 +7,14 @@
 #
 # Usage: scripts/sanitize.sh [--build-only] [--subset N | --all] [FILE...]
 #   --all        every testdata/*/*.cpp file, the config project and the demo
-#                (the default)
+#                (the default, and what CI runs)
 #   --subset N   every N-th testdata file (sorted; the config project and the
-#                demo always run) -- what CI runs to save time
-#   FILE...      only these testdata files
+#                demo always run), when time is short
+#   FILE...      only these testdata files (paths from the repository root)
 #   --build-only configure and build, run nothing
 # Environment: SQLRACE_ASAN_BUILD_DIR (default build-asan), SQLRACE_JOBS (2),
-# SQLRACE_FUZZERS=ON also builds the libFuzzer targets of checker/fuzz.
+# SQLRACE_DETECT_LEAKS=1 (LeakSanitizer on), SQLRACE_FUZZERS=OFF at the first
+# configure leaves out the libFuzzer targets of checker/fuzz.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -27,7 +28,7 @@ while [[ $# -gt 0 ]]; do
     --all) mode=all; shift ;;
     --subset) mode=subset; step=$2; shift 2 ;;
     --build-only) build_only=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     -*) echo "sanitize.sh: unknown option $1" >&2; exit 2 ;;
     *) mode=files; files+=("$1"); shift ;;
   esac
