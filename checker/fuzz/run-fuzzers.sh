@@ -67,9 +67,10 @@ with open(os.path.join(fuzz, "json.dict"), "w") as f:
         f.write('"%s"\n' % tok)
 PY
 
-# Reports abort (libFuzzer then writes the input and exits non-zero). Leaks
-# are off for the reasons in scripts/sanitize.sh.
-export ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:symbolize=1:external_symbolizer_path=/usr/lib/llvm-19/bin/llvm-symbolizer"
+# Reports abort (libFuzzer then writes the input and exits non-zero). Leak
+# checking is on, as in scripts/sanitize.sh: libFuzzer checks an input again
+# when its mallocs and frees do not balance, and reports a real leak.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1:external_symbolizer_path=/usr/lib/llvm-19/bin/llvm-symbolizer"
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1:external_symbolizer_path=/usr/lib/llvm-19/bin/llvm-symbolizer"
 status=0
 run() { # name seconds timeout extra-args...
