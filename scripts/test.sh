@@ -16,11 +16,29 @@ fi
 ROOT=$PWD
 BUILD=${SQLRACE_BUILD_DIR:-build}
 (cd "$BUILD" && ctest -j 2 --output-on-failure) | tee "$BUILD/ctest.log"
-# In CI, after ctest has passed (set -e and pipefail stop on a failure), fuzz
-# the SQL layer for a minute; a crash fails the run.
+# In CI, after ctest has passed (set -e and pipefail stop on a failure): fuzz
+# the SQL layer for a minute, run the testdata and the demo through
+# an ASan+UBSan build (build-asan/), and fuzz the whole pipeline on generated
+# C++ and the JSON loaders. Each step runs even when an earlier one failed, so
+# one CI run shows every report; any failure fails the run. Their lengths:
+# SQLRACE_SANITIZE_SUBSET (every N-th testdata file; default 1, all of them:
+# about 10 min on 2 cores, 4 makes it under 3),
+# SQLRACE_FUZZ_PIPELINE_SECS (180), SQLRACE_FUZZ_JSON_SECS (60).
 if [[ -n "${CI:-}" ]]; then
-  "$ROOT/checker/sql/fuzz/build-and-run.sh" 60
-  echo "fuzz: 60 s without a crash"
+  ci_failed=()
+  t=$SECONDS
+  "$ROOT/checker/sql/fuzz/build-and-run.sh" 60 || ci_failed+=("SQL fuzzer")
+  echo "ci: SQL fuzzer step: $((SECONDS - t)) s"; t=$SECONDS
+  SQLRACE_FUZZERS=ON "$ROOT/scripts/sanitize.sh" --subset "${SQLRACE_SANITIZE_SUBSET:-1}" ||
+    ci_failed+=("sanitizer run")
+  echo "ci: sanitizer step (build and run): $((SECONDS - t)) s"; t=$SECONDS
+  "$ROOT/checker/fuzz/run-fuzzers.sh" "${SQLRACE_FUZZ_PIPELINE_SECS:-180}" \
+    "${SQLRACE_FUZZ_JSON_SECS:-60}" || ci_failed+=("pipeline/JSON fuzzers")
+  echo "ci: pipeline and JSON fuzzer step: $((SECONDS - t)) s"
+  if [[ ${#ci_failed[@]} -gt 0 ]]; then
+    echo "error: failed in CI: ${ci_failed[*]}" >&2
+    exit 1
+  fi
 fi
 # End with ctest's summary, so it is the run's closing line.
 grep -E '^[0-9]+% tests passed' "$BUILD/ctest.log"

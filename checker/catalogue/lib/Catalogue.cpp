@@ -797,6 +797,14 @@ llvm::Expected<Catalogue> Catalogue::loadText(
   return CatalogueLoader::load(NamedTexts);
 }
 
+llvm::Expected<Catalogue> Catalogue::loadConfigText(const std::string &Name,
+                                                    const std::string &Text,
+                                                    ProjectConfig &Config) {
+  Config = ProjectConfig();
+  Config.File = Name;
+  return CatalogueLoader::load({{Name, Text}}, &Config, 0);
+}
+
 static llvm::Error readTexts(const std::vector<std::string> &Files,
                              std::vector<std::pair<std::string, std::string>> &Out,
                              llvm::StringRef What) {

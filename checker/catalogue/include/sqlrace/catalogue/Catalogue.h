@@ -207,6 +207,12 @@ public:
   /// Same, from in-memory text (for tests); Name stands in for the file name.
   static llvm::Expected<Catalogue>
   loadText(const std::vector<std::pair<std::string, std::string>> &NamedTexts);
+  /// A project config from in-memory text, validated as load() validates
+  /// it, without reading the rules or schema files it names (those stay in
+  /// Config). For the JSON fuzzer and tests.
+  static llvm::Expected<Catalogue> loadConfigText(const std::string &Name,
+                                                  const std::string &Text,
+                                                  ProjectConfig &Config);
 
   /// The rule of a function (or constructor, "ns::C::C") with NumParams
   /// parameters: the rule for that overload if there is one, else the rule

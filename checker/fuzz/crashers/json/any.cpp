@@ -1,0 +1,2 @@
+// Any file: the crash is in loading the JSON.
+int f() { return 0; }
