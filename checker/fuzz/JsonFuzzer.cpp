@@ -7,12 +7,11 @@
 //   1 a rules file after the bundled rules (duplicates, cross-file checks)
 //   2 a project config, .sqlrace.json (Catalogue::loadConfigText), then its
 //     "checks" through the CLI's check filter
-//   3 a --baseline file. The loader is a static function of
-//     checker/tool/Main.cpp (loadBaseline); this repeats what it does with
-//     llvm::json. Once it moves into a library, call it from here instead.
+//   3 a --baseline file (the CLI's loadBaselineText, checker/tool/Inputs.h)
 // Loaders must return an error, never crash, throw or hang.
 //===----------------------------------------------------------------------===//
 #include "CheckFilter.h"
+#include "Inputs.h"
 #include "sqlrace/catalogue/Catalogue.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
@@ -26,29 +25,6 @@ using namespace sqlrace;
 namespace {
 
 std::vector<std::pair<std::string, std::string>> *Bundled = nullptr;
-
-/// What Main.cpp's loadBaseline does with the text of a --baseline file.
-void baseline(const std::string &Text) {
-  auto Doc = llvm::json::parse(Text);
-  if (!Doc) {
-    llvm::consumeError(Doc.takeError());
-    return;
-  }
-  const llvm::json::Object *Root = Doc->getAsObject();
-  const llvm::json::Array *Findings =
-      Root ? Root->getArray("findings") : nullptr;
-  if (!Root || Root->getInteger("version") != 1 || !Findings)
-    return;
-  std::set<std::string> Out;
-  for (size_t K = 0; K < Findings->size(); ++K) {
-    const llvm::json::Object *F = (*Findings)[K].getAsObject();
-    std::optional<llvm::StringRef> Print =
-        F ? F->getString("fingerprint") : std::nullopt;
-    if (!Print)
-      return;
-    Out.insert(Print->str());
-  }
-}
 
 void consume(llvm::Expected<catalogue::Catalogue> Loaded) {
   if (!Loaded)
@@ -95,7 +71,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     break;
   }
   case 3:
-    baseline(Text);
+    if (auto Known = loadBaselineText("fuzz-baseline.json", Text); !Known)
+      llvm::consumeError(Known.takeError());
     break;
   }
   return 0;

@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 #include "Generator.h"
 #include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/flow/Isolation.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "sqlrace/report/Diagnostic.h"
 #include "sqlrace/report/Formats.h"
@@ -55,8 +56,15 @@ public:
     const SourceManager &SM = Ctx.getSourceManager();
     std::vector<report::Diagnostic> Diags;
     llvm::raw_string_ostream OS(Out.Text);
-    for (const flow::Finding &F :
-         flow::findRacesInMainFile(Ctx, *Rules, Options)) {
+    flow::AnalysisResult Analysis =
+        flow::analyseMainFile(Ctx, *Rules, Options);
+    for (const flow::Remark &R : Analysis.Remarks)
+      if (R.TheKind == flow::Remark::Kind::InternalError) {
+        std::fprintf(stderr, "sqlrace fuzz: internal error in '%s': %s\n",
+                     R.Function.c_str(), R.Message.c_str());
+        std::abort();
+      }
+    for (const flow::Finding &F : Analysis.Findings) {
       report::WordedFinding W = report::wordFinding(F);
       Diags.push_back(report::resolve(W, SM, CI.getLangOpts()));
       if (report::isSuppressed(W, SM))
@@ -96,6 +104,9 @@ private:
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
+  // A failure must reach the sanitizer and libFuzzer with its own stack,
+  // not become an "internal error" remark.
+  flow::disableIsolation();
   auto Loaded = catalogue::Catalogue::load(catalogue::defaultRulesFiles());
   if (!Loaded) {
     std::fprintf(stderr, "sqlrace fuzz: cannot load the bundled rules: %s\n",

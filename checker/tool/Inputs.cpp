@@ -249,10 +249,14 @@ llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path) {
   if (!Buffer)
     return makeError("cannot read baseline '" + Path +
                      "': " + llvm::toString(Buffer.takeError()));
+  return loadBaselineText(Path, (*Buffer)->getBuffer());
+}
+
+llvm::Expected<std::set<std::string>> loadBaselineText(llvm::StringRef Path,
+                                                       llvm::StringRef Text) {
   auto Bad = [&](const llvm::Twine &What) {
     return makeError("baseline '" + Path + "': " + What);
   };
-  llvm::StringRef Text = (*Buffer)->getBuffer();
   auto Doc = parseBounded(Path, Text);
   if (!Doc) {
     // "baseline '<file>': invalid JSON at line L, column C: why".

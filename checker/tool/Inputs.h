@@ -63,6 +63,9 @@ findCompilations(const std::optional<std::string> &BuildDir,
 /// --write-baseline); a regular file of at most 64 MB whose JSON nesting
 /// is bounded before it is parsed.
 llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path);
+/// The same for the text of such a file, named Path in messages.
+llvm::Expected<std::set<std::string>> loadBaselineText(llvm::StringRef Path,
+                                                       llvm::StringRef Text);
 
 /// Checks schema inputs before they load: each file regular, bounded, text
 /// (no NUL byte, valid UTF-8) and with at least one DDL statement the SQL

@@ -21,6 +21,11 @@ namespace sqlrace::flow {
 /// Idempotent and thread-safe.
 void enableIsolation();
 
+/// For fuzzers and sanitizer runs: runIsolated() then runs its body
+/// directly, so a failure reaches the sanitizer or libFuzzer with its own
+/// stack trace instead of becoming a remark. Call before any analysis.
+void disableIsolation();
+
 /// Runs Body; returns true when it returned normally. When it failed
 /// instead, returns false and sets What to a one-line description (the
 /// assertion's text when one was recorded with noteFailureDetail(), else the
