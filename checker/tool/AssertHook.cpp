@@ -9,11 +9,12 @@
 // turns into a failure of one function.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/flow/Isolation.h"
+#include <cassert> // the C library's declaration (noreturn, noexcept)
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
 
-extern "C" [[noreturn]] void __assert_fail(const char *Assertion,
+extern "C" void __assert_fail(const char *Assertion,
                                            const char *File, unsigned Line,
                                            const char *Function) noexcept {
   char Text[1024];
