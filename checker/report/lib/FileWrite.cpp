@@ -28,7 +28,7 @@ static llvm::Error problem(const Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
 }
 
-static std::string lastError() { return std::strerror(errno); }
+static std::string errnoError() { return std::strerror(errno); }
 
 namespace {
 /// Closes a descriptor on every way out.
@@ -107,7 +107,7 @@ static llvm::Expected<std::string> finalTarget(StringRef Path) {
     ssize_t N = ::readlink(Current.c_str(), Link, sizeof(Link));
     if (N < 0)
       return problem("cannot read the symlink '" + Current +
-                     "': " + lastError());
+                     "': " + errnoError());
     StringRef To(Link, static_cast<size_t>(N));
     if (llvm::sys::path::is_absolute(To)) {
       Current = To.str();
@@ -205,7 +205,7 @@ static llvm::Error createTemporary(const std::string &Target,
     // A leftover of a dead process that had our pid.
     if (errno != EEXIST || Attempt == 1 || ::unlink(Temp.c_str()) != 0)
       return problem("cannot create a temporary file next to '" + Target +
-                     "': " + lastError());
+                     "': " + errnoError());
   }
   llvm::sys::RemoveFileOnSignal(Temp);
   return llvm::Error::success();
@@ -245,24 +245,24 @@ replaceLocked(StringRef Path, const std::string &Target, int Locked,
   };
   if (!writeAll(T.FD, Text, 0) || ::fsync(T.FD) != 0)
     return Abandon("cannot write a temporary file next to '" + Path +
-                   "': " + lastError());
+                   "': " + errnoError());
   bool InPlace = St.st_nlink > 1;
   if (!InPlace) {
     // The owner first: a change of owner clears the setuid/setgid bits.
     if ((St.st_uid != ::geteuid() || St.st_gid != ::getegid()) &&
         ::fchown(T.FD, St.st_uid, St.st_gid) != 0 && errno != EPERM)
       return Abandon("cannot give the owner of '" + Path +
-                     "' to its new text: " + lastError());
+                     "' to its new text: " + errnoError());
     if (::fchmod(T.FD, St.st_mode & 07777) != 0)
       return Abandon("cannot give the mode of '" + Path +
-                     "' to its new text: " + lastError());
+                     "' to its new text: " + errnoError());
   }
   T.reset();
   if (BeforeReplace)
     BeforeReplace(Temp);
   if (!InPlace) {
     if (::rename(Temp.c_str(), Target.c_str()) != 0) {
-      std::string Why = lastError();
+      std::string Why = errnoError();
       dropTemporary(Temp);
       return problem("cannot replace '" + Path + "': " + Why);
     }
@@ -276,7 +276,7 @@ replaceLocked(StringRef Path, const std::string &Target, int Locked,
     SignalsHeld Held;
     if (!writeAll(Locked, Text, 0) ||
         ::ftruncate(Locked, static_cast<off_t>(Text.size())) != 0) {
-      std::string Why = lastError();
+      std::string Why = errnoError();
       // Put the old text back rather than leave a mixture.
       if (writeAll(Locked, Old, 0) &&
           ::ftruncate(Locked, static_cast<off_t>(Old.size())) == 0)
@@ -307,7 +307,7 @@ rewriteTarget(StringRef Path, const std::string &Target, Rewrite Make,
   for (int Attempt = 0; Attempt < 100; ++Attempt) {
     struct stat St;
     if (::lstat(Target.c_str(), &St) != 0)
-      return problem("cannot read '" + Path + "': " + lastError());
+      return problem("cannot read '" + Path + "': " + errnoError());
     if (!S_ISREG(St.st_mode))
       return problem("'" + Path + "' is " + kindOf(St.st_mode) +
                      ", not a regular file; refusing to replace it");
@@ -319,14 +319,14 @@ rewriteTarget(StringRef Path, const std::string &Target, Rewrite Make,
     if (File.FD < 0) {
       if (errno == EACCES || errno == EROFS)
         return problem("'" + Path + "' is read-only");
-      return problem("cannot open '" + Path + "': " + lastError());
+      return problem("cannot open '" + Path + "': " + errnoError());
     }
     while (::flock(File.FD, LOCK_EX) != 0)
       if (errno != EINTR)
-        return problem("cannot lock '" + Path + "': " + lastError());
+        return problem("cannot lock '" + Path + "': " + errnoError());
     struct stat Locked, Now;
     if (::fstat(File.FD, &Locked) != 0)
-      return problem("cannot read '" + Path + "': " + lastError());
+      return problem("cannot read '" + Path + "': " + errnoError());
     if (::lstat(Target.c_str(), &Now) != 0 || Now.st_ino != Locked.st_ino ||
         Now.st_dev != Locked.st_dev)
       continue;
@@ -335,7 +335,7 @@ rewriteTarget(StringRef Path, const std::string &Target, Rewrite Make,
                      ", not a regular file; refusing to replace it");
     std::string Current;
     if (!readAll(File.FD, Current))
-      return problem("cannot read '" + Path + "': " + lastError());
+      return problem("cannot read '" + Path + "': " + errnoError());
     llvm::Expected<std::string> New = Make(Current);
     if (!New)
       return New.takeError();
@@ -372,14 +372,14 @@ llvm::Error writeOutputFile(StringRef Path, StringRef Text) {
   if (llvm::Error E = createTemporary(Path.str(), Temp, 0666, T))
     return E;
   if (!writeAll(T.FD, Text, 0) || ::fsync(T.FD) != 0) {
-    std::string Why = lastError();
+    std::string Why = errnoError();
     T.reset();
     dropTemporary(Temp);
     return problem("cannot write '" + Path + "': " + Why);
   }
   T.reset();
   if (::rename(Temp.c_str(), Target->c_str()) != 0) {
-    std::string Why = lastError();
+    std::string Why = errnoError();
     dropTemporary(Temp);
     return problem("cannot create '" + Path + "': " + Why);
   }

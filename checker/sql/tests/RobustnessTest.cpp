@@ -327,7 +327,7 @@ TEST(Scale, ManyWithAndCommas) {
 
 TEST(Limits, NestingPastTheDepthBoundIsReported) {
   // 60 nested EXISTS: past the parser's depth bound, which says so.
-  std::string Deep = "SELECT 1 FROM t WHERE id = ?";
+  std::string Deep = "SELECT 1 FROM t WHERE id = $1";
   for (int I = 0; I < 60; ++I)
     Deep = "SELECT EXISTS (" + Deep + ")";
   std::vector<StatementFacts> All = analyzeSql(Deep, Dialect::PostgreSQL);
@@ -335,7 +335,7 @@ TEST(Limits, NestingPastTheDepthBoundIsReported) {
   EXPECT_EQ(All[0].LimitReached, "SQL nested more than 48 levels deep");
   // Ordinary nesting stays within it.
   std::vector<StatementFacts> Shallow = analyzeSql(
-      "SELECT EXISTS (SELECT 1 FROM t WHERE id = ?)", Dialect::PostgreSQL);
+      "SELECT EXISTS (SELECT 1 FROM t WHERE id = $1)", Dialect::PostgreSQL);
   EXPECT_EQ(Shallow[0].LimitReached, "");
   EXPECT_EQ(Shallow[0].Table, "t");
 }
