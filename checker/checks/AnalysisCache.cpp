@@ -77,8 +77,7 @@ sharedAnalysis(clang::ASTContext &Ctx, const Setup &Project,
   if (NewContext)
     Ctx.AddDeallocation(forget, &Ctx);
   // std::map nodes do not move: the reference outlives later insertions.
-  return *PerCtx->second.emplace(std::move(K), std::move(Result))
-              .first->second;
+  return *PerCtx->second.emplace(std::move(K), std::move(Result)).first->second;
 }
 
 } // namespace sqlrace::checks

@@ -108,9 +108,9 @@ bool NolintIndex::suppresses(unsigned Line, llvm::StringRef Check) {
   if (Line == 0 || Line > LineCount)
     return false;
   // The markers on this line and the one before.
-  auto From = std::lower_bound(
-      Markers.begin(), Markers.end(), Line > 1 ? Line - 1 : 1,
-      [](const Marker &M, unsigned L) { return M.Line < L; });
+  auto From =
+      std::lower_bound(Markers.begin(), Markers.end(), Line > 1 ? Line - 1 : 1,
+                       [](const Marker &M, unsigned L) { return M.Line < L; });
   for (auto It = From; It != Markers.end() && It->Line <= Line; ++It) {
     if (It->TheKind == Kind::Line && It->Line == Line &&
         It->Names.matches(Check))
@@ -121,11 +121,9 @@ bool NolintIndex::suppresses(unsigned Line, llvm::StringRef Check) {
   }
   // Regions: the count of open ones after the last change above this line.
   const auto &Changes = regionsOf(Check);
-  auto After = std::lower_bound(
-      Changes.begin(), Changes.end(), Line,
-      [](const std::pair<unsigned, unsigned> &C, unsigned L) {
-        return C.first < L;
-      });
+  auto After = std::lower_bound(Changes.begin(), Changes.end(), Line,
+                                [](const std::pair<unsigned, unsigned> &C,
+                                   unsigned L) { return C.first < L; });
   return After != Changes.begin() && std::prev(After)->second > 0;
 }
 

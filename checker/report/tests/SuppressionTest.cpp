@@ -4,8 +4,8 @@
 // NOLINT markers: NolintIndex on text, and isSuppressed on files read
 // through a SourceManager (its per-file cache included).
 //===----------------------------------------------------------------------===//
-#include "sqlrace/report/Diagnostic.h"
 #include "sqlrace/report/Suppression.h"
+#include "sqlrace/report/Diagnostic.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Basic/FileManager.h"
@@ -65,31 +65,30 @@ TEST(NolintIndex, NextLineOnly) {
 }
 
 TEST(NolintIndex, CheckLists) {
-  std::string Text =
-      "a; // NOLINT(bugprone-foo, sqlrace-read-modify-write)\n"
-      "b; // NOLINT( sqlrace-check-then-* ,readability-x )\n"
-      "c; // NOLINT()\n"
-      "d; // NOLINT(,,)\n"
-      // Not directly after the marker: no list, so every check.
-      "e; // NOLINT (bugprone-foo)\n"
-      // An unclosed list runs to the end of the line.
-      "f; // NOLINT(sqlrace-check-then-insert\n"
-      // The first whole-word marker counts.
-      "g; // NOLINT(bugprone-foo) NOLINT\n";
+  std::string Text = "a; // NOLINT(bugprone-foo, sqlrace-read-modify-write)\n"
+                     "b; // NOLINT( sqlrace-check-then-* ,readability-x )\n"
+                     "c; // NOLINT()\n"
+                     "d; // NOLINT(,,)\n"
+                     // Not directly after the marker: no list, so every check.
+                     "e; // NOLINT (bugprone-foo)\n"
+                     // An unclosed list runs to the end of the line.
+                     "f; // NOLINT(sqlrace-check-then-insert\n"
+                     // The first whole-word marker counts.
+                     "g; // NOLINT(bugprone-foo) NOLINT\n";
   EXPECT_EQ(suppressedLines(Text, Insert), (Lines{2, 5, 6}));
   EXPECT_EQ(suppressedLines(Text, Update), (Lines{1, 5}));
 }
 
 TEST(NolintIndex, RegionsNest) {
-  std::string Text = "a;\n"                                      // 1
+  std::string Text = "a;\n"                                        // 1
                      "// NOLINTBEGIN(sqlrace-check-then-insert)\n" // 2
-                     "b;\n"                                      // 3
-                     "// NOLINTBEGIN\n"                          // 4
-                     "c;\n"                                      // 5
-                     "// NOLINTEND\n"                            // 6
-                     "d;\n"                                      // 7
-                     "// NOLINTEND(sqlrace-check-then-insert)\n" // 8
-                     "e;\n";                                     // 9
+                     "b;\n"                                        // 3
+                     "// NOLINTBEGIN\n"                            // 4
+                     "c;\n"                                        // 5
+                     "// NOLINTEND\n"                              // 6
+                     "d;\n"                                        // 7
+                     "// NOLINTEND(sqlrace-check-then-insert)\n"   // 8
+                     "e;\n";                                       // 9
   // The BEGIN and END lines belong to the region they open or close only
   // from the line after the BEGIN to the END line itself.
   EXPECT_EQ(suppressedLines(Text, Insert), (Lines{3, 4, 5, 6, 7, 8}));
@@ -97,12 +96,12 @@ TEST(NolintIndex, RegionsNest) {
 }
 
 TEST(NolintIndex, EndWithoutBeginAndUnclosedRegions) {
-  std::string Text = "// NOLINTEND\n"          // 1: nothing open, ignored
-                     "a;\n"                    // 2
+  std::string Text = "// NOLINTEND\n"              // 1: nothing open, ignored
+                     "a;\n"                        // 2
                      "// NOLINTBEGIN(sqlrace-*)\n" // 3
-                     "b;\n"                    // 4
-                     "// NOLINTEND(bugprone-*)\n" // 5: names other checks
-                     "c;\n";                   // 6: still open to the end
+                     "b;\n"                        // 4
+                     "// NOLINTEND(bugprone-*)\n"  // 5: names other checks
+                     "c;\n";                       // 6: still open to the end
   EXPECT_EQ(suppressedLines(Text, Insert), (Lines{4, 5, 6, 7}));
 }
 
@@ -173,11 +172,20 @@ bool reference(llvm::StringRef Text, unsigned Target, llvm::StringRef Check) {
 
 TEST(NolintIndex, AgreesWithTheLineByLineReading) {
   const char *Pieces[] = {
-      "x;", "", "// NOLINT", "y; // NOLINT(sqlrace-*)", "// NOLINT(bugprone-*)",
-      "// NOLINTNEXTLINE", "// NOLINTNEXTLINE(sqlrace-check-then-insert)",
-      "// NOLINTBEGIN", "// NOLINTBEGIN(sqlrace-read-*)", "// NOLINTEND",
+      "x;",
+      "",
+      "// NOLINT",
+      "y; // NOLINT(sqlrace-*)",
+      "// NOLINT(bugprone-*)",
+      "// NOLINTNEXTLINE",
+      "// NOLINTNEXTLINE(sqlrace-check-then-insert)",
+      "// NOLINTBEGIN",
+      "// NOLINTBEGIN(sqlrace-read-*)",
+      "// NOLINTEND",
       "// NOLINTEND(sqlrace-read-modify-write, sqlrace-check-*)",
-      "// NOLINTBEGIN NOLINTEND", "NOLINTENDX NOLINTBEGINX", "\r"};
+      "// NOLINTBEGIN NOLINTEND",
+      "NOLINTENDX NOLINTBEGINX",
+      "\r"};
   const unsigned N = std::size(Pieces);
   unsigned Seed = 12345;
   for (unsigned Round = 0; Round < 2000; ++Round) {
@@ -193,7 +201,8 @@ TEST(NolintIndex, AgreesWithTheLineByLineReading) {
     for (const char *Check : {Insert, Update})
       for (unsigned L = 0; L <= Count + 2; ++L)
         ASSERT_EQ(Index.suppresses(L, Check), reference(Text, L, Check))
-            << "line " << L << " of:\n" << Text;
+            << "line " << L << " of:\n"
+            << Text;
   }
 }
 
@@ -213,9 +222,9 @@ protected:
   /// For each line 1..Count: whether a finding of Check there is suppressed.
   std::vector<bool> ask(const char *Check, unsigned Count) {
     clang::FileManager FM{clang::FileSystemOptions{}};
-    clang::DiagnosticsEngine Diags(
-        new clang::DiagnosticIDs, new clang::DiagnosticOptions,
-        new clang::IgnoringDiagConsumer);
+    clang::DiagnosticsEngine Diags(new clang::DiagnosticIDs,
+                                   new clang::DiagnosticOptions,
+                                   new clang::IgnoringDiagConsumer);
     clang::SourceManager SM(Diags, FM);
     auto File = FM.getFileRef(Path);
     EXPECT_TRUE(static_cast<bool>(File));
@@ -239,8 +248,10 @@ protected:
 TEST_F(OnDisk, AnswersFromTheFile) {
   write("a;\n// NOLINTBEGIN(sqlrace-read-*)\nb; // NOLINT(sqlrace-check-*)\n"
         "// NOLINTEND(sqlrace-read-*)\nc;\n");
-  EXPECT_EQ(ask(Insert, 5), (std::vector<bool>{false, false, true, false, false}));
-  EXPECT_EQ(ask(Update, 5), (std::vector<bool>{false, false, true, true, false}));
+  EXPECT_EQ(ask(Insert, 5),
+            (std::vector<bool>{false, false, true, false, false}));
+  EXPECT_EQ(ask(Update, 5),
+            (std::vector<bool>{false, false, true, true, false}));
 }
 
 TEST_F(OnDisk, ANewSourceManagerSeesTheFileRewritten) {
