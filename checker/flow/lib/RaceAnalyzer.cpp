@@ -509,7 +509,8 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     std::string Name = resolveSqlText(Index, Model.context());
     const catalogue::FunctionRule *PrepareRule = Model.ruleOf(Prepared->second);
     const Query &Q = queryAt(Prepared->second, PrepareRule->SqlArg, nullptr);
-    if (std::optional<unsigned> N = namedPlaceholderNumber(Q.Text, Name))
+    if (std::optional<unsigned> N =
+            sql::namedPlaceholderNumber(Q.Text, Name, Q.Dialect))
       S.Bindings[Stmt][*N] = Value;
     return;
   }
