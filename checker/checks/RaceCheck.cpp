@@ -1,10 +1,12 @@
 //===- RaceCheck.cpp - sqlrace ----------------------------------------===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// A thin adapter: match the translation unit, run the flow analysis, and turn
-// each finding's wording into diag() calls. No analysis logic lives here.
+// A thin adapter: match the translation unit, get the flow analysis shared by
+// the enabled sqlrace checks (AnalysisCache.h), and turn each finding of this
+// check's kind into diag() calls. No analysis logic lives here.
 //===----------------------------------------------------------------------===//
 #include "RaceCheck.h"
+#include "AnalysisCache.h"
 #include "CatalogueCache.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "sqlrace/report/Diagnostic.h"
@@ -91,7 +93,6 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
         << llvm::toString(Project.takeError());
     return;
   }
-  flow::RaceOptions Options = (*Project)->Options;
   // clang-tidy's choice, narrowed by the config's "checks".
   std::vector<flow::CheckKind> Both;
   for (flow::CheckKind K : Enabled)
@@ -99,11 +100,14 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
       Both.push_back(K);
   if (!llvm::is_contained(Both, Kind))
     return;
-  Options.Enabled = Both;
-  for (llvm::StringRef Glob : splitList(IgnoredTables))
-    Options.IgnoredTables[Kind].push_back(Glob.str());
-  flow::AnalysisResult Analysis =
-      flow::analyseMainFile(Ctx, (*Project)->Rules, Options);
+  // Every check of this TU with the same rules files and enabled set gets
+  // the same analysis: the first one to get here runs it for all of them.
+  const flow::AnalysisResult &Analysis =
+      sharedAnalysis(Ctx, **Project, Both);
+  // This check's IgnoredTables only drops findings (as the config's
+  // "ignored_tables", which the shared analysis applied already), so it is
+  // applied here rather than making the analysis differ per check.
+  const std::vector<std::string> Ignored = splitList(IgnoredTables);
   // Functions not (fully) analysed are told once, by the first enabled
   // sqlrace check: an internal error as an error, a limit as a remark.
   if (Kind == Both.front())
@@ -114,7 +118,8 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
           << report::remarkText(Located);
     }
   for (const flow::Finding &F : Analysis.Findings) {
-    if (F.Check != Kind)
+    if (F.Check != Kind ||
+        (!Ignored.empty() && flow::tableMatchesAny(F.Table, Ignored)))
       continue;
     const report::WordedFinding W = report::wordFinding(F);
     // Expansion locations, as report::resolve gives the CLI: for code in a

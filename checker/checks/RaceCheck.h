@@ -16,7 +16,8 @@
 namespace sqlrace::checks {
 
 /// A clang-tidy check that reports the findings of one flow::CheckKind, with
-/// the CLI's analysis (flow::findRacesInMainFile) and wording
+/// the CLI's analysis (flow::analyseMainFile, run once per translation unit
+/// for all enabled sqlrace checks: AnalysisCache.h) and wording
 /// (report::wordFinding), so clang-tidy and the CLI report the same thing.
 ///
 /// Option `RulesFiles`: `;`-separated extra rules files loaded after the
@@ -32,7 +33,8 @@ public:
   /// Loads the catalogue and matches the translation unit, or reports a
   /// configuration error and matches nothing.
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
-  /// Runs the analysis over the main file and emits this kind's findings.
+  /// Gets the analysis of the main file shared by the enabled sqlrace checks
+  /// (running it if this check comes first) and emits this kind's findings.
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 

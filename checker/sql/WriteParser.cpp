@@ -375,7 +375,9 @@ void StatementParser::parseAssignments(size_t B, size_t E,
     } else {
       Cols.push_back({R.first, Eq});
     }
-    if (Vals.size() != Cols.size())
+    // A value of its own per column, or else one shared by them all.
+    bool OwnValues = Vals.size() == Cols.size();
+    if (!OwnValues)
       Vals.assign(Cols.size(), {Eq + 1, R.second});
     for (size_t C = 0; C < Cols.size(); ++C) {
       NameRef Name;
@@ -387,6 +389,9 @@ void StatementParser::parseAssignments(size_t B, size_t E,
       A.Value = text(Vals[C].first, Vals[C].second);
       A.SelfRelative =
           refersTo(Vals[C].first, Vals[C].second, A.Column, Target);
+      if ((OwnValues || Cols.size() == 1) && Vals[C].first < Vals[C].second &&
+          Vals[C].first < N)
+        A.ValueOffset = tok(Vals[C].first).Offset;
       F.Assignments.push_back(std::move(A));
     }
   }

@@ -175,18 +175,9 @@ private:
 };
 
 
-/// The 1-based position, among all placeholders of Text, of the first
-/// occurrence of the named placeholder Name (":email", "@id", "$name").
-std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
-                                               llvm::StringRef Name);
-
 /// Whether the SELECT returned column Column ("t.col", "col AS x",
 /// quoted; SELECT * returns them all).
 bool selects(const sql::StatementFacts &Select, llvm::StringRef Column);
-
-/// Where the value of `Column = <Value>` starts in Text, or npos.
-size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
-                      llvm::StringRef Value);
 
 /// The first column of a key expression: lower(email) keys email.
 std::string baseColumn(llvm::StringRef Key);

@@ -509,7 +509,8 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     std::string Name = resolveSqlText(Index, Model.context());
     const catalogue::FunctionRule *PrepareRule = Model.ruleOf(Prepared->second);
     const Query &Q = queryAt(Prepared->second, PrepareRule->SqlArg, nullptr);
-    if (std::optional<unsigned> N = namedPlaceholderNumber(Q.Text, Name))
+    if (std::optional<unsigned> N =
+            sql::namedPlaceholderNumber(Q.Text, Name, Q.Dialect))
       S.Bindings[Stmt][*N] = Value;
     return;
   }
@@ -920,6 +921,18 @@ Summary FunctionAnalysis::summarize() {
 // Entry points
 //===----------------------------------------------------------------------===//
 
+bool tableMatchesAny(llvm::StringRef Table,
+                     const std::vector<std::string> &Globs) {
+  std::string Lowered = Table.lower();
+  return llvm::any_of(Globs, [&](const std::string &Glob) {
+    // A GlobPattern points into the text it was made from: the lowered
+    // copy must outlive it.
+    std::string LoweredGlob = llvm::StringRef(Glob).lower();
+    auto Pattern = llvm::GlobPattern::create(LoweredGlob);
+    return Pattern && Pattern->match(Lowered);
+  });
+}
+
 RaceAnalyzer::RaceAnalyzer(ASTContext &Ctx, const catalogue::Catalogue &Rules,
                            RaceOptions Options)
     : Ctx(Ctx), Rules(Rules), Options(std::move(Options)) {}
@@ -941,16 +954,8 @@ std::vector<Finding> RaceAnalyzer::findRaces(const FunctionDecl &F) {
     return Found;
   llvm::erase_if(Found, [&](const Finding &Fd) {
     auto It = Options.IgnoredTables.find(Fd.Check);
-    if (It == Options.IgnoredTables.end())
-      return false;
-    std::string Table = llvm::StringRef(Fd.Table).lower();
-    return llvm::any_of(It->second, [&](const std::string &Glob) {
-      // A GlobPattern points into the text it was made from: the lowered
-      // copy must outlive it.
-      std::string Lowered = llvm::StringRef(Glob).lower();
-      auto Pattern = llvm::GlobPattern::create(Lowered);
-      return Pattern && Pattern->match(Table);
-    });
+    return It != Options.IgnoredTables.end() &&
+           tableMatchesAny(Fd.Table, It->second);
   });
   return Found;
 }

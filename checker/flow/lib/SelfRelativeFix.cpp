@@ -127,8 +127,9 @@ std::vector<FixEdit> FunctionAnalysis::selfRelativeFix(
       plainLiteral(Model.arg(Q.Call, Q.Rule->SqlArg), SM);
   if (!Lit)
     return {};
-  size_t At = findAssignment(Lit->getString(), A.Column, A.Value);
-  if (At == llvm::StringRef::npos)
+  std::optional<size_t> At =
+      sql::assignedValueOffset(Lit->getString(), A.Column, Q.Dialect);
+  if (!At)
     return {};
 
   CharSourceRange Whole = Lexer::makeFileCharRange(
@@ -141,7 +142,7 @@ std::vector<FixEdit> FunctionAnalysis::selfRelativeFix(
   if (ChangeText.empty())
     return {};
 
-  SourceLocation Insert = Lit->getStrTokenLoc(0).getLocWithOffset(1 + At);
+  SourceLocation Insert = Lit->getStrTokenLoc(0).getLocWithOffset(1 + *At);
   std::string Prefix = A.Column + (B->getOpcode() == BO_Sub ? " - " : " + ");
   return {{CharSourceRange::getCharRange(Insert, Insert), Prefix},
           {Whole, ChangeText.str()}};

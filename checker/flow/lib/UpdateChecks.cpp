@@ -32,70 +32,13 @@ bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
   return false;
 }
 
-size_t findAssignment(llvm::StringRef Text, llvm::StringRef Column,
-                             llvm::StringRef Value) {
-  std::string Lower = Text.lower();
-  std::string Col = Column.lower();
-  for (size_t At = Lower.find(Col); At != std::string::npos;
-       At = Lower.find(Col, At + 1)) {
-    size_t I = At + Col.size();
-    while (I < Text.size() && (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n'))
-      ++I;
-    if (I >= Text.size() || Text[I] != '=')
-      continue;
-    ++I;
-    while (I < Text.size() && (Text[I] == ' ' || Text[I] == '\t' || Text[I] == '\n'))
-      ++I;
-    if (Text.substr(I).starts_with(Value))
-      return I;
-  }
-  return std::string::npos;
-}
-
-std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
-                                               llvm::StringRef Name) {
-  if (Name.size() < 2)
-    return std::nullopt;
-  unsigned Count = 0;
-  char Quote = 0;
-  for (size_t I = 0; I < Text.size(); ++I) {
-    char C = Text[I];
-    if (Quote) {
-      if (C == Quote)
-        Quote = 0;
-      continue;
-    }
-    if (C == '\'' || C == '"') {
-      Quote = C;
-      continue;
-    }
-    bool Named = (C == ':' || C == '@' || C == '$') && I + 1 < Text.size() &&
-                 (llvm::isAlpha(Text[I + 1]) || Text[I + 1] == '_');
-    // "::type" casts are not placeholders.
-    if (C == ':' && I > 0 && Text[I - 1] == ':')
-      Named = false;
-    if (!Named && C != '?' && !(C == '$' && I + 1 < Text.size() &&
-                                llvm::isDigit(Text[I + 1])))
-      continue;
-    ++Count;
-    if (Named && Text.substr(I).starts_with(Name) &&
-        (I + Name.size() == Text.size() ||
-         !(llvm::isAlnum(Text[I + Name.size()]) || Text[I + Name.size()] == '_')))
-      return Count;
-    size_t J = I + 1;
-    while (J < Text.size() && (llvm::isAlnum(Text[J]) || Text[J] == '_'))
-      ++J;
-    I = J - 1;
-  }
-  return std::nullopt;
-}
-
 // The number of the one placeholder in an assigned value: `$2`, `?2`,
 // `$2::jsonb`, `CAST(? AS int)`, `(?)`. A bare `?` counts its position in
-// the statement. None when the value has no placeholder or several.
-static std::optional<unsigned> placeholderNumber(llvm::StringRef Statement,
-                                                 llvm::StringRef Column,
-                                                 llvm::StringRef Value) {
+// the statement, so it needs where the value starts in Statement (ValueAt).
+// None when the value has no placeholder or several.
+static std::optional<unsigned>
+placeholderNumber(llvm::StringRef Statement, llvm::StringRef Value,
+                  std::optional<size_t> ValueAt, sql::Dialect D) {
   std::optional<unsigned> Found;
   size_t Bare = std::string::npos;
   // A named placeholder (:balance, @balance): its position in the statement.
@@ -106,7 +49,7 @@ static std::optional<unsigned> placeholderNumber(llvm::StringRef Statement,
       size_t J = I + 1;
       while (J < Value.size() && (llvm::isAlnum(Value[J]) || Value[J] == '_'))
         ++J;
-      return namedPlaceholderNumber(Statement, Value.slice(I, J));
+      return sql::namedPlaceholderNumber(Statement, Value.slice(I, J), D);
     }
   for (size_t I = 0; I < Value.size(); ++I) {
     if (Value[I] != '$' && Value[I] != '?')
@@ -127,12 +70,9 @@ static std::optional<unsigned> placeholderNumber(llvm::StringRef Statement,
   }
   if (Found)
     return Found;
-  if (Bare == std::string::npos)
+  if (Bare == std::string::npos || !ValueAt || *ValueAt > Statement.size())
     return std::nullopt;
-  size_t At = findAssignment(Statement, Column, Value);
-  if (At == std::string::npos)
-    return std::nullopt;
-  return Statement.take_front(At + Bare).count('?') + 1;
+  return Statement.take_front(*ValueAt + Bare).count('?') + 1;
 }
 
 const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
@@ -380,21 +320,29 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
       if (!WantRMW || A.SelfRelative || !selects(Select, A.Column))
         continue;
       const Expr *Value = nullptr;
-      if (hasHole(A.Value))
+      if (hasHole(A.Value)) {
         Value = Q.Rule ? Model.arg(Q.Call, Q.Rule->SqlArg) : nullptr;
-      else if (std::optional<unsigned> Number =
-                   placeholderNumber(Text, A.Column, A.Value))
-        Value = boundValue(S, Event, *Number);
+      } else {
+        // Where the parse found the value, in Text (a slice of Q.Text).
+        std::optional<size_t> ValueAt;
+        if (A.ValueOffset && *A.ValueOffset >= Update.Begin)
+          ValueAt = *A.ValueOffset - Update.Begin;
+        if (std::optional<unsigned> Number =
+                placeholderNumber(Text, A.Value, ValueAt, Q.Dialect))
+          Value = boundValue(S, Event, *Number);
+      }
       if (!Value || !Evaluator.dependsOnRead(Value, S, ReadCall))
         continue;
       Fd.Check = CheckKind::ReadModifyWrite;
       Fd.Column = A.Column;
       if (char Op = changeOperator(Evaluator, Value, S, ReadCall);
           Op && !hasHole(A.Value)) {
-        size_t At = findAssignment(Fd.ActSql, A.Column, A.Value);
-        if (At != std::string::npos)
-          Fd.AtomicSql = Fd.ActSql.substr(0, At) + A.Column + " " + Op + " " +
-                         Fd.ActSql.substr(At);
+        // "col = <value>" becomes "col = col - <value>": the assignment
+        // found by its parsed column, not by searching the text for it.
+        if (std::optional<size_t> At =
+                sql::assignedValueOffset(Fd.ActSql, A.Column, Q.Dialect))
+          Fd.AtomicSql = Fd.ActSql.substr(0, *At) + A.Column + " " + Op +
+                         " " + Fd.ActSql.substr(*At);
         Fd.NewValueUsedAfter = usedAfter(Model.varOf(Value), Event);
         // When the value read also decided the path (enough balance?),
         // the check stays racy after the rewrite: no fix-it, the guarded

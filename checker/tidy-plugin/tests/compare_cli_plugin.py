@@ -15,9 +15,10 @@ the same notes in the same order; a file with warnings is compared again with
 each check enabled alone. A mismatch prints a diff.
 
 Also checked: the plugin lists the same checks as the CLI, at least one file
-produced a warning in both (so the comparison cannot pass vacuously), and a
-broken RulesFiles option gives a configuration error, not a crash or a silent
-run. The last line is `N passed, N failed` (plus `, N skipped` when a
+produced a warning in both (so the comparison cannot pass vacuously), the
+enabled checks share one analysis per translation unit (remarks told once),
+and a broken RulesFiles option gives a configuration error, not a crash or a
+silent run. The last line is `N passed, N failed` (plus `, N skipped` when a
 requirement is not installed). Standard library only.
 """
 
@@ -277,6 +278,75 @@ def ignored_tables_option(args, runner):
     return "PASS", [shown(cmd)]
 
 
+def shared_analysis(args):
+    """All enabled sqlrace checks share one analysis per translation unit.
+
+    SQLRACE_DEBUG_ANALYSES makes the plugin print a line per analysis run:
+    one per file with every check enabled (a second file gets its own, not
+    the first one's), two when one check has RulesFiles of its own. One
+    check's IgnoredTables leaves the other checks' findings alone, and a
+    function whose analysis fails is reported once, not once per check."""
+    source = os.path.join(args.testdata, "read-modify-write", "sqlite3-balance-bind-int64.cpp")
+    other = os.path.join(args.testdata, "check-then-insert", "sqlite3-and-condition.cpp")
+    with tempfile.TemporaryDirectory(prefix="sqlrace-plugin-shared-") as tmp:
+        victim = os.path.join(tmp, "victim.cpp")
+        with open(source, encoding="utf-8") as f, open(victim, "w", encoding="utf-8") as out:
+            out.write(f.read() + "void victim(sqlite3 *Db) {\n"
+                      "  sqlite3_exec(Db, \"DELETE FROM users\", nullptr, nullptr, nullptr);\n}\n")
+        rules = os.path.join(tmp, "extra.json")
+        with open(rules, "w", encoding="utf-8") as f:
+            json.dump({"schema": 1, "library": "extra-test", "source": "compare_cli_plugin.py",
+                       "dialect": "sqlite", "headers": [],
+                       "functions": [{"name": "::unused_exec", "role": "execute",
+                                      "connection_arg": 0, "sql_arg": 1}]}, f)
+        cases = [
+            # (what, clang-tidy options, files, environment, analyses per file)
+            ("every check enabled", [], [source, other], {}, 1),
+            ("a check with RulesFiles of its own",
+             ["--config={CheckOptions: {sqlrace-check-then-insert.RulesFiles: %s}}" % json.dumps(rules)],
+             [source], {}, 2),
+            ("IgnoredTables of another check",
+             ["--config={CheckOptions: {sqlrace-check-then-update.IgnoredTables: wallets}}"],
+             [source], {}, 1),
+            ("a failing function", [], [victim], {"SQLRACE_DEBUG_CRASH": "segv:victim"}, 1),
+        ]
+        baseline = None
+        for what, options, files, env, per_file in cases:
+            cmd = [args.clang_tidy, "--load=" + args.module, "--checks=-*," + CHECK_GLOB,
+                   "--quiet"] + options + files + ["--", "-std=c++17"]
+            full_env = dict(os.environ, SQLRACE_DEBUG_ANALYSES="1", **env)
+            try:
+                proc = subprocess.run(cmd, cwd=args.testdata, capture_output=True, text=True,
+                                      timeout=TIMEOUT, env=full_env)
+            except (subprocess.TimeoutExpired, OSError) as e:
+                return "FAIL", [what, shown(cmd), str(e)]
+            runs = [line.split(" for ")[0][len("sqlrace: analysing "):]
+                    for line in proc.stderr.splitlines() if line.startswith("sqlrace: analysing ")]
+            problems = []
+            for f in files:
+                if runs.count(f) != per_file:
+                    problems.append("%s analysed %d time(s); want %d" % (f, runs.count(f), per_file))
+            findings, errors = parse_tidy(proc.stdout, args.testdata)
+            # The first file is (a copy of) source: its finding, without paths.
+            rmw = [x[1:5] + (tuple(n[1:] for n in x[5]),) for x in findings
+                   if x[0] == files[0] and x[3] == "sqlrace-read-modify-write"]
+            if baseline is None:
+                baseline = rmw
+            if not rmw or rmw != baseline:
+                problems.append("the read-modify-write finding of %s is missing or differs" % files[0])
+            if env:
+                internal = [e for e in errors if "internal error while analysing 'victim'" in e]
+                if len(internal) != 1 or len(errors) != 1:
+                    problems.append("%d internal-error diagnostic(s) for victim() and %d error(s); "
+                                    "want 1 and 1" % (len(internal), len(errors)))
+            elif proc.returncode != 0 or errors:
+                problems.append("clang-tidy exit status %d" % proc.returncode)
+                problems += errors
+            if problems:
+                return "FAIL", [what, shown(cmd)] + problems + ["stderr:"] + proc.stderr.splitlines()[-20:]
+    return "PASS", [c[0] for c in cases]
+
+
 def compare_check_lists(args):
     """The plugin registers exactly the checks the CLI implements.
 
@@ -394,6 +464,7 @@ def main(argv=None):
                ["%d file(s) produced the same warnings in both" % both_warned])
 
     report("IgnoredTables check option", *ignored_tables_option(args, runner))
+    report("one analysis per translation unit", *shared_analysis(args))
 
     # A broken rules file, on the first input whose requirements are met.
     for path in files:

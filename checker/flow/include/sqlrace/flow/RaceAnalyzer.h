@@ -10,8 +10,10 @@
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/Finding.h"
 #include "sqlrace/flow/Schema.h"
+#include "llvm/ADT/StringRef.h"
 #include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace clang {
@@ -74,6 +76,11 @@ private:
 AnalysisResult analyseMainFile(clang::ASTContext &Ctx,
                                const catalogue::Catalogue &Rules,
                                const RaceOptions &Options);
+
+/// Whether Table matches one of Globs (llvm::GlobPattern syntax), ignoring
+/// case: the test RaceOptions::IgnoredTables applies to each finding.
+bool tableMatchesAny(llvm::StringRef Table,
+                     const std::vector<std::string> &Globs);
 
 /// The findings of analyseMainFile(), without its remarks (unit tests).
 std::vector<Finding> findRacesInMainFile(clang::ASTContext &Ctx,

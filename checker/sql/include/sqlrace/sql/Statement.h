@@ -9,6 +9,7 @@
 #define SQLRACE_SQL_STATEMENT_H
 
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,10 @@ struct Assignment {
   std::string Column;  ///< normalised column name
   std::string Value;   ///< the expression text, as written (holes kept)
   bool SelfRelative = false; ///< the value reads the column itself (n = n + 1)
+  /// Byte offset of Value in the analysed text. None when the value is not
+  /// this column's alone: `(a, b) = (SELECT ...)` gives both columns the
+  /// whole right-hand side.
+  std::optional<size_t> ValueOffset;
 };
 
 /// What a DDL statement does to the schema.
@@ -229,6 +234,33 @@ struct StatementFacts {
 /// result is never empty.
 std::vector<StatementFacts> analyzeSql(llvm::StringRef Text,
                                        Dialect D = Dialect::Unknown);
+
+/// The assignment of Column in Update's SET list (the first, should the
+/// column be assigned twice), or null. Column is a normalised name, as
+/// Assignment::Column: `SET Balance = ?` and `SET t.balance = ?` assign
+/// "balance", `SET "Balance" = ?` assigns "Balance", and `old_balance` is
+/// never "balance".
+const Assignment *findAssignment(const StatementFacts &Update,
+                                 llvm::StringRef Column);
+
+/// Where the value assigned to Column starts in Text: the byte offset, in
+/// Text, of `<value>` in the first UPDATE of Text whose SET list assigns
+/// Column (`UPDATE t SET old_balance = ?, balance = ? ...` gives the offset
+/// of the second `?` for "balance"). None when no UPDATE of Text assigns it,
+/// or its value is shared with other columns (Assignment::ValueOffset).
+std::optional<size_t> assignedValueOffset(llvm::StringRef Text,
+                                          llvm::StringRef Column,
+                                          Dialect D = Dialect::Unknown);
+
+/// The 1-based position, among all the `?`, `?N`, `$N`, `:name`, `@name` and
+/// `$name` placeholders of Text, of the first occurrence of the named
+/// placeholder Name (":email", "@id", "$name", compared as written), as
+/// D's lexer finds them: placeholders in strings, quoted identifiers and
+/// comments, and `::type` casts, are not counted. None when Name does not
+/// occur or is not a name (shorter than two characters).
+std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
+                                               llvm::StringRef Name,
+                                               Dialect D = Dialect::Unknown);
 
 /// Builds the dialect's atomic insert-if-absent form of an INSERT given its
 /// original text and the key columns the existence check used. Everything
