@@ -1,6 +1,6 @@
 // Clean: the write is one INSERT ... SELECT ... WHERE NOT EXISTS statement.
 // SQLite runs a write statement under the database write lock, so the NOT
-// EXISTS test and the insert are atomic (0 duplicates in sql-semantics §1).
+// EXISTS test and the insert are atomic (0 duplicates in checker/sql/proofs).
 // REQUIRES: pkg(sqlite3)
 #include <sqlite3.h>
 

@@ -1,7 +1,7 @@
 // Clean: check and insert run in one explicit transaction opened with a plain
 // (deferred) BEGIN. SQLite allows one writer per database, so a second
 // client's insert fails with SQLITE_BUSY instead of adding a duplicate.
-// (BEGIN IMMEDIATE would avoid that error path; see sql-semantics §5.)
+// (BEGIN IMMEDIATE would avoid that error path; see checker/sql/proofs/README.md.)
 // REQUIRES: pkg(sqlite3)
 #include <sqlite3.h>
 

@@ -649,7 +649,7 @@ void FunctionAnalysis::onTransaction(TxnState &T,
 }
 
 // Whether the connection's state makes a read and a later write on it atomic
-// (see shared/sql-semantics.md, section 11).
+// (the claims are proved against real servers in checker/sql/proofs).
 bool FunctionAnalysis::isProtected(const TxnState &T, const Handle &H,
                                    sql::Dialect D, CheckKind For) const {
   if (T.SessionLock)

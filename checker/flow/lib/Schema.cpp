@@ -1,7 +1,7 @@
 //===- Schema.cpp - sqlrace -------------------------------------------===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// Coverage rules (shared/sql-semantics.md, section 8): a key protects a
+// Coverage rules: a key protects a
 // check only when all of its columns are fixed by the check's equalities; an
 // expression key protects checks that use the same expression; a partial
 // index protects only checks that restate its predicate.

@@ -122,7 +122,7 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
               "MATCHED THEN INSERT";
     Text += ", backed by " + Constraint;
     // INSERT IGNORE downgrades every ignorable error, not just duplicates
-    // (shared/sql-semantics.md, section 1).
+    // (MySQL and MariaDB document it so).
     if (F.Dialect == sql::Dialect::MySQL)
       Text += " (INSERT IGNORE also silences other errors such as truncation; "
               "ON DUPLICATE KEY UPDATE " + F.KeyColumns.front() + " = " +

@@ -56,7 +56,7 @@ enum class ExistenceForm {
   Exists,      ///< SELECT EXISTS (SELECT ...)
 };
 
-/// The atomic "insert if absent" forms (see shared/sql-semantics.md 1).
+/// The atomic "insert if absent" forms (per dialect: docs/checks/check-then-insert.md).
 enum class AtomicInsert {
   None,
   OnConflictDoNothing, ///< PG / SQLite ON CONFLICT ... DO NOTHING
@@ -95,7 +95,7 @@ enum class Isolation {
 /// SQLite BEGIN DEFERRED/IMMEDIATE/EXCLUSIVE.
 enum class BeginMode { Unspecified, Deferred, Immediate, Exclusive };
 
-/// Advisory, application and table locks (see sql-semantics.md 6).
+/// Advisory, application and table locks a statement takes or releases.
 enum class LockKind {
   None,
   AdvisoryXact,    ///< pg_advisory_xact_lock / pg_try_advisory_xact_lock
