@@ -751,7 +751,7 @@ int main(int argc, const char **argv) {
                             All.begin() + FirstOfFile, All.end()),
                         I + 1);
     // The test of a failure outside any isolated analysis (Isolation.h).
-    flow::crashIfAskedFor("after:" + Sources[I]);
+    flow::crashIfAskedFor([&] { return "after:" + Sources[I]; });
     if (Fix) {
       // This file's fixes now, while its analysed bytes are likely current.
       std::vector<const report::Diagnostic *> Mine;

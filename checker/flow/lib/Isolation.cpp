@@ -208,12 +208,12 @@ namespace {
 #pragma GCC diagnostic pop
 } // namespace
 
-void crashIfAskedFor(llvm::StringRef Function) {
+void crashIfAskedFor(llvm::function_ref<std::string()> Name) {
   static const char *Asked = std::getenv("SQLRACE_DEBUG_CRASH");
   if (!Asked)
     return;
-  auto [Kind, Name] = llvm::StringRef(Asked).split(':');
-  if (Name != Function)
+  auto [Kind, Wanted] = llvm::StringRef(Asked).split(':');
+  if (Wanted != Name())
     return;
   if (Kind == "assert")
     assert(false && "SQLRACE_DEBUG_CRASH asked for a failed assertion");

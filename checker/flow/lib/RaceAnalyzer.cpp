@@ -1003,23 +1003,19 @@ AnalysisResult analyseMainFile(ASTContext &Ctx,
       bool Ok = runIsolated(
           [&] {
             LimitScope Scope(Limits);
-            crashIfAskedFor(F->getQualifiedNameAsString());
+            crashIfAskedFor([F] { return F->getQualifiedNameAsString(); });
             Found = Analyzer.findRaces(*F);
           },
           What);
-      auto AddRemark = [&](Remark::Kind K, std::string Message) {
-        Remark R;
-        R.TheKind = K;
-        R.Function = F->getQualifiedNameAsString();
-        R.Loc = F->getLocation();
-        R.Message = std::move(Message);
-        Out.Remarks.push_back(std::move(R));
-      };
       for (std::string &L : Limits)
-        AddRemark(Remark::Kind::Limit, std::move(L));
+        Out.Remarks.push_back({Remark::Kind::Limit,
+                               F->getQualifiedNameAsString(),
+                               F->getLocation(), std::move(L)});
       if (!Ok) {
         Analyzer.recoverFromFailure();
-        AddRemark(Remark::Kind::InternalError, std::move(What));
+        Out.Remarks.push_back({Remark::Kind::InternalError,
+                               F->getQualifiedNameAsString(),
+                               F->getLocation(), std::move(What)});
         return true;
       }
       for (Finding &Fd : Found)
@@ -1039,13 +1035,10 @@ AnalysisResult analyseMainFile(ASTContext &Ctx,
           V.Headers.emplace(Options.HeaderFilter);
         std::string What;
         if (!runIsolated([&] { V.TraverseAST(Ctx); }, What)) {
-          Remark R;
-          R.TheKind = Remark::Kind::InternalError;
-          R.Function = "<translation unit>";
-          R.Loc = Ctx.getSourceManager().getLocForStartOfFile(
-              Ctx.getSourceManager().getMainFileID());
-          R.Message = std::move(What);
-          Out.Remarks.push_back(std::move(R));
+          const SourceManager &SM = Ctx.getSourceManager();
+          Out.Remarks.push_back(
+              {Remark::Kind::InternalError, "<translation unit>",
+               SM.getLocForStartOfFile(SM.getMainFileID()), std::move(What)});
         }
       },
       AnalysisStackBytes);

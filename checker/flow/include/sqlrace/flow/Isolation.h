@@ -72,11 +72,11 @@ private:
 
 /// Test hook, as clang's `#pragma clang __debug crash`: when the
 /// environment variable SQLRACE_DEBUG_CRASH is "<kind>:<function>" and
-/// Function is that qualified name, fails the way kind says: "assert" (a
+/// Name() returns that name (called only when the variable is set), fails the way kind says: "assert" (a
 /// failed assertion), "abort", "segv" (a null write), "overflow" (unbounded
 /// recursion), "throw" (an uncaught C++ exception). Used by the tests of the
 /// isolation; does nothing otherwise.
-void crashIfAskedFor(llvm::StringRef Function);
+void crashIfAskedFor(llvm::function_ref<std::string()> Name);
 
 } // namespace sqlrace::flow
 
