@@ -88,19 +88,26 @@ private:
 /// x += d, x -= d, ++x, --x: values that update a variable from itself.
 bool isSelfUpdate(const clang::Expr *E);
 
-/// Finds the places where a function handles a unique-key violation.
+/// Recognises code that handles a unique-key violation: a comparison of a
+/// value with one of the API's unique-violation codes or SQLSTATEs, a switch
+/// with such a case, a handler catching the API's unique-violation
+/// exception. Which INSERT a handling belongs to is decided on paths by the
+/// dataflow (FunctionAnalysis::onUniqueHandling).
 class UniqueHandling {
 public:
-  UniqueHandling(const ApiModel &Model, const clang::FunctionDecl &F);
-  /// True when the violation an INSERT run by Call can raise is handled: the
-  /// call sits in a try block that catches the API's exception, or the
-  /// function compares an error code of the API with a unique-violation
-  /// code after it.
-  bool handles(const clang::Expr *Call) const;
+  explicit UniqueHandling(const ApiModel &Model) : Model(Model) {}
+  /// When St compares a value with a unique-violation code (==, !=, a
+  /// string comparison function, a switch with such a case): that value.
+  const clang::Expr *comparedWithUniqueCode(const clang::Stmt *St) const;
+  /// Whether a handler for T catches the API's unique-violation exception.
+  bool isUniqueException(clang::QualType T) const;
+  /// Whether the value of E comes from a catalogued call, through locals'
+  /// initializers and error calls' out-arguments.
+  bool comesFromApi(const clang::Expr *E, unsigned Depth = 0) const;
 
 private:
   const ApiModel &Model;
-  std::vector<clang::SourceLocation> CodeComparisons;
+  bool isUniqueCode(const clang::Expr *E) const;
 };
 
 } // namespace sqlrace::flow

@@ -12,7 +12,10 @@
 #include "StatementRegistry.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/AST/ParentMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
+#include <memory>
 #include <set>
 
 namespace sqlrace::flow {
@@ -76,16 +79,62 @@ private:
   Summary Empty;
 };
 
+/// What the diagnosis pass is shown, in the manner of clang::dataflow's
+/// post-visit callbacks: once the dataflow has converged, each block is
+/// transferred once more from its entry state and every act the transfer
+/// functions meet is handed over with the state just before it. The solver
+/// uses this base class, which ignores everything: transfer functions never
+/// decide anything themselves.
+class ActVisitor {
+public:
+  virtual ~ActVisitor() = default;
+  virtual void insert(const PathState &, const Expr * /*Event*/,
+                      const Query &, const sql::StatementFacts &) {}
+  virtual void update(const PathState &, const Expr * /*Event*/,
+                      const Query &, const sql::StatementFacts &) {}
+  virtual void returned(const PathState &, const clang::ReturnStmt *) {}
+  /// A value produced by the events From is compared with a unique-violation
+  /// code, or caught as the API's unique-violation exception.
+  virtual void uniqueHandled(llvm::ArrayRef<const Expr *> /*From*/) {}
+  /// The same, for a value whose event could not be told: At is where.
+  virtual void uniqueHandledSomewhere(clang::SourceLocation /*At*/) {}
+};
+
 class FunctionAnalysis {
 public:
   FunctionAnalysis(TranslationUnitFacts &TU, const FunctionDecl &F)
       : Model(TU.model()), TU(TU), F(F), Options(TU.options()),
-        Evaluator(Model, CheckEvents), Unique(Model, F) {}
+        Evaluator(Model, CheckEvents), Unique(Model) {}
 
   /// The findings in F.
   std::vector<Finding> run();
   /// What F does for its callers.
   Summary summarize();
+
+  /// The verdicts, called by the diagnosis pass (Diagnosis.cpp).
+  struct Verdict {
+    const Expr *Event;
+    Finding Fd;
+  };
+  void judgeInsert(const PathState &S, const Expr *Event, const Query &Q,
+                   const sql::StatementFacts &Insert,
+                   std::vector<Verdict> &Out) const;
+  void judgeUpdate(const PathState &S, const Expr *Event, const Query &Q,
+                   const sql::StatementFacts &Update,
+                   std::vector<Verdict> &Out) const;
+  /// Per check: the values F returns when it found no row / a row, and
+  /// whether some return could not be evaluated.
+  struct ReturnValues {
+    std::set<int64_t> IfAbsent, IfPresent;
+    bool Unknown = false;
+  };
+  void noteReturn(const PathState &S, const clang::ReturnStmt *Ret,
+                  std::map<const Expr *, ReturnValues> &Returns) const;
+  /// The parameter of F that Handle designates, if any.
+  std::optional<unsigned> paramIndex(const Handle &H) const;
+  const CheckEvent &checkEvent(const Expr *Call) const {
+    return CheckEvents.at(Call);
+  }
 
 private:
   const ApiModel &Model;
@@ -103,54 +152,49 @@ private:
   std::map<const Expr *, ReadEvent> ReadEvents;
   /// Queries run inside called functions, per call and summary entry.
   std::map<std::pair<const Expr *, unsigned>, Query> CalleeQueries;
-  /// Set during the final pass only.
-  std::vector<Finding> *Findings = nullptr;
-  /// Set during the final pass of summarize() only.
-  Summary *Out = nullptr;
-  /// Per check: the values F returns when it found no row / a row, and
-  /// whether some return could not be evaluated.
-  struct ReturnValues {
-    std::set<int64_t> IfAbsent, IfPresent;
-    bool Unknown = false;
-  };
-  std::map<const Expr *, ReturnValues> Returns;
-  std::set<std::pair<const Expr *, const Expr *>> Reported;
+  /// The parent map of F's body, built on first use.
+  mutable std::unique_ptr<clang::ParentMap> Parents;
 
   const Query &queryAt(const Expr *Call, int SqlArg, const std::string *Known);
-  void transfer(PathState &S, const CFGElement &E);
-  void onCall(PathState &S, const CallExpr *Call);
-  void onConstruct(PathState &S, const clang::CXXConstructExpr *Ctor);
+  void transfer(PathState &S, const CFGElement &E, ActVisitor &V);
+  void onCall(PathState &S, const CallExpr *Call, ActVisitor &V);
+  void onConstruct(PathState &S, const clang::CXXConstructExpr *Ctor,
+                   ActVisitor &V);
+  /// The end of an object's lifetime: a transaction object that began a
+  /// transaction still open rolls it back.
+  void onDestroy(PathState &S, const clang::VarDecl *VD);
+  /// A comparison or handler that may handle a unique violation.
+  void onUniqueHandling(const PathState &S, const clang::Stmt *St,
+                        ActVisitor &V) const;
   /// BEGIN / COMMIT / ROLLBACK made by an API call rather than by SQL.
   void onTxnCall(PathState &S, const Expr *Call,
                  const catalogue::FunctionRule &Rule);
   /// Applies the summary of a called function with a body.
-  void onSummarizedCall(PathState &S, const CallExpr *Call);
-  void onReturn(const PathState &S, const clang::ReturnStmt *Ret);
-  /// Runs the dataflow to its fixpoint, then replays each block once with
-  /// Findings / Out set.
-  void solve(std::vector<Finding> &Result);
-  /// The parameter of F that Handle designates, if any.
-  std::optional<unsigned> paramIndex(const Handle &H) const;
+  void onSummarizedCall(PathState &S, const CallExpr *Call, ActVisitor &V);
+  /// Runs the dataflow to its fixpoint (Dataflow.cpp), then hands every act
+  /// to V from the converged states. False (and a remark) when the
+  /// function was not analysed.
+  bool solve(ActVisitor &V);
   /// Records which keyed reads the value E stored into VD comes from.
   void taint(PathState &S, const clang::VarDecl *VD, const Expr *E,
              bool Replace) const;
-  void runQuery(PathState &S, const Expr *Event, const Query &Q);
-  void onTransaction(TxnState &T, const sql::StatementFacts &St);
+  void runQuery(PathState &S, const Expr *Event, const Query &Q,
+                ActVisitor &V);
+  void onTransaction(PathState &S, const clang::ValueDecl *Conn,
+                     const sql::StatementFacts &St, TxnSite Site);
   /// What a check run now on Q's connection knows of its protection; Locking
   /// when the SELECT itself locks (FOR UPDATE).
   CheckState checkStateNow(const TxnState &T, const Query &Q,
                            bool Locking) const;
   bool isProtected(const TxnState &T, const Handle &H, sql::Dialect D,
                    CheckKind For) const;
-  void onInsert(PathState &S, const Expr *Event, const Query &Q,
-                const sql::StatementFacts &Insert);
-  void onUpdate(PathState &S, const Expr *Event, const Query &Q,
-                const sql::StatementFacts &Update);
   /// The C++ expression bound to placeholder Number of the statement run by
   /// Event, or null.
   const Expr *boundValue(const PathState &S, const Expr *Event,
                          unsigned Number) const;
   const Expr *fullExpressionBind(const Expr *Event, unsigned Number) const;
+  /// The outermost expression around E in F's body.
+  const Expr *fullExpressionOf(const Expr *E) const;
   /// A prepare call (onto a statement variable) in the full expression of E:
   /// stmt << "SELECT ...", into(x) names its outputs before it runs.
   const Expr *preparedInFullExpression(const Expr *E) const;
@@ -167,8 +211,16 @@ private:
                                        const Expr *ReadCall,
                                        const sql::Assignment &A,
                                        const Expr *Value) const;
+  /// The state on the edge from block From to its successor SuccIndex: a
+  /// branch on a check's outcome or on a value read decides it.
   PathState refine(const PathState &S, const CFGBlock &From,
                    unsigned SuccIndex) const;
+  /// The checks and reads whose outcome or values E can depend on in S: a
+  /// superset of those ConditionEvaluator can find E to depend on, so that a
+  /// branch is evaluated against them only.
+  void eventsIn(const Expr *E, const PathState &S,
+                llvm::SmallPtrSetImpl<const Expr *> &Found,
+                unsigned Depth = 0) const;
   bool enabled(CheckKind K) const {
     return llvm::is_contained(Options.Enabled, K);
   }

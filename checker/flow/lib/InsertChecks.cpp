@@ -22,27 +22,12 @@ std::string baseColumn(llvm::StringRef Key) {
   return Key.str();
 }
 
-void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
-                                const Query &Q,
-                                const sql::StatementFacts &Insert) {
-  if (!Findings || !Q.Conn.Conn || Insert.Table.empty())
+void FunctionAnalysis::judgeInsert(const PathState &S, const Expr *Event,
+                                   const Query &Q,
+                                   const sql::StatementFacts &Insert,
+                                   std::vector<Verdict> &Out) const {
+  if (!Q.Conn.Conn || Insert.Table.empty())
     return;
-  // For callers: an INSERT on a connection they pass in.
-  if (Out && !Unique.handles(Event))
-    if (std::optional<unsigned> Param = paramIndex(Q.Conn)) {
-      bool Known = llvm::any_of(Out->Inserts, [&](const SummaryQuery &SQ) {
-        return SQ.Q.Call == Q.Call && SQ.Q.Inner == (Q.Inner ? Q.Inner : Event);
-      });
-      if (!Known) {
-        SummaryQuery SQ;
-        SQ.ConnParam = *Param;
-        SQ.Q = Q;
-        SQ.Q.Facts = {Insert};
-        if (!SQ.Q.Inner)
-          SQ.Q.Inner = Event;
-        Out->Inserts.push_back(std::move(SQ));
-      }
-    }
   bool WantRace = enabled(CheckKind::CheckThenInsert);
   bool WantUnhandled = enabled(CheckKind::UnhandledUniqueViolation);
   if (!WantRace && !WantUnhandled)
@@ -62,13 +47,11 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
         }))
       continue;
     // Protection in force at the check, in a transaction still open now.
-    const TxnState &T = S.Txns[Q.Conn.Conn];
+    auto T = S.Txns.find(Q.Conn.Conn);
     bool SameTxnObject = !State.TxnObj || State.TxnObj == Q.Conn.TxnVar;
-    bool StillOpen =
-        State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch);
+    bool StillOpen = T == S.Txns.end() ? State.Txn == nullptr
+                                       : T->second.stillOpen(State.Txn);
     if (State.Protected && SameTxnObject && StillOpen)
-      continue;
-    if (Unique.handles(Event))
       continue;
     // A declared key rejects the duplicate: no duplicate row, but an error
     // the code does not handle.
@@ -76,8 +59,6 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
         Select.Table, Select.KeyColumns,
         llvm::StringRef(C.Q->Text).slice(Select.Begin, Select.End));
     if (Key ? !WantUnhandled : !WantRace)
-      continue;
-    if (!Reported.insert({Event, CheckCall}).second)
       continue;
     Finding Fd;
     Fd.Check = Key ? CheckKind::UnhandledUniqueViolation
@@ -142,7 +123,7 @@ void FunctionAnalysis::onInsert(PathState &S, const Expr *Event,
         Fd.AtomicSql.insert(At, " WHERE " + Key->Key.Predicate);
     }
     Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(C.Q->Text);
-    Findings->push_back(std::move(Fd));
+    Out.push_back({Event, std::move(Fd)});
   }
 }
 

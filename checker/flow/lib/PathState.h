@@ -1,10 +1,21 @@
 //===- PathState.h - sqlrace ----------------------------------*- C++ -*-===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// The abstract state carried along CFG paths: what local variables last held,
-// which prepared statement a handle holds, which existence checks ran and
-// what the path has learnt about their outcome, and the transaction and lock
-// state of each connection.
+// The lattice of the flow analysis: the abstract state carried along the
+// edges of one function's CFG.
+//
+// Every component below says whether it is a MUST fact (true on every path
+// reaching the point: joined by intersection, a disagreement forgets it) or
+// a MAY fact (true on some path: joined by union), and why. Joins are
+// commutative, associative and idempotent; every component ranges over a
+// finite set fixed by the function's text (its expressions, variables and
+// transaction sites), so the lattice has finite height and the solver, which
+// only ever joins into a block's entry state (Dataflow.cpp), terminates
+// without a widening operator: widen is join.
+//
+// Where two paths disagree about protection (a transaction, a lock), the
+// join keeps the more protected of the two: a missed race costs users less
+// than a false alarm. That choice is per component and named there.
 //===----------------------------------------------------------------------===//
 #ifndef SQLRACE_FLOW_PATHSTATE_H
 #define SQLRACE_FLOW_PATHSTATE_H
@@ -17,6 +28,18 @@
 
 namespace sqlrace::flow {
 
+/// Identifies a transaction by the place that began it (the BEGIN call or
+/// statement, the constructor of a transaction object), so that the lattice
+/// stays finite. Two special values: MergedTxn (paths that began different
+/// transactions met; treated as one open transaction, the protected choice)
+/// and EndedTxn (a fact recorded in a transaction that has ended since).
+using TxnSite = const void *;
+extern const TxnSite MergedTxn;
+extern const TxnSite EndedTxn;
+/// Join of two sites: equal ones stay, a site joined with "none" (null)
+/// keeps the site (protected), different sites become MergedTxn.
+TxnSite joinSite(TxnSite A, TxnSite B);
+
 /// What the path knows about the outcome of an existence check.
 enum class CheckStatus {
   Pending, ///< ran, but the path does not depend on its outcome (yet)
@@ -24,105 +47,126 @@ enum class CheckStatus {
   Present  ///< the path is only taken when a row was found
 };
 
+/// One existence check. The map holding it is a MAY fact on its keys (a
+/// check that ran on one path keeps what that path knows); the status is a
+/// MUST fact (paths that disagree make it Pending again).
 struct CheckState {
   CheckStatus Status = CheckStatus::Pending;
-  /// The condition that decided the status.
+  /// The condition that decided the status (the earliest one in the file
+  /// when two paths decided it alike at different branches).
   const clang::Expr *Branch = nullptr;
   /// A lock, serializable transaction or similar was in force when the check
-  /// ran, in a transaction that is still open (see TxnState::Epoch).
+  /// ran (joined towards protected), in the transaction Txn.
   bool Protected = false;
-  unsigned TxnEpoch = 0;
+  TxnSite Txn = nullptr;
   /// The transaction object the check ran through, if any.
   const clang::ValueDecl *TxnObj = nullptr;
-  /// Facts for the "why nothing protects it" note.
+  /// Facts for the "why nothing protects it" note (MAY: any path).
   bool InTxn = false;
   bool LockedOutsideTxn = false;
   sql::Isolation Iso = sql::Isolation::Unspecified;
   bool operator==(const CheckState &O) const {
     return Status == O.Status && Branch == O.Branch &&
-           Protected == O.Protected && TxnEpoch == O.TxnEpoch &&
-           TxnObj == O.TxnObj && InTxn == O.InTxn &&
-           LockedOutsideTxn == O.LockedOutsideTxn && Iso == O.Iso;
+           Protected == O.Protected && Txn == O.Txn && TxnObj == O.TxnObj &&
+           InTxn == O.InTxn && LockedOutsideTxn == O.LockedOutsideTxn &&
+           Iso == O.Iso;
   }
+  void join(const CheckState &O);
 };
 
 /// What the path knows about a keyed read (a SELECT whose values the
-/// program uses).
+/// program uses). Keys: MAY, as for checks.
 struct ReadState {
-  /// A branch on this path depends on a value the read returned.
+  /// A branch on every path depends on a value the read returned (MUST).
   bool Decided = false;
   const clang::Expr *Branch = nullptr;
   /// Same meaning as in CheckState; a locking read (FOR UPDATE...) in an
   /// open transaction counts.
   bool Protected = false;
-  unsigned TxnEpoch = 0;
+  TxnSite Txn = nullptr;
   const clang::ValueDecl *TxnObj = nullptr;
   bool operator==(const ReadState &O) const {
     return Decided == O.Decided && Branch == O.Branch &&
-           Protected == O.Protected && TxnEpoch == O.TxnEpoch &&
-           TxnObj == O.TxnObj;
+           Protected == O.Protected && Txn == O.Txn && TxnObj == O.TxnObj;
   }
+  void join(const ReadState &O);
 };
 
-/// Transaction and lock state of one connection.
+/// Transaction and lock state of one connection. Every field joins towards
+/// protection: "in a transaction" and "holds a lock" are MAY facts, the
+/// isolation level and SQLite begin mode take the stronger of the two.
 struct TxnState {
   bool InTxn = false;
-  unsigned Epoch = 0; ///< bumped at every BEGIN: tells transactions apart
+  /// Where the open transaction began (null: none).
+  TxnSite Begin = nullptr;
   sql::Isolation Iso = sql::Isolation::Unspecified;
   sql::Isolation NextIso = sql::Isolation::Unspecified; ///< SET TRANSACTION
   sql::BeginMode Mode = sql::BeginMode::Unspecified;
   bool XactLock = false;   ///< advisory/table lock released at COMMIT
   bool SessionLock = false; ///< advisory lock held until unlocked
   /// A transaction-scoped lock was taken in autocommit: it was released at
-  /// once and protects nothing.
+  /// once and protects nothing (MAY: only feeds the explanation).
   bool LockedOutsideTxn = false;
   /// Isolation set by SET TRANSACTION inside a transaction object.
   std::map<const clang::ValueDecl *, sql::Isolation> ObjectIso;
   bool operator==(const TxnState &O) const {
-    return InTxn == O.InTxn && Epoch == O.Epoch && Iso == O.Iso &&
+    return InTxn == O.InTxn && Begin == O.Begin && Iso == O.Iso &&
            NextIso == O.NextIso && Mode == O.Mode && XactLock == O.XactLock &&
            SessionLock == O.SessionLock &&
            LockedOutsideTxn == O.LockedOutsideTxn && ObjectIso == O.ObjectIso;
   }
+  void join(const TxnState &O);
+  /// Whether a fact recorded in transaction Site still holds in it now.
+  bool stillOpen(TxnSite Site) const {
+    return Site == nullptr || (InTxn && Site != EndedTxn && Site == Begin);
+  }
 };
 
 struct PathState {
-  /// Last value assigned to a local variable on this path.
+  /// Last value assigned to a local variable (MUST: a value known on one
+  /// path only is not the variable's value).
   std::map<const clang::VarDecl *, const clang::Expr *> Values;
   /// Local variable -> keyed reads its value may have been computed from
-  /// (on any path: a may-fact, unlike Values).
+  /// (MAY: a lost update on any path is one).
   std::map<const clang::VarDecl *, std::set<const clang::Expr *>> Taint;
-  /// Statement handle -> the prepare call that filled it.
+  /// Statement handle -> the prepare call that filled it (MUST).
   std::map<const clang::VarDecl *, const clang::Expr *> Statements;
-  /// Statement handle -> the last step call that ran it.
+  /// Statement handle -> the last step call that ran it (MUST).
   std::map<const clang::VarDecl *, const clang::Expr *> LastStep;
   /// Existence-check event (the call that ran it) -> what the path knows.
   std::map<const clang::Expr *, CheckState> Checks;
   /// Keyed-read event -> what the path knows.
   std::map<const clang::Expr *, ReadState> Reads;
-  /// Statement handle -> placeholder number -> bound value.
+  /// Statement handle -> placeholder number -> bound value (MUST).
   std::map<const clang::VarDecl *, std::map<unsigned, const clang::Expr *>>
       Bindings;
+  /// Connection -> its transaction state (keys: MAY, values joined as
+  /// TxnState says).
   std::map<const clang::ValueDecl *, TxnState> Txns;
   /// Connection -> the last event that ran a query on it, and a call that
-  /// fetched "the result of the last query" -> that event.
+  /// fetched "the result of the last query" -> that event (MUST).
   std::map<const clang::ValueDecl *, const clang::Expr *> LastEvent;
   std::map<const clang::Expr *, const clang::Expr *> ResultOf;
-  /// Variable -> the event whose result value it received through into(x).
+  /// Variable -> the event whose result value it received through into(x)
+  /// (MUST).
   std::map<const clang::VarDecl *, const clang::Expr *> Into;
-  /// The last event on any connection (into() belongs to it).
+  /// The last event on any connection (into() belongs to it; MUST).
   const clang::Expr *LastAnyEvent = nullptr;
+  /// In a catch handler: the calls whose exception may have brought the path
+  /// here (MAY; set on the exception edges of a try block, Dataflow.cpp).
+  std::set<const clang::Expr *> CaughtFrom;
 
   bool operator==(const PathState &O) const {
     return Values == O.Values && Taint == O.Taint && Statements == O.Statements &&
            LastStep == O.LastStep && Checks == O.Checks && Reads == O.Reads &&
            Bindings == O.Bindings && Txns == O.Txns &&
            LastEvent == O.LastEvent && ResultOf == O.ResultOf &&
-           Into == O.Into && LastAnyEvent == O.LastAnyEvent;
+           Into == O.Into && LastAnyEvent == O.LastAnyEvent &&
+           CaughtFrom == O.CaughtFrom;
   }
   bool operator!=(const PathState &O) const { return !(*this == O); }
 
-  /// Merges the state of another path reaching the same point.
+  /// The least upper bound of this state and O, stored in this state.
   void join(const PathState &O);
 };
 

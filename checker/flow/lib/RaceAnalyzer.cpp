@@ -20,7 +20,8 @@
 #include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
-#include <deque>
+#include "clang/AST/StmtCXX.h"
+#include <functional>
 #include <set>
 
 using namespace clang;
@@ -164,78 +165,6 @@ const Summary &TranslationUnitFacts::summaryOf(const FunctionDecl &F) {
 }
 
 //===----------------------------------------------------------------------===//
-// PathState::join
-//===----------------------------------------------------------------------===//
-
-template <typename Map> static void intersect(Map &Mine, const Map &Theirs) {
-  for (auto It = Mine.begin(); It != Mine.end();) {
-    auto Other = Theirs.find(It->first);
-    if (Other == Theirs.end() || !(Other->second == It->second))
-      It = Mine.erase(It);
-    else
-      ++It;
-  }
-}
-
-void PathState::join(const PathState &O) {
-  intersect(Values, O.Values);
-  for (const auto &[Var, Reads] : O.Taint)
-    Taint[Var].insert(Reads.begin(), Reads.end());
-  intersect(Statements, O.Statements);
-  intersect(LastStep, O.LastStep);
-  // A check that ran on only one of the paths keeps what that path knows;
-  // a check both ran keeps a status only if both agree, so an INSERT after
-  // the if/else of a check no longer depends on it.
-  for (const auto &[Call, Theirs] : O.Checks) {
-    auto [It, Inserted] = Checks.try_emplace(Call, Theirs);
-    if (!Inserted && !(It->second == Theirs)) {
-      CheckState &Mine = It->second;
-      if (Mine.Status != Theirs.Status) {
-        Mine.Status = CheckStatus::Pending;
-        Mine.Branch = nullptr;
-      }
-      Mine.Protected |= Theirs.Protected;
-      Mine.TxnEpoch = std::max(Mine.TxnEpoch, Theirs.TxnEpoch);
-    }
-  }
-  intersect(Bindings, O.Bindings);
-  intersect(LastEvent, O.LastEvent);
-  intersect(Into, O.Into);
-  if (LastAnyEvent != O.LastAnyEvent)
-    LastAnyEvent = nullptr;
-  intersect(ResultOf, O.ResultOf);
-  // A read both paths ran stays decided only if both paths branched on it.
-  for (const auto &[Call, Theirs] : O.Reads) {
-    auto [It, Inserted] = Reads.try_emplace(Call, Theirs);
-    if (Inserted || It->second == Theirs)
-      continue;
-    ReadState &Mine = It->second;
-    Mine.Decided = Mine.Decided && Theirs.Decided;
-    if (!Mine.Decided)
-      Mine.Branch = nullptr;
-    Mine.Protected |= Theirs.Protected;
-    Mine.TxnEpoch = std::max(Mine.TxnEpoch, Theirs.TxnEpoch);
-  }
-  // Disagreeing transaction states merge towards "protected": a missed race
-  // costs less than a false alarm.
-  for (const auto &[Conn, Theirs] : O.Txns) {
-    auto [It, Inserted] = Txns.try_emplace(Conn, Theirs);
-    if (Inserted || It->second == Theirs)
-      continue;
-    TxnState &Mine = It->second;
-    Mine.InTxn |= Theirs.InTxn;
-    Mine.Epoch = std::max(Mine.Epoch, Theirs.Epoch);
-    Mine.XactLock |= Theirs.XactLock;
-    Mine.SessionLock |= Theirs.SessionLock;
-    if (Theirs.Iso == sql::Isolation::Serializable)
-      Mine.Iso = Theirs.Iso;
-    if (Theirs.Mode == sql::BeginMode::Immediate ||
-        Theirs.Mode == sql::BeginMode::Exclusive)
-      Mine.Mode = Theirs.Mode;
-  }
-}
-
-//===----------------------------------------------------------------------===//
 // The analysis of one function.
 //===----------------------------------------------------------------------===//
 
@@ -270,11 +199,17 @@ const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
   return Q;
 }
 
-void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
+void FunctionAnalysis::transfer(PathState &S, const CFGElement &E,
+                                ActVisitor &V) {
+  if (auto Dtor = E.getAs<CFGAutomaticObjDtor>()) {
+    onDestroy(S, Dtor->getVarDecl());
+    return;
+  }
   auto CS = E.getAs<CFGStmt>();
   if (!CS)
     return;
   const Stmt *St = CS->getStmt();
+  onUniqueHandling(S, St, V);
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls())
       if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -333,11 +268,105 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E) {
           S.Values.erase(VD);
       }
   if (const auto *Call = dyn_cast<CallExpr>(St))
-    onCall(S, Call);
+    onCall(S, Call, V);
   if (const auto *Ctor = dyn_cast<CXXConstructExpr>(St))
-    onConstruct(S, Ctor);
-  if (const auto *Ret = dyn_cast<ReturnStmt>(St); Ret && Out)
-    onReturn(S, Ret);
+    onConstruct(S, Ctor, V);
+  if (const auto *Ret = dyn_cast<ReturnStmt>(St))
+    V.returned(S, Ret);
+}
+
+void FunctionAnalysis::onDestroy(PathState &S, const VarDecl *VD) {
+  // A transaction object (SQLite::Transaction) rolls back the transaction
+  // it began if it is still open when it goes out of scope.
+  const Expr *Init = Model.made(VD->getInit());
+  const catalogue::FunctionRule *Rule = Model.ruleOf(Init);
+  if (!Rule || Rule->TheRole != Role::TxnBegin || !isa<CXXConstructExpr>(Init))
+    return;
+  Handle H = Model.handleOf(Model.arg(Init, Rule->ConnectionArg));
+  auto It = H.Conn ? S.Txns.find(H.Conn) : S.Txns.end();
+  if (It == S.Txns.end() || !It->second.InTxn || It->second.Begin != Init)
+    return;
+  sql::StatementFacts St;
+  St.Kind = sql::StatementKind::Transaction;
+  St.Txn = sql::TxnAction::Rollback;
+  onTransaction(S, H.Conn, St, Init);
+}
+
+void FunctionAnalysis::onUniqueHandling(const PathState &S, const Stmt *St,
+                                        ActVisitor &V) const {
+  llvm::SmallVector<const Expr *, 4> From;
+  if (const auto *Catch = dyn_cast<CXXCatchStmt>(St)) {
+    // A handler of the API's unique-violation exception, reached by the
+    // exception edges of these calls.
+    if (Unique.isUniqueException(Catch->getCaughtType()) &&
+        !S.CaughtFrom.empty()) {
+      From.assign(S.CaughtFrom.begin(), S.CaughtFrom.end());
+      V.uniqueHandled(From);
+    }
+    return;
+  }
+  const Expr *Value = Unique.comparedWithUniqueCode(St);
+  if (!Value)
+    return;
+  // The events whose error the compared value reports. Resolved: the value
+  // was traced to a connection or result, even if no event ran on it (an
+  // error read from another connection handles nothing).
+  bool Resolved = false;
+  std::function<void(const Expr *, unsigned)> Sources =
+      [&](const Expr *E, unsigned Depth) {
+        if (!E || Depth > 12)
+          return;
+        E = stripWrappers(E);
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+          const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          if (VD && VD->isExceptionVariable())
+            From.append(S.CaughtFrom.begin(), S.CaughtFrom.end());
+          else if (auto It = VD ? S.Values.find(VD) : S.Values.end();
+                   It != S.Values.end())
+            Sources(It->second, Depth + 1);
+          return;
+        }
+        if (const catalogue::FunctionRule *Rule = Model.ruleOf(E)) {
+          switch (Rule->TheRole) {
+          case Role::ErrorCode:
+          case Role::ErrorField: {
+            if (Rule->ConnectionArg != catalogue::NoArg) {
+              const Expr *Conn = Model.arg(E, Rule->ConnectionArg);
+              Resolved |= Model.handleOf(Conn).Conn != nullptr;
+              if (const Expr *Last = Evaluator.lastEventOn(Conn, S))
+                From.push_back(Last);
+            }
+            const Expr *On = Rule->ResultArg != catalogue::NoArg
+                                 ? Model.arg(E, Rule->ResultArg)
+                                 : Model.arg(E, catalogue::ObjectArg);
+            if (!On)
+              return;
+            if (const Expr *Source = Evaluator.resultSource(On, S))
+              From.push_back(Source);
+            else if (const Expr *Last = Evaluator.lastEventOn(On, S))
+              From.push_back(Last);
+            else
+              Sources(On, Depth + 1); // an exception, an error object
+            return;
+          }
+          default:
+            if (const Expr *Source = Evaluator.resultSource(E, S))
+              From.push_back(Source);
+            return;
+          }
+        }
+        if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
+          Sources(M->getImplicitObjectArgument(), Depth + 1);
+          return;
+        }
+        for (const Stmt *Child : E->children())
+          Sources(dyn_cast_or_null<Expr>(Child), Depth + 1);
+      };
+  Sources(Value, 0);
+  if (From.empty() && !Resolved)
+    V.uniqueHandledSomewhere(St->getBeginLoc());
+  else
+    V.uniqueHandled(From);
 }
 
 void FunctionAnalysis::taint(PathState &S, const VarDecl *VD, const Expr *E,
@@ -362,7 +391,8 @@ std::optional<unsigned> FunctionAnalysis::paramIndex(const Handle &H) const {
   return P->getFunctionScopeIndex();
 }
 
-void FunctionAnalysis::onSummarizedCall(PathState &S, const CallExpr *Call) {
+void FunctionAnalysis::onSummarizedCall(PathState &S, const CallExpr *Call,
+                                         ActVisitor &V) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee)
     return;
@@ -405,31 +435,11 @@ void FunctionAnalysis::onSummarizedCall(PathState &S, const CallExpr *Call) {
     break; // one check per call: its outcome is the return value
   }
   for (const SummaryQuery &SQ : Sum.Inserts)
-    if (Query *Q = Bind(SQ))
-      onInsert(S, Call, *Q, Q->Facts.front());
-}
-
-void FunctionAnalysis::onReturn(const PathState &S, const ReturnStmt *Ret) {
-  const Expr *Value = Ret->getRetValue();
-  for (const auto &[CheckCall, State] : S.Checks) {
-    ReturnValues &R = Returns[CheckCall];
-    if (!Value) {
-      R.Unknown = true;
-      continue;
+    if (Query *Q = Bind(SQ)) {
+      V.insert(S, Call, *Q, Q->Facts.front());
+      // The last query on the connection ran inside the call.
+      S.LastEvent[Q->Conn.Conn] = Call;
     }
-    if (State.Status != CheckStatus::Present) {
-      if (auto V = Evaluator.eval(Value, S, CheckCall, Outcome::Absent))
-        R.IfAbsent.insert(*V);
-      else
-        R.Unknown = true;
-    }
-    if (State.Status != CheckStatus::Absent) {
-      if (auto V = Evaluator.eval(Value, S, CheckCall, Outcome::Present))
-        R.IfPresent.insert(*V);
-      else
-        R.Unknown = true;
-    }
-  }
 }
 
 void FunctionAnalysis::onTxnCall(PathState &S, const Expr *Call,
@@ -442,10 +452,11 @@ void FunctionAnalysis::onTxnCall(PathState &S, const Expr *Call,
   St.Txn = Rule.TheRole == Role::TxnBegin    ? sql::TxnAction::Begin
            : Rule.TheRole == Role::TxnCommit ? sql::TxnAction::Commit
                                              : sql::TxnAction::Rollback;
-  onTransaction(S.Txns[H.Conn], St);
+  onTransaction(S, H.Conn, St, Call);
 }
 
-void FunctionAnalysis::onConstruct(PathState &S, const CXXConstructExpr *Ctor) {
+void FunctionAnalysis::onConstruct(PathState &S, const CXXConstructExpr *Ctor,
+                                   ActVisitor &V) {
   const catalogue::FunctionRule *Rule = Model.ruleOf(Ctor);
   if (!Rule)
     return;
@@ -454,17 +465,18 @@ void FunctionAnalysis::onConstruct(PathState &S, const CXXConstructExpr *Ctor) {
     onTxnCall(S, Ctor, *Rule);
     return;
   case Role::Execute: // a query object that runs its SQL when constructed
-    runQuery(S, Ctor, queryAt(Ctor, Rule->SqlArg, nullptr));
+    runQuery(S, Ctor, queryAt(Ctor, Rule->SqlArg, nullptr), V);
     return;
   default:
     return;
   }
 }
 
-void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
+void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
+                              ActVisitor &V) {
   const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
   if (!Rule) {
-    onSummarizedCall(S, Call);
+    onSummarizedCall(S, Call, V);
     return;
   }
   switch (Rule->TheRole) {
@@ -526,7 +538,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     bool Runs = Rule->TheRole == Role::ExecutePrepared || !S.LastStep.count(Stmt);
     S.LastStep[Stmt] = Call;
     if (Runs) {
-      runQuery(S, Call, Q);
+      runQuery(S, Call, Q, V);
       // Outputs named when the statement was prepared receive its values.
       for (auto &[Target, Source] : S.Into)
         if (Source == Prepare) {
@@ -538,7 +550,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     return;
   }
   case Role::Execute:
-    runQuery(S, Call, queryAt(Call, Rule->SqlArg, nullptr));
+    runQuery(S, Call, queryAt(Call, Rule->SqlArg, nullptr), V);
     // q.exec(sql) on a query object: q now holds that result.
     if (Rule->ConnectionArg == catalogue::ObjectArg)
       if (const VarDecl *Object = Model.varOf(Model.arg(Call, Rule->ConnectionArg)))
@@ -566,7 +578,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     St.Txn = sql::TxnAction::SetTransaction;
     St.Iso = Model.isolationArg(Call, *Rule);
     if (H.Conn && St.Iso != sql::Isolation::Unspecified)
-      onTransaction(S.Txns[H.Conn], St);
+      onTransaction(S, H.Conn, St, Call);
     return;
   }
   case Role::ColumnInto: {
@@ -598,6 +610,13 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
       S.Taint[Target] = {Source};
     return;
   }
+  case Role::ErrorCode:
+  case Role::ErrorField:
+    // SQLGetDiagRec(..., state, ...): the buffer holds the error's code.
+    if (Rule->ValueArg >= 0)
+      if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg)))
+        S.Values[Buffer] = Call;
+    return;
   case Role::FormatInto:
     // snprintf(buf, ...): buf now holds text made from the arguments.
     if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg))) {
@@ -611,7 +630,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
     if (hasHole(Name))
       return;
     if (std::optional<std::string> Text = TU.named(Name))
-      runQuery(S, Call, queryAt(Call, catalogue::NoArg, &*Text));
+      runQuery(S, Call, queryAt(Call, catalogue::NoArg, &*Text), V);
     return;
   }
   default:
@@ -619,12 +638,25 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call) {
   }
 }
 
-void FunctionAnalysis::onTransaction(TxnState &T,
-                                     const sql::StatementFacts &St) {
+void FunctionAnalysis::onTransaction(PathState &S, const ValueDecl *Conn,
+                                     const sql::StatementFacts &St,
+                                     TxnSite Site) {
+  TxnState &T = S.Txns[Conn];
   switch (St.Txn) {
   case sql::TxnAction::Begin:
+    // The same BEGIN again (a loop): what was recorded in its previous
+    // transaction belongs to a transaction that has ended. A BEGIN that
+    // may find its own transaction still open changes nothing.
+    if (!(T.InTxn && T.Begin == Site)) {
+      for (auto &[Event, C] : S.Checks)
+        if (C.Txn == Site && CheckEvents.at(Event).Q->Conn.Conn == Conn)
+          C.Txn = EndedTxn;
+      for (auto &[Event, R] : S.Reads)
+        if (R.Txn == Site && ReadEvents.at(Event).Q->Conn.Conn == Conn)
+          R.Txn = EndedTxn;
+    }
     T.InTxn = true;
-    ++T.Epoch;
+    T.Begin = Site;
     T.Iso = St.Iso != sql::Isolation::Unspecified ? St.Iso : T.NextIso;
     T.NextIso = sql::Isolation::Unspecified;
     T.Mode = St.Mode;
@@ -633,6 +665,7 @@ void FunctionAnalysis::onTransaction(TxnState &T,
   case sql::TxnAction::Commit:
   case sql::TxnAction::Rollback:
     T.InTxn = false;
+    T.Begin = nullptr;
     T.XactLock = false;
     T.Iso = sql::Isolation::Unspecified;
     T.Mode = sql::BeginMode::Unspecified;
@@ -683,7 +716,7 @@ CheckState FunctionAnalysis::checkStateNow(const TxnState &T, const Query &Q,
   CheckState State;
   State.Protected =
       isProtected(T, Q.Conn, Q.Dialect, CheckKind::CheckThenInsert);
-  State.TxnEpoch = T.InTxn ? T.Epoch : 0;
+  State.Txn = T.InTxn ? T.Begin : nullptr;
   State.TxnObj = Q.Conn.TxnVar;
   State.InTxn = T.InTxn || Q.Conn.TxnObject;
   State.LockedOutsideTxn = T.LockedOutsideTxn || (Locking && !State.InTxn);
@@ -692,7 +725,7 @@ CheckState FunctionAnalysis::checkStateNow(const TxnState &T, const Query &Q,
 }
 
 void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
-                                const Query &Q) {
+                                const Query &Q, ActVisitor &V) {
   TxnState *T = Q.Conn.Conn ? &S.Txns[Q.Conn.Conn] : nullptr;
   if (Q.Conn.Conn)
     S.LastEvent[Q.Conn.Conn] = Event;
@@ -703,7 +736,7 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
         St.Iso != sql::Isolation::Unspecified)
       T->ObjectIso[Q.Conn.TxnVar] = St.Iso;
     else if (T && St.Kind == sql::StatementKind::Transaction)
-      onTransaction(*T, St);
+      onTransaction(S, Q.Conn.Conn, St, &St);
     if (T && St.Locking != sql::LockKind::None) {
       switch (St.Locking) {
       case sql::LockKind::AdvisoryXact:
@@ -751,170 +784,16 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
       State.Protected =
           (RowLock && (T->InTxn || Q.Conn.TxnObject)) ||
           isProtected(*T, Q.Conn, Q.Dialect, CheckKind::ReadModifyWrite);
-      State.TxnEpoch = T->InTxn ? T->Epoch : 0;
+      State.Txn = T->InTxn ? T->Begin : nullptr;
       State.TxnObj = Q.Conn.TxnVar;
       S.Reads[Event] = State;
     }
     if (St.Kind == sql::StatementKind::Insert &&
         St.Atomic == sql::AtomicInsert::None)
-      onInsert(S, Event, Q, St);
+      V.insert(S, Event, Q, St);
     if (St.Kind == sql::StatementKind::Update)
-      onUpdate(S, Event, Q, St);
+      V.update(S, Event, Q, St);
   }
-}
-
-PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
-                                   unsigned SuccIndex) const {
-  if (S.Checks.empty() && S.Reads.empty())
-    return S;
-  // A switch on a value read decides every case it leads to.
-  if (const auto *Switch =
-          dyn_cast_or_null<SwitchStmt>(From.getTerminatorStmt())) {
-    PathState Out = S;
-    for (auto &[ReadCall, State] : Out.Reads)
-      if (!State.Decided &&
-          Evaluator.dependsOnRead(Switch->getCond(), S, ReadCall)) {
-        State.Decided = true;
-        State.Branch = Switch->getCond();
-      }
-    return Out;
-  }
-  if (From.succ_size() != 2)
-    return S;
-  const Expr *Cond = From.getLastCondition();
-  if (!Cond)
-    Cond = dyn_cast_or_null<Expr>(From.getTerminatorCondition());
-  if (!Cond)
-    return S;
-  PathState Out = S;
-  // A branch on a value a keyed read returned decides the path from here.
-  for (auto &[ReadCall, State] : Out.Reads)
-    if (!State.Decided && Evaluator.dependsOnRead(Cond, S, ReadCall)) {
-      State.Decided = true;
-      State.Branch = Cond;
-    }
-  for (auto &[CheckCall, State] : Out.Checks) {
-    auto IfAbsent = Evaluator.eval(Cond, S, CheckCall, Outcome::Absent);
-    auto IfPresent = Evaluator.eval(Cond, S, CheckCall, Outcome::Present);
-    if (!IfAbsent || !IfPresent || (*IfAbsent != 0) == (*IfPresent != 0))
-      continue;
-    // Successor 0 is taken when the condition holds.
-    bool TakenIfAbsent = (*IfAbsent != 0) == (SuccIndex == 0);
-    State.Status = TakenIfAbsent ? CheckStatus::Absent : CheckStatus::Present;
-    State.Branch = Cond;
-  }
-  return Out;
-}
-
-void FunctionAnalysis::solve(std::vector<Finding> &Result) {
-  CFG::BuildOptions Opts;
-  Opts.setAllAlwaysAdd();
-  Opts.AddImplicitDtors = false;
-  Opts.AddInitializers = true;
-  std::unique_ptr<CFG> G =
-      CFG::buildCFG(&F, F.getBody(), &Model.context(), Opts);
-  if (!G)
-    return;
-
-  std::vector<std::optional<PathState>> In(G->getNumBlockIDs()),
-      OutState(G->getNumBlockIDs());
-  std::vector<unsigned> Visits(G->getNumBlockIDs(), 0);
-  constexpr unsigned MaxVisits = 16;
-
-  auto entryState = [&](const CFGBlock &B) {
-    std::optional<PathState> Joined;
-    if (&B == &G->getEntry())
-      Joined.emplace();
-    for (auto It = B.pred_begin(); It != B.pred_end(); ++It) {
-      const CFGBlock *P = *It;
-      if (!P || !OutState[P->getBlockID()])
-        continue;
-      unsigned Index = 0;
-      for (auto SIt = P->succ_begin(); SIt != P->succ_end(); ++SIt, ++Index) {
-        if (*SIt != &B)
-          continue;
-        PathState Edge = refine(*OutState[P->getBlockID()], *P, Index);
-        if (Joined)
-          Joined->join(Edge);
-        else
-          Joined = std::move(Edge);
-      }
-    }
-    return Joined;
-  };
-
-  std::deque<const CFGBlock *> Work{&G->getEntry()};
-  while (!Work.empty()) {
-    const CFGBlock *B = Work.front();
-    Work.pop_front();
-    std::optional<PathState> Entry = entryState(*B);
-    if (!Entry)
-      continue;
-    unsigned ID = B->getBlockID();
-    if (In[ID] && *In[ID] == *Entry)
-      continue;
-    if (++Visits[ID] > MaxVisits) {
-      // A loop that keeps changing the state: keep the last one, and say so.
-      noteLimit("a loop's state did not settle in 16 passes");
-      continue;
-    }
-    In[ID] = Entry;
-    PathState S = std::move(*Entry);
-    for (const CFGElement &E : *B)
-      transfer(S, E);
-    OutState[ID] = std::move(S);
-    for (auto It = B->succ_begin(); It != B->succ_end(); ++It)
-      if (*It)
-        Work.push_back(*It);
-  }
-
-  // Findings come from the fixpoint only, not from intermediate states.
-  Findings = &Result;
-  for (const CFGBlock *B : *G) {
-    if (!In[B->getBlockID()])
-      continue;
-    PathState S = *In[B->getBlockID()];
-    for (const CFGElement &E : *B)
-      transfer(S, E);
-  }
-  Findings = nullptr;
-}
-
-std::vector<Finding> FunctionAnalysis::run() {
-  std::vector<Finding> Result;
-  solve(Result);
-  const SourceManager &SM = Model.context().getSourceManager();
-  llvm::sort(Result, [&](const Finding &A, const Finding &B) {
-    return SM.isBeforeInTranslationUnit(A.ActLoc, B.ActLoc);
-  });
-  return Result;
-}
-
-Summary FunctionAnalysis::summarize() {
-  Summary Sum;
-  Out = &Sum;
-  std::vector<Finding> Ignored;
-  solve(Ignored);
-  Out = nullptr;
-  // A check on a connection parameter whose outcome, and only it, decides
-  // the return value: one value when no row was found, another when one was.
-  for (const auto &[CheckCall, R] : Returns) {
-    const CheckEvent &C = CheckEvents.at(CheckCall);
-    std::optional<unsigned> Param = paramIndex(C.Q->Conn);
-    if (!Param || R.Unknown || R.IfAbsent.size() != 1 ||
-        R.IfPresent.size() != 1 || *R.IfAbsent.begin() == *R.IfPresent.begin())
-      continue;
-    SummaryQuery SQ;
-    SQ.ConnParam = *Param;
-    SQ.Q = *C.Q;
-    SQ.Q.Facts = {*C.Select};
-    if (!SQ.Q.Inner)
-      SQ.Q.Inner = CheckCall;
-    SQ.IfAbsent = *R.IfAbsent.begin();
-    SQ.IfPresent = *R.IfPresent.begin();
-    Sum.Checks.push_back(std::move(SQ));
-  }
-  return Sum;
 }
 
 //===----------------------------------------------------------------------===//

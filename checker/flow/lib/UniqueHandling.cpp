@@ -3,15 +3,15 @@
 //
 // Code that handles the unique-violation error turns a check-then-insert
 // race into a handled outcome, so the check-then-insert check stays silent
-// on it. Two shapes are recognised: a try block whose handler catches the
-// API's exception, and a comparison of a value coming from the API with one
-// of its unique-violation codes or SQLSTATEs.
+// on it. Two shapes are recognised: a handler that catches the API's
+// exception, and a comparison of a value coming from the API with one of its
+// unique-violation codes or SQLSTATEs. This file recognises the shapes; the
+// dataflow decides which INSERT each one handles.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/flow/Isolation.h"
 #include "Events.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -40,10 +40,7 @@ static bool filledByErrorCall(const ApiModel &Model, const VarDecl *VD) {
   return Filled;
 }
 
-// Whether the value of E comes from a catalogued call (an error code, a
-// step result, an error field), looking through local variables' inits.
-static bool comesFromApi(const ApiModel &Model, const Expr *E,
-                         unsigned Depth = 0) {
+bool UniqueHandling::comesFromApi(const Expr *E, unsigned Depth) const {
   if (!E)
     return false;
   if (Depth > MaxDepth) {
@@ -55,18 +52,19 @@ static bool comesFromApi(const ApiModel &Model, const Expr *E,
     return true;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      return (VD->getInit() && comesFromApi(Model, VD->getInit(), Depth + 1)) ||
+      return VD->isExceptionVariable() ||
+             (VD->getInit() && comesFromApi(VD->getInit(), Depth + 1)) ||
              (VD->hasLocalStorage() && filledByErrorCall(Model, VD));
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
-      if (comesFromApi(Model, CE, Depth + 1))
+      if (comesFromApi(CE, Depth + 1))
         return true;
   return false;
 }
 
-static bool isUniqueCode(const ApiModel &Model, const Expr *E) {
+bool UniqueHandling::isUniqueCode(const Expr *E) const {
   E = stripWrappers(E);
-  if (E->isValueDependent())
+  if (!E || E->isValueDependent())
     return false;
   // A named constant that means "unique violation" (an error category).
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
@@ -83,71 +81,47 @@ static bool isUniqueCode(const ApiModel &Model, const Expr *E) {
   return Code && Model.rules().isUniqueViolationCode(*Code);
 }
 
-UniqueHandling::UniqueHandling(const ApiModel &Model, const FunctionDecl &F)
-    : Model(Model) {
-  if (!F.hasBody())
-    return;
-  auto Compares = [&](const Expr *A, const Expr *B) {
-    return (isUniqueCode(Model, A) && comesFromApi(Model, B)) ||
-           (isUniqueCode(Model, B) && comesFromApi(Model, A));
+const Expr *UniqueHandling::comparedWithUniqueCode(const Stmt *St) const {
+  auto Other = [&](const Expr *A, const Expr *B) -> const Expr * {
+    if (isUniqueCode(A) && comesFromApi(B))
+      return B;
+    if (isUniqueCode(B) && comesFromApi(A))
+      return A;
+    return nullptr;
   };
-  llvm::SmallVector<const Stmt *, 64> Work{F.getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    bool Found = false;
-    if (const auto *B = dyn_cast<BinaryOperator>(S)) {
-      Found = B->isEqualityOp() && Compares(B->getLHS(), B->getRHS());
-    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S)) {
-      Found = (Op->getOperator() == OO_EqualEqual ||
-               Op->getOperator() == OO_ExclaimEqual) &&
-              Op->getNumArgs() == 2 && Compares(Op->getArg(0), Op->getArg(1));
-    } else if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
-      Found = Rule && Rule->TheRole == catalogue::Role::StringCompare &&
-              Call->getNumArgs() >= 2 &&
-              Compares(Call->getArg(0), Call->getArg(1));
-    } else if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
-      if (comesFromApi(Model, Sw->getCond()))
-        for (const SwitchCase *SC = Sw->getSwitchCaseList(); SC;
-             SC = SC->getNextSwitchCase())
-          if (const auto *Case = dyn_cast<CaseStmt>(SC))
-            if (isUniqueCode(Model, Case->getLHS()))
-              CodeComparisons.push_back(Case->getBeginLoc());
-    }
-    if (Found)
-      CodeComparisons.push_back(S->getBeginLoc());
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
+  if (const auto *B = dyn_cast<BinaryOperator>(St))
+    return B->isEqualityOp() ? Other(B->getLHS(), B->getRHS()) : nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St))
+    return (Op->getOperator() == OO_EqualEqual ||
+            Op->getOperator() == OO_ExclaimEqual) &&
+                   Op->getNumArgs() == 2
+               ? Other(Op->getArg(0), Op->getArg(1))
+               : nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(St)) {
+    const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
+    return Rule && Rule->TheRole == catalogue::Role::StringCompare &&
+                   Call->getNumArgs() >= 2
+               ? Other(Call->getArg(0), Call->getArg(1))
+               : nullptr;
   }
+  if (const auto *Sw = dyn_cast<SwitchStmt>(St)) {
+    if (!comesFromApi(Sw->getCond()))
+      return nullptr;
+    for (const SwitchCase *SC = Sw->getSwitchCaseList(); SC;
+         SC = SC->getNextSwitchCase())
+      if (const auto *Case = dyn_cast<CaseStmt>(SC))
+        if (isUniqueCode(Case->getLHS()))
+          return Sw->getCond();
+  }
+  return nullptr;
 }
 
-bool UniqueHandling::handles(const Expr *Call) const {
-  ASTContext &Ctx = Model.context();
-  const SourceManager &SM = Ctx.getSourceManager();
-  // A comparison with a unique-violation code after the insert.
-  for (SourceLocation L : CodeComparisons)
-    if (L == Call->getBeginLoc() ||
-        SM.isBeforeInTranslationUnit(Call->getBeginLoc(), L))
-      return true;
-  // An enclosing try block that catches the API's exception.
-  DynTypedNodeList Parents = Ctx.getParents(*Call);
-  for (unsigned Depth = 0; !Parents.empty() && Depth < 64; ++Depth) {
-    if (const auto *Try = Parents[0].get<CXXTryStmt>()) {
-      for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
-        QualType T = Try->getHandler(I)->getCaughtType();
-        if (T.isNull())
-          continue;
-        const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-        if (RD &&
-            Model.rules().isUniqueViolationException(RD->getQualifiedNameAsString()))
-          return true;
-      }
-    }
-    Parents = Ctx.getParents(Parents[0]);
-  }
-  return false;
+bool UniqueHandling::isUniqueException(QualType T) const {
+  if (T.isNull())
+    return false;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && Model.rules().isUniqueViolationException(
+                   RD->getQualifiedNameAsString());
 }
 
 } // namespace sqlrace::flow

@@ -9,7 +9,6 @@
 #include "SqlResolver.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 
@@ -110,12 +109,13 @@ const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
   return fullExpressionBind(Event, Number);
 }
 
-// The outermost expression around E.
-static const Expr *fullExpressionOf(ASTContext &Ctx, const Expr *E) {
+const Expr *FunctionAnalysis::fullExpressionOf(const Expr *E) const {
+  // The parent map of this function's body only, built once.
+  if (!Parents)
+    Parents = std::make_unique<ParentMap>(F.getBody());
   const Expr *Top = E;
   for (unsigned Depth = 0; Depth < 64; ++Depth) {
-    DynTypedNodeList Parents = Ctx.getParents(*Top);
-    const Expr *Up = Parents.empty() ? nullptr : Parents[0].get<Expr>();
+    const auto *Up = dyn_cast_or_null<Expr>(Parents->getParent(Top));
     if (!Up)
       break;
     Top = Up;
@@ -125,7 +125,7 @@ static const Expr *fullExpressionOf(ASTContext &Ctx, const Expr *E) {
 
 const Expr *FunctionAnalysis::preparedInFullExpression(const Expr *E) const {
   const Expr *Found = nullptr;
-  forEachCall(fullExpressionOf(Model.context(), E), [&](const CallExpr *Call) {
+  forEachCall(fullExpressionOf(E), [&](const CallExpr *Call) {
     const catalogue::FunctionRule *R = Model.ruleOf(Call);
     if (R && R->TheRole == Role::Prepare &&
         Model.varOf(Model.arg(Call, R->StatementOut)))
@@ -140,7 +140,7 @@ const Expr *FunctionAnalysis::preparedInFullExpression(const Expr *E) const {
 const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
                                                  unsigned Number) const {
   ASTContext &Ctx = Model.context();
-  const Expr *Top = fullExpressionOf(Ctx, Event);
+  const Expr *Top = fullExpressionOf(Event);
   std::vector<const CallExpr *> Binds;
   forEachCall(Top, [&](const CallExpr *Call) {
     const catalogue::FunctionRule *R = Model.ruleOf(Call);
@@ -249,7 +249,7 @@ bool FunctionAnalysis::usedAfter(const VarDecl *VD, const Expr *Event) const {
   const SourceManager &SM = Ctx.getSourceManager();
   // After the whole expression that runs the UPDATE: `sql << "...",
   // use(v)` names v as its bound value, not as a later use.
-  const Expr *Top = fullExpressionOf(Ctx, Event);
+  const Expr *Top = fullExpressionOf(Event);
   bool Used = false;
   std::vector<const Stmt *> Work = {F.getBody()};
   while (!Used && !Work.empty()) {
@@ -267,15 +267,16 @@ bool FunctionAnalysis::usedAfter(const VarDecl *VD, const Expr *Event) const {
   return Used;
 }
 
-void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
-                                const Query &Q,
-                                const sql::StatementFacts &Update) {
+void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
+                                   const Query &Q,
+                                   const sql::StatementFacts &Update,
+                                   std::vector<Verdict> &Out) const {
   bool WantRMW = enabled(CheckKind::ReadModifyWrite);
   bool WantCTU = enabled(CheckKind::CheckThenUpdate);
-  if (!Findings || (!WantRMW && !WantCTU) || !Q.Conn.Conn ||
+  if ((!WantRMW && !WantCTU) || !Q.Conn.Conn ||
       Update.Table.empty() || Update.KeyColumns.empty())
     return;
-  const TxnState &T = S.Txns[Q.Conn.Conn];
+  auto T = S.Txns.find(Q.Conn.Conn);
   llvm::StringRef Text = llvm::StringRef(Q.Text).slice(Update.Begin, Update.End);
   for (const auto &[ReadCall, State] : S.Reads) {
     const ReadEvent &R = ReadEvents.at(ReadCall);
@@ -288,8 +289,9 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
         }))
       continue;
     bool SameTxnObject = !State.TxnObj || State.TxnObj == Q.Conn.TxnVar;
-    if (State.Protected && SameTxnObject &&
-        (State.TxnEpoch == 0 || (T.InTxn && T.Epoch == State.TxnEpoch)))
+    bool StillOpen = T == S.Txns.end() ? State.Txn == nullptr
+                                       : T->second.stillOpen(State.Txn);
+    if (State.Protected && SameTxnObject && StillOpen)
       continue;
     // Extra conditions in the WHERE restate what was read (a version, the
     // old value, the state): the UPDATE is a compare-and-set, safe when the
@@ -359,8 +361,7 @@ void FunctionAnalysis::onUpdate(PathState &S, const Expr *Event,
       Fd.Check = CheckKind::CheckThenUpdate;
       Fd.BranchLoc = State.Branch ? State.Branch->getBeginLoc() : SourceLocation();
     }
-    if (Reported.insert({Event, ReadCall}).second)
-      Findings->push_back(std::move(Fd));
+    Out.push_back({Event, std::move(Fd)});
   }
 }
 

@@ -1,7 +1,7 @@
-// Known false negative: after the INSERT fails, the SQLSTATE is read from the
-// check's PGresult (Found) instead of the INSERT's (Added), a copy-paste slip.
-// The comparison with "23505" can never match the INSERT's error, yet sqlrace
-// takes it as handling.
+// After the INSERT fails, the SQLSTATE is read from the check's PGresult
+// (Found) instead of the INSERT's (Added), a copy-paste slip. The comparison
+// with "23505" can never match the INSERT's error: it handles nothing, and
+// the INSERT's violation stays unhandled.
 // ARGS: --schema Inputs/uuv-postgres.sql --
 // REQUIRES: pkg(libpq)
 #include <cstring>
@@ -14,8 +14,7 @@ Open openAccount(PGconn *Conn, const char *Email) {
   PGresult *Found = PQexecParams(Conn, "SELECT id FROM accounts WHERE email = $1", 1, nullptr, Params, nullptr, nullptr, 0);
   Open Outcome = Open::Taken;
   if (PQntuples(Found) == 0) {
-    // FIXME(analyzer): a SQLSTATE comparison is accepted as handling even when it reads a different PGresult than the INSERT's.
-    // todo-expect: sqlrace-unhandled-unique-violation insert into 'accounts' fails with a unique violation ...*
+    // expect: sqlrace-unhandled-unique-violation insert into 'accounts' fails with a unique violation ...*
     PGresult *Added = PQexecParams(Conn, "INSERT INTO accounts(email) VALUES ($1)", 1, nullptr, Params, nullptr, nullptr, 0);
     Outcome = Open::Created;
     if (PQresultStatus(Added) != PGRES_COMMAND_OK) {

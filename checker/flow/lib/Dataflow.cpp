@@ -1,0 +1,422 @@
+//===- Dataflow.cpp - sqlrace -----------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0
+//
+// The lattice's joins (PathState.h) and the solver: one forward dataflow
+// over one clang::CFG per function, in reverse post-order, with the edges
+// Clang's CFG leaves out added by hand (a call inside a try block may reach
+// the block's handlers). Diagnosis is a separate pass over the converged
+// states (Diagnosis.cpp).
+//===----------------------------------------------------------------------===//
+#include "sqlrace/flow/Isolation.h"
+#include "FunctionAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace clang;
+
+namespace sqlrace::flow {
+
+//===----------------------------------------------------------------------===//
+// Joins
+//===----------------------------------------------------------------------===//
+
+static const char MergedTag = 0, EndedTag = 0;
+const TxnSite MergedTxn = &MergedTag;
+const TxnSite EndedTxn = &EndedTag;
+
+TxnSite joinSite(TxnSite A, TxnSite B) {
+  if (A == B || !B)
+    return A;
+  if (!A)
+    return B;
+  // An ended transaction joined with an open one: the open one (protected).
+  if (A == EndedTxn)
+    return B;
+  if (B == EndedTxn)
+    return A;
+  return MergedTxn;
+}
+
+// The earlier of two nodes in the file: joins must not depend on which
+// path arrives first, nor on addresses.
+template <typename Node> static const Node *earlier(const Node *A, const Node *B) {
+  if (!A || !B || A == B)
+    return A ? A : B;
+  return A->getBeginLoc().getRawEncoding() <= B->getBeginLoc().getRawEncoding()
+             ? A
+             : B;
+}
+
+static const clang::ValueDecl *earlierDecl(const clang::ValueDecl *A,
+                                           const clang::ValueDecl *B) {
+  if (!A || !B || A == B)
+    return A ? A : B;
+  return A->getLocation().getRawEncoding() <= B->getLocation().getRawEncoding()
+             ? A
+             : B;
+}
+
+// Isolation levels and begin modes ordered by how much they protect.
+static sql::Isolation stronger(sql::Isolation A, sql::Isolation B) {
+  auto Rank = [](sql::Isolation I) {
+    switch (I) {
+    case sql::Isolation::Serializable: return 4;
+    case sql::Isolation::RepeatableRead: return 3;
+    case sql::Isolation::ReadCommitted: return 2;
+    case sql::Isolation::ReadUncommitted: return 1;
+    default: return 0;
+    }
+  };
+  return Rank(A) >= Rank(B) ? A : B;
+}
+
+static sql::BeginMode stronger(sql::BeginMode A, sql::BeginMode B) {
+  auto Rank = [](sql::BeginMode M) {
+    switch (M) {
+    case sql::BeginMode::Exclusive: return 3;
+    case sql::BeginMode::Immediate: return 2;
+    case sql::BeginMode::Deferred: return 1;
+    default: return 0;
+    }
+  };
+  return Rank(A) >= Rank(B) ? A : B;
+}
+
+void CheckState::join(const CheckState &O) {
+  if (Status != O.Status) {
+    Status = CheckStatus::Pending;
+    Branch = nullptr;
+  } else {
+    Branch = earlier(Branch, O.Branch);
+  }
+  Protected |= O.Protected;
+  Txn = joinSite(Txn, O.Txn);
+  TxnObj = earlierDecl(TxnObj, O.TxnObj);
+  InTxn |= O.InTxn;
+  LockedOutsideTxn |= O.LockedOutsideTxn;
+  Iso = stronger(Iso, O.Iso);
+}
+
+void ReadState::join(const ReadState &O) {
+  Decided = Decided && O.Decided;
+  Branch = Decided ? earlier(Branch, O.Branch) : nullptr;
+  Protected |= O.Protected;
+  Txn = joinSite(Txn, O.Txn);
+  TxnObj = earlierDecl(TxnObj, O.TxnObj);
+}
+
+void TxnState::join(const TxnState &O) {
+  InTxn |= O.InTxn;
+  Begin = joinSite(Begin, O.Begin);
+  Iso = stronger(Iso, O.Iso);
+  NextIso = stronger(NextIso, O.NextIso);
+  Mode = stronger(Mode, O.Mode);
+  XactLock |= O.XactLock;
+  SessionLock |= O.SessionLock;
+  LockedOutsideTxn |= O.LockedOutsideTxn;
+  for (const auto &[Obj, I] : O.ObjectIso) {
+    auto [It, New] = ObjectIso.try_emplace(Obj, I);
+    if (!New)
+      It->second = stronger(It->second, I);
+  }
+}
+
+// MUST facts: keep the entries both sides agree on.
+template <typename Map> static void intersect(Map &Mine, const Map &Theirs) {
+  for (auto It = Mine.begin(); It != Mine.end();) {
+    auto Other = Theirs.find(It->first);
+    if (Other == Theirs.end() || !(Other->second == It->second))
+      It = Mine.erase(It);
+    else
+      ++It;
+  }
+}
+
+// Keys as MAY facts, values joined by their own join.
+template <typename Map> static void unite(Map &Mine, const Map &Theirs) {
+  for (const auto &[Key, Value] : Theirs) {
+    auto [It, New] = Mine.try_emplace(Key, Value);
+    if (!New && !(It->second == Value))
+      It->second.join(Value);
+  }
+}
+
+void PathState::join(const PathState &O) {
+  intersect(Values, O.Values);
+  for (const auto &[Var, Reads] : O.Taint)
+    Taint[Var].insert(Reads.begin(), Reads.end());
+  intersect(Statements, O.Statements);
+  intersect(LastStep, O.LastStep);
+  unite(Checks, O.Checks);
+  unite(Reads, O.Reads);
+  intersect(Bindings, O.Bindings);
+  unite(Txns, O.Txns);
+  intersect(LastEvent, O.LastEvent);
+  intersect(Into, O.Into);
+  if (LastAnyEvent != O.LastAnyEvent)
+    LastAnyEvent = nullptr;
+  intersect(ResultOf, O.ResultOf);
+  CaughtFrom.insert(O.CaughtFrom.begin(), O.CaughtFrom.end());
+}
+
+//===----------------------------------------------------------------------===//
+// Edges
+//===----------------------------------------------------------------------===//
+
+void FunctionAnalysis::eventsIn(const Expr *E, const PathState &S,
+                                llvm::SmallPtrSetImpl<const Expr *> &Found,
+                                unsigned Depth) const {
+  // Follows the same roads as ConditionEvaluator: variables' values and
+  // into() targets, results and the events behind them, every operand.
+  if (!E || Depth > 24)
+    return;
+  E = stripWrappers(E);
+  Found.insert(E);
+  if (const Expr *Source = Evaluator.resultSource(E, S))
+    Found.insert(Source);
+  if (const catalogue::FunctionRule *Rule = Model.ruleOf(E))
+    if (Rule->ResultArg != catalogue::NoArg)
+      if (const Expr *Source =
+              Evaluator.resultSource(Model.arg(E, Rule->ResultArg), S))
+        Found.insert(Source);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return;
+    if (auto It = S.Into.find(VD); It != S.Into.end())
+      Found.insert(It->second);
+    if (auto It = S.Taint.find(VD); It != S.Taint.end())
+      Found.insert(It->second.begin(), It->second.end());
+    if (auto It = S.Values.find(VD); It != S.Values.end())
+      eventsIn(It->second, S, Found, Depth + 1);
+    return;
+  }
+  for (const Stmt *Child : E->children())
+    if (const auto *CE = dyn_cast_or_null<Expr>(Child))
+      eventsIn(CE, S, Found, Depth + 1);
+}
+
+PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
+                                   unsigned SuccIndex) const {
+  if (S.Checks.empty() && S.Reads.empty())
+    return S;
+  const Expr *Cond = nullptr;
+  const auto *Switch = dyn_cast_or_null<SwitchStmt>(From.getTerminatorStmt());
+  if (Switch) {
+    Cond = Switch->getCond();
+  } else {
+    if (From.succ_size() != 2)
+      return S;
+    Cond = From.getLastCondition();
+    if (!Cond)
+      Cond = dyn_cast_or_null<Expr>(From.getTerminatorCondition());
+  }
+  if (!Cond)
+    return S;
+  // Only the events the condition can refer to are evaluated: the cost of a
+  // branch does not grow with the number of checks that ran before it.
+  llvm::SmallPtrSet<const Expr *, 16> Mentioned;
+  eventsIn(Cond, S, Mentioned);
+  PathState Out = S;
+  // A branch (or a switch) on a value a keyed read returned decides the path
+  // from here.
+  for (const Expr *Event : Mentioned) {
+    auto It = Out.Reads.find(Event);
+    if (It != Out.Reads.end() && !It->second.Decided &&
+        Evaluator.dependsOnRead(Cond, S, Event)) {
+      It->second.Decided = true;
+      It->second.Branch = Cond;
+    }
+  }
+  if (Switch)
+    return Out;
+  for (const Expr *Event : Mentioned) {
+    auto It = Out.Checks.find(Event);
+    if (It == Out.Checks.end())
+      continue;
+    auto IfAbsent = Evaluator.eval(Cond, S, Event, Outcome::Absent);
+    auto IfPresent = Evaluator.eval(Cond, S, Event, Outcome::Present);
+    if (!IfAbsent || !IfPresent || (*IfAbsent != 0) == (*IfPresent != 0))
+      continue;
+    // Successor 0 is taken when the condition holds.
+    bool TakenIfAbsent = (*IfAbsent != 0) == (SuccIndex == 0);
+    It->second.Status =
+        TakenIfAbsent ? CheckStatus::Absent : CheckStatus::Present;
+    It->second.Branch = Cond;
+  }
+  return Out;
+}
+
+//===----------------------------------------------------------------------===//
+// The solver
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// The exception edges Clang's CFG does not draw: every call inside the
+/// body of a try statement may leave it for the statement's handlers (the
+/// "try dispatch" block, whose successors are the handlers). The innermost
+/// try statement wins; calls in a handler belong to the enclosing one.
+class ExceptionEdges {
+public:
+  ExceptionEdges(const CFG &G, const Stmt *Body) {
+    for (const CFGBlock *B : G)
+      if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(B->getTerminatorStmt()))
+        Dispatch[Try] = B;
+    if (!Dispatch.empty())
+      walk(Body, nullptr, 0);
+  }
+  /// The dispatch block a call inside a try body may throw to, or null.
+  const CFGBlock *target(const Stmt *Call) const {
+    return Calls.lookup(Call);
+  }
+  bool empty() const { return Calls.empty(); }
+
+private:
+  llvm::DenseMap<const CXXTryStmt *, const CFGBlock *> Dispatch;
+  llvm::DenseMap<const Stmt *, const CFGBlock *> Calls;
+
+  void walk(const Stmt *S, const CFGBlock *To, unsigned Depth) {
+    if (!S || Depth > 512)
+      return;
+    // Lambdas and blocks are analysed as functions of their own.
+    if (isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+      return;
+    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+      walk(Try->getTryBlock(), Dispatch.lookup(Try), Depth + 1);
+      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+        walk(Try->getHandler(I), To, Depth + 1);
+      return;
+    }
+    if (To && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)))
+      Calls[S] = To;
+    for (const Stmt *Child : S->children())
+      walk(Child, To, Depth + 1);
+  }
+};
+
+} // namespace
+
+bool FunctionAnalysis::solve(ActVisitor &V) {
+  // Implicit and temporary destructors make the end of an RAII object's
+  // scope an element of the CFG (a transaction object rolling back).
+  CFG::BuildOptions Opts;
+  Opts.setAllAlwaysAdd();
+  Opts.AddImplicitDtors = true;
+  Opts.AddTemporaryDtors = true;
+  Opts.AddInitializers = true;
+  std::unique_ptr<CFG> G =
+      CFG::buildCFG(&F, F.getBody(), &Model.context(), Opts);
+  if (!G) {
+    noteLimit("Clang could not build the control-flow graph");
+    return false;
+  }
+  ExceptionEdges Throws(*G, F.getBody());
+
+  unsigned N = G->getNumBlockIDs();
+  std::vector<std::optional<PathState>> In(N), OutState(N), Thrown(N);
+  PostOrderCFGView Order(G.get());
+  ForwardDataflowWorklist Work(*G, &Order);
+
+  // The state flowing into B: the join over its incoming edges, each refined
+  // by the branch it leaves, plus the exception edges into a dispatch block.
+  auto entryState = [&](const CFGBlock &B) {
+    std::optional<PathState> Joined;
+    if (&B == &G->getEntry())
+      Joined.emplace();
+    for (auto It = B.pred_begin(); It != B.pred_end(); ++It) {
+      const CFGBlock *P = *It;
+      if (!P || !OutState[P->getBlockID()])
+        continue;
+      unsigned Index = 0;
+      for (auto SIt = P->succ_begin(); SIt != P->succ_end(); ++SIt, ++Index) {
+        if (*SIt != &B)
+          continue;
+        PathState Edge = refine(*OutState[P->getBlockID()], *P, Index);
+        if (Joined)
+          Joined->join(Edge);
+        else
+          Joined = std::move(Edge);
+      }
+    }
+    if (const std::optional<PathState> &T = Thrown[B.getBlockID()]) {
+      if (Joined)
+        Joined->join(*T);
+      else
+        Joined = *T;
+    }
+    return Joined;
+  };
+
+  // Transfers a block; calls in a try body feed its dispatch block.
+  ActVisitor Silent;
+  auto transferBlock = [&](PathState &S, const CFGBlock &B, ActVisitor &To,
+                           bool Propagate) {
+    for (const CFGElement &E : B) {
+      transfer(S, E, To);
+      if (!Propagate || Throws.empty())
+        continue;
+      auto CS = E.getAs<CFGStmt>();
+      const CFGBlock *Dispatch = CS ? Throws.target(CS->getStmt()) : nullptr;
+      if (!Dispatch)
+        continue;
+      PathState Exc = S;
+      Exc.CaughtFrom = {cast<Expr>(CS->getStmt())};
+      std::optional<PathState> &Slot = Thrown[Dispatch->getBlockID()];
+      if (!Slot) {
+        Slot = std::move(Exc);
+      } else {
+        PathState Before = *Slot;
+        Slot->join(Exc);
+        if (*Slot == Before)
+          continue;
+      }
+      Work.enqueueBlock(Dispatch);
+    }
+  };
+
+  // Entry states only grow (each is joined with the previous one), and the
+  // lattice has finite height: the loop ends. The bound is a safety net;
+  // reaching it is reported, and the function then yields nothing.
+  const size_t Budget = 64 * static_cast<size_t>(N) + 4096;
+  size_t Visits = 0;
+  Work.enqueueBlock(&G->getEntry());
+  while (const CFGBlock *B = Work.dequeue()) {
+    std::optional<PathState> Entry = entryState(*B);
+    if (!Entry)
+      continue;
+    unsigned ID = B->getBlockID();
+    if (In[ID]) {
+      Entry->join(*In[ID]);
+      if (*Entry == *In[ID])
+        continue;
+    }
+    if (++Visits > Budget) {
+      noteLimit("the dataflow did not converge within its budget; the "
+                "function was not analysed");
+      return false;
+    }
+    In[ID] = Entry;
+    PathState S = std::move(*Entry);
+    transferBlock(S, *B, Silent, /*Propagate=*/true);
+    OutState[ID] = std::move(S);
+    Work.enqueueSuccessors(B);
+  }
+
+  // The diagnosis pass: each reached block once, from its converged entry
+  // state, in the CFG's order.
+  for (const CFGBlock *B : *G) {
+    if (!In[B->getBlockID()])
+      continue;
+    PathState S = *In[B->getBlockID()];
+    transferBlock(S, *B, V, /*Propagate=*/false);
+  }
+  return true;
+}
+
+} // namespace sqlrace::flow
