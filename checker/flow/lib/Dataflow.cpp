@@ -88,7 +88,12 @@ static sql::BeginMode stronger(sql::BeginMode A, sql::BeginMode B) {
 }
 
 void CheckState::join(const CheckState &O) {
-  if (Status != O.Status) {
+  if (O.Status == CheckStatus::Neither) {
+    // Bottom: nothing to add to the status.
+  } else if (Status == CheckStatus::Neither) {
+    Status = O.Status;
+    Branch = O.Branch;
+  } else if (Status != O.Status) {
     Status = CheckStatus::Pending;
     Branch = nullptr;
   } else {
@@ -201,6 +206,46 @@ void FunctionAnalysis::eventsIn(const Expr *E, const PathState &S,
       eventsIn(CE, S, Found, Depth + 1);
 }
 
+// Whether the edge to successor SuccIndex of a switch's block is taken when
+// the condition has value V: a case edge when V is its value, the default
+// edge when V is no case's value. Unknown for case ranges and values that
+// cannot be evaluated.
+static std::optional<bool> switchTakes(const ASTContext &Ctx,
+                                       const SwitchStmt &Switch,
+                                       const CFGBlock &From, unsigned SuccIndex,
+                                       int64_t V) {
+  const CFGBlock *To = From.succ_begin()[SuccIndex].getReachableBlock();
+  if (!To)
+    return std::nullopt;
+  auto CaseValue = [&](const CaseStmt *Case) -> std::optional<int64_t> {
+    Expr::EvalResult R;
+    if (Case->caseStmtIsGNURange() || Case->getLHS()->isValueDependent() ||
+        !Case->getLHS()->EvaluateAsInt(R, Ctx))
+      return std::nullopt;
+    return R.Val.getInt().tryExtValue();
+  };
+  if (const auto *Case = dyn_cast_or_null<CaseStmt>(To->getLabel())) {
+    std::optional<int64_t> C = CaseValue(Case);
+    if (!C)
+      return std::nullopt;
+    return *C == V;
+  }
+  if (!isa_and_nonnull<DefaultStmt>(To->getLabel()) &&
+      SuccIndex + 1 != From.succ_size())
+    return std::nullopt;
+  // The default edge (or, with no default label, the edge past the switch).
+  for (const SwitchCase *SC = Switch.getSwitchCaseList(); SC;
+       SC = SC->getNextSwitchCase())
+    if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+      std::optional<int64_t> C = CaseValue(Case);
+      if (!C)
+        return std::nullopt;
+      if (*C == V)
+        return false;
+    }
+  return true;
+}
+
 PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
                                    unsigned SuccIndex) const {
   if (S.Checks.empty() && S.Reads.empty())
@@ -233,20 +278,28 @@ PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
       It->second.Branch = Cond;
     }
   }
-  if (Switch)
-    return Out;
   for (const Expr *Event : Mentioned) {
     auto It = Out.Checks.find(Event);
     if (It == Out.Checks.end())
       continue;
     auto IfAbsent = Evaluator.eval(Cond, S, Event, Outcome::Absent);
     auto IfPresent = Evaluator.eval(Cond, S, Event, Outcome::Present);
-    if (!IfAbsent || !IfPresent || (*IfAbsent != 0) == (*IfPresent != 0))
+    if (!IfAbsent || !IfPresent)
       continue;
-    // Successor 0 is taken when the condition holds.
-    bool TakenIfAbsent = (*IfAbsent != 0) == (SuccIndex == 0);
-    It->second.Status =
-        TakenIfAbsent ? CheckStatus::Absent : CheckStatus::Present;
+    std::optional<bool> TakenIfAbsent, TakenIfPresent;
+    if (Switch) {
+      TakenIfAbsent = switchTakes(Model.context(), *Switch, From, SuccIndex, *IfAbsent);
+      TakenIfPresent = switchTakes(Model.context(), *Switch, From, SuccIndex, *IfPresent);
+    } else {
+      // Successor 0 is taken when the condition holds.
+      TakenIfAbsent = (*IfAbsent != 0) == (SuccIndex == 0);
+      TakenIfPresent = (*IfPresent != 0) == (SuccIndex == 0);
+    }
+    if (!TakenIfAbsent || !TakenIfPresent || (*TakenIfAbsent && *TakenIfPresent))
+      continue;
+    It->second.Status = *TakenIfAbsent    ? CheckStatus::Absent
+                        : *TakenIfPresent ? CheckStatus::Present
+                                          : CheckStatus::Neither;
     It->second.Branch = Cond;
   }
   return Out;

@@ -155,6 +155,8 @@ void FunctionAnalysis::noteReturn(
     std::map<const Expr *, ReturnValues> &Returns) const {
   const Expr *Value = Ret->getRetValue();
   for (const auto &[CheckCall, State] : S.Checks) {
+    if (State.Status == CheckStatus::Neither)
+      continue; // no outcome of the check leads here
     ReturnValues &R = Returns[CheckCall];
     if (!Value) {
       R.Unknown = true;

@@ -44,7 +44,11 @@ TxnSite joinSite(TxnSite A, TxnSite B);
 enum class CheckStatus {
   Pending, ///< ran, but the path does not depend on its outcome (yet)
   Absent,  ///< the path is only taken when no row was found
-  Present  ///< the path is only taken when a row was found
+  Present, ///< the path is only taken when a row was found
+  /// the path is taken for neither outcome (a switch case or comparison
+  /// with a value the check cannot produce): the bottom of this component,
+  /// so a join keeps what the other path knows.
+  Neither
 };
 
 /// One existence check. The map holding it is a MAY fact on its keys (a
