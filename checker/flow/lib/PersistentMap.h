@@ -192,8 +192,9 @@ public:
     return New ? set(Key, std::move(*New)) : erase(Key);
   }
 
-  /// Same keys and equal values. O(1) when both share a root; otherwise
-  /// walks only the nodes the two maps do not share.
+  /// Same keys and equal values. O(1) when both share a root or their
+  /// sizes differ; otherwise walks only the nodes the two maps do not share,
+  /// and stops at the first difference.
   bool operator==(const PersistentMap &O) const {
     return equalTrees</*Values=*/true>(Root.get(), O.Root.get());
   }
@@ -447,8 +448,9 @@ private:
                  : Combine(Key, static_cast<const V *>(nullptr), &Value);
     }
 
-    /// The node for Key with Value and children L and R: one of the
-    /// candidates A, B (either may be null) when it has all that already.
+    /// The entry of Model's key with Value (none: left out) over the
+    /// children L and R. Model itself, or OtherModel (a node of the same
+    /// key, or null), when it already has that value and those children.
     static Ref assemble(const Node *Model, std::optional<V> &Value, Ref L,
                         Ref R, const Node *OtherModel) {
       if (!Value)
