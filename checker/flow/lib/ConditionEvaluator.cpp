@@ -49,11 +49,11 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return nullptr;
-    if (auto It = S.LastStep.find(VD); It != S.LastStep.end())
-      return It->second;
-    if (auto It = S.Values.find(VD);
-        It != S.Values.end() && !isSelfUpdate(It->second))
-      return resultSource(It->second, S, Depth + 1);
+    if (const Expr *const *Step = S.LastStep.lookup(VD))
+      return *Step;
+    if (const Expr *const *Value = S.Values.lookup(VD);
+        Value && !isSelfUpdate(*Value))
+      return resultSource(*Value, S, Depth + 1);
     return nullptr;
   }
   const catalogue::FunctionRule *Rule = Model.ruleOf(E);
@@ -72,8 +72,8 @@ const Expr *ConditionEvaluator::resultSource(const Expr *E, const PathState &S,
   case Role::ExecutePrepared:
     return E;
   case Role::StoreResult: {
-    auto It = S.ResultOf.find(E);
-    return It == S.ResultOf.end() ? nullptr : It->second;
+    const Expr *const *Event = S.ResultOf.lookup(E);
+    return Event ? *Event : nullptr;
   }
   case Role::Fetch:
   case Role::GotData: {
@@ -114,14 +114,14 @@ bool ConditionEvaluator::dependsOnRead(const Expr *E, const PathState &S,
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return false;
-    if (auto T = S.Taint.find(VD); T != S.Taint.end() && T->second.count(Read))
+    if (const auto *T = S.Taint.lookup(VD); T && T->count(Read))
       return true;
-    if (auto In = S.Into.find(VD); In != S.Into.end())
-      return In->second == Read;
-    auto It = S.Values.find(VD);
-    if (It == S.Values.end() || isSelfUpdate(It->second))
+    if (const Expr *const *In = S.Into.lookup(VD))
+      return *In == Read;
+    const Expr *const *Value = S.Values.lookup(VD);
+    if (!Value || isSelfUpdate(*Value))
       return false; // an update of itself: Taint already said all
-    return dependsOnRead(It->second, S, Read, Depth + 1);
+    return dependsOnRead(*Value, S, Read, Depth + 1);
   }
   // row[0] of a fetched row is a column value.
   if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
@@ -161,11 +161,11 @@ bool ConditionEvaluator::isReadValue(const Expr *E, const PathState &S,
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return false;
-    if (auto In = S.Into.find(VD); In != S.Into.end())
-      return In->second == Read;
-    auto It = S.Values.find(VD);
-    return It != S.Values.end() && !isSelfUpdate(It->second) &&
-           isReadValue(It->second, S, Read, Depth + 1);
+    if (const Expr *const *In = S.Into.lookup(VD))
+      return *In == Read;
+    const Expr *const *Value = S.Values.lookup(VD);
+    return Value && !isSelfUpdate(*Value) &&
+           isReadValue(*Value, S, Read, Depth + 1);
   }
   if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))
     return resultSource(A->getBase(), S) == Read;
@@ -321,15 +321,15 @@ std::optional<int64_t> ConditionEvaluator::eval(const Expr *E,
     if (!VD)
       return std::nullopt;
     // A COUNT/EXISTS value received through into(x).
-    if (auto In = S.Into.find(VD); In != S.Into.end()) {
-      if (In->second != Check || !returnsOneValue(Checks.at(Check)))
+    if (const Expr *const *In = S.Into.lookup(VD)) {
+      if (*In != Check || !returnsOneValue(Checks.at(Check)))
         return std::nullopt;
       return O == Outcome::Absent ? 0 : 1;
     }
-    auto It = S.Values.find(VD);
-    if (It == S.Values.end() || isSelfUpdate(It->second))
+    const Expr *const *Value = S.Values.lookup(VD);
+    if (!Value || isSelfUpdate(*Value))
       return std::nullopt;
-    return eval(It->second, S, Check, O, Depth + 1);
+    return eval(*Value, S, Check, O, Depth + 1);
   }
   // row[0] of a COUNT/EXISTS result is the count.
   if (const auto *A = dyn_cast<ArraySubscriptExpr>(E))

@@ -131,41 +131,47 @@ void TxnState::join(const TxnState &O) {
   }
 }
 
-// MUST facts: keep the entries both sides agree on.
-template <typename Map> static void intersect(Map &Mine, const Map &Theirs) {
-  for (auto It = Mine.begin(); It != Mine.end();) {
-    auto Other = Theirs.find(It->first);
-    if (Other == Theirs.end() || !(Other->second == It->second))
-      It = Mine.erase(It);
-    else
-      ++It;
-  }
-}
-
 // Keys as MAY facts, values joined by their own join.
-template <typename Map> static void unite(Map &Mine, const Map &Theirs) {
-  for (const auto &[Key, Value] : Theirs) {
-    auto [It, New] = Mine.try_emplace(Key, Value);
-    if (!New && !(It->second == Value))
-      It->second.join(Value);
-  }
+template <typename V> static V joined(const V &A, const V &B) {
+  V Out = A;
+  if (!(A == B))
+    Out.join(B);
+  return Out;
 }
 
 void PathState::join(const PathState &O) {
-  intersect(Values, O.Values);
-  for (const auto &[Var, Reads] : O.Taint)
-    Taint[Var].insert(Reads.begin(), Reads.end());
-  intersect(Statements, O.Statements);
-  intersect(LastStep, O.LastStep);
-  unite(Checks, O.Checks);
-  unite(Reads, O.Reads);
-  intersect(Bindings, O.Bindings);
-  unite(Txns, O.Txns);
-  intersect(LastEvent, O.LastEvent);
-  intersect(Into, O.Into);
+  auto JoinValue = [](const auto &, const auto &A, const auto &B) {
+    return joined(A, B);
+  };
+  Values.intersect(O.Values);
+  Taint.unite(O.Taint, [](const auto &, const std::set<const Expr *> &A,
+                          const std::set<const Expr *> &B) {
+    std::set<const Expr *> Out = A;
+    Out.insert(B.begin(), B.end());
+    return Out;
+  });
+  Statements.intersect(O.Statements);
+  LastStep.intersect(O.LastStep);
+  Checks.unite(O.Checks, JoinValue);
+  Reads.unite(O.Reads, JoinValue);
+  Bindings.intersect(O.Bindings);
+  for (const auto &[Conn, Theirs] : O.Txns) {
+    auto [It, New] = Txns.try_emplace(Conn, Theirs);
+    if (!New && !(It->second == Theirs))
+      It->second.join(Theirs);
+  }
+  // Connections are few: plain maps.
+  for (auto It = LastEvent.begin(); It != LastEvent.end();) {
+    auto Other = O.LastEvent.find(It->first);
+    if (Other == O.LastEvent.end() || Other->second != It->second)
+      It = LastEvent.erase(It);
+    else
+      ++It;
+  }
+  Into.intersect(O.Into);
   if (LastAnyEvent != O.LastAnyEvent)
     LastAnyEvent = nullptr;
-  intersect(ResultOf, O.ResultOf);
+  ResultOf.intersect(O.ResultOf);
   CaughtFrom.insert(O.CaughtFrom.begin(), O.CaughtFrom.end());
 }
 
@@ -193,12 +199,12 @@ void FunctionAnalysis::eventsIn(const Expr *E, const PathState &S,
     const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
     if (!VD)
       return;
-    if (auto It = S.Into.find(VD); It != S.Into.end())
-      Found.insert(It->second);
-    if (auto It = S.Taint.find(VD); It != S.Taint.end())
-      Found.insert(It->second.begin(), It->second.end());
-    if (auto It = S.Values.find(VD); It != S.Values.end())
-      eventsIn(It->second, S, Found, Depth + 1);
+    if (const Expr *const *In = S.Into.lookup(VD))
+      Found.insert(*In);
+    if (const auto *Reads = S.Taint.lookup(VD))
+      Found.insert(Reads->begin(), Reads->end());
+    if (const Expr *const *Value = S.Values.lookup(VD))
+      eventsIn(*Value, S, Found, Depth + 1);
     return;
   }
   for (const Stmt *Child : E->children())
@@ -271,16 +277,15 @@ PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
   // A branch (or a switch) on a value a keyed read returned decides the path
   // from here.
   for (const Expr *Event : Mentioned) {
-    auto It = Out.Reads.find(Event);
-    if (It != Out.Reads.end() && !It->second.Decided &&
-        Evaluator.dependsOnRead(Cond, S, Event)) {
-      It->second.Decided = true;
-      It->second.Branch = Cond;
-    }
+    const ReadState *R = Out.Reads.lookup(Event);
+    if (R && !R->Decided && Evaluator.dependsOnRead(Cond, S, Event))
+      Out.Reads.modify(Event, [&](ReadState &State) {
+        State.Decided = true;
+        State.Branch = Cond;
+      });
   }
   for (const Expr *Event : Mentioned) {
-    auto It = Out.Checks.find(Event);
-    if (It == Out.Checks.end())
+    if (!Out.Checks.count(Event))
       continue;
     auto IfAbsent = Evaluator.eval(Cond, S, Event, Outcome::Absent);
     auto IfPresent = Evaluator.eval(Cond, S, Event, Outcome::Present);
@@ -297,10 +302,12 @@ PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
     }
     if (!TakenIfAbsent || !TakenIfPresent || (*TakenIfAbsent && *TakenIfPresent))
       continue;
-    It->second.Status = *TakenIfAbsent    ? CheckStatus::Absent
-                        : *TakenIfPresent ? CheckStatus::Present
-                                          : CheckStatus::Neither;
-    It->second.Branch = Cond;
+    Out.Checks.modify(Event, [&](CheckState &State) {
+      State.Status = *TakenIfAbsent    ? CheckStatus::Absent
+                     : *TakenIfPresent ? CheckStatus::Present
+                                       : CheckStatus::Neither;
+      State.Branch = Cond;
+    });
   }
   return Out;
 }

@@ -20,6 +20,7 @@
 #ifndef SQLRACE_FLOW_PATHSTATE_H
 #define SQLRACE_FLOW_PATHSTATE_H
 
+#include "PersistentMap.h"
 #include "sqlrace/sql/Statement.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
@@ -27,6 +28,38 @@
 #include <set>
 
 namespace sqlrace::flow {
+
+/// A map of the state, copied in O(1) and joined and compared in time
+/// proportional to how much two states differ (PersistentMap.h): the states
+/// of a function's blocks share everything they have in common, so a
+/// function with N database calls costs O(N log N), not O(N^2).
+template <class K, class V> class FlowMap {
+public:
+  const V *lookup(const K &Key) const { return M.lookup(Key); }
+  bool count(const K &Key) const { return M.contains(Key); }
+  bool empty() const { return M.empty(); }
+  size_t size() const { return M.size(); }
+  void set(const K &Key, V Value) { M = M.set(Key, std::move(Value)); }
+  void erase(const K &Key) { M = M.erase(Key); }
+  /// Change(V &) on Key's value (default-constructed when absent).
+  template <class F> void modify(const K &Key, F &&Change) {
+    M = M.modify(Key, std::forward<F>(Change));
+  }
+  auto begin() const { return M.begin(); }
+  auto end() const { return M.end(); }
+  bool operator==(const FlowMap &O) const { return M == O.M; }
+  bool operator!=(const FlowMap &O) const { return !(M == O.M); }
+  /// MUST join: the entries both maps agree on.
+  void intersect(const FlowMap &O) { M = M.intersectWith(O.M); }
+  /// MAY join: every key; a key in both gets Both(K, Mine, Theirs), which
+  /// must return X for X, X.
+  template <class F> void unite(const FlowMap &O, F &&Both) {
+    M = M.unionWith(O.M, std::forward<F>(Both));
+  }
+
+private:
+  PersistentMap<K, V> M;
+};
 
 /// Identifies a transaction by the place that began it (the BEGIN call or
 /// statement, the constructor of a transaction object), so that the lattice
@@ -129,20 +162,20 @@ struct TxnState {
 struct PathState {
   /// Last value assigned to a local variable (MUST: a value known on one
   /// path only is not the variable's value).
-  std::map<const clang::VarDecl *, const clang::Expr *> Values;
+  FlowMap<const clang::VarDecl *, const clang::Expr *> Values;
   /// Local variable -> keyed reads its value may have been computed from
   /// (MAY: a lost update on any path is one).
-  std::map<const clang::VarDecl *, std::set<const clang::Expr *>> Taint;
+  FlowMap<const clang::VarDecl *, std::set<const clang::Expr *>> Taint;
   /// Statement handle -> the prepare call that filled it (MUST).
-  std::map<const clang::VarDecl *, const clang::Expr *> Statements;
+  FlowMap<const clang::VarDecl *, const clang::Expr *> Statements;
   /// Statement handle -> the last step call that ran it (MUST).
-  std::map<const clang::VarDecl *, const clang::Expr *> LastStep;
+  FlowMap<const clang::VarDecl *, const clang::Expr *> LastStep;
   /// Existence-check event (the call that ran it) -> what the path knows.
-  std::map<const clang::Expr *, CheckState> Checks;
+  FlowMap<const clang::Expr *, CheckState> Checks;
   /// Keyed-read event -> what the path knows.
-  std::map<const clang::Expr *, ReadState> Reads;
+  FlowMap<const clang::Expr *, ReadState> Reads;
   /// Statement handle -> placeholder number -> bound value (MUST).
-  std::map<const clang::VarDecl *, std::map<unsigned, const clang::Expr *>>
+  FlowMap<const clang::VarDecl *, std::map<unsigned, const clang::Expr *>>
       Bindings;
   /// Connection -> its transaction state (keys: MAY, values joined as
   /// TxnState says).
@@ -150,10 +183,10 @@ struct PathState {
   /// Connection -> the last event that ran a query on it, and a call that
   /// fetched "the result of the last query" -> that event (MUST).
   std::map<const clang::ValueDecl *, const clang::Expr *> LastEvent;
-  std::map<const clang::Expr *, const clang::Expr *> ResultOf;
+  FlowMap<const clang::Expr *, const clang::Expr *> ResultOf;
   /// Variable -> the event whose result value it received through into(x)
   /// (MUST).
-  std::map<const clang::VarDecl *, const clang::Expr *> Into;
+  FlowMap<const clang::VarDecl *, const clang::Expr *> Into;
   /// The last event on any connection (into() belongs to it; MUST).
   const clang::Expr *LastAnyEvent = nullptr;
   /// In a catch handler: the calls whose exception may have brought the path

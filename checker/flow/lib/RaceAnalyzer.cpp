@@ -217,7 +217,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E,
           taint(S, VD, VD->getInit(), /*Replace=*/true);
           S.Into.erase(VD);
           if (VD->getInit())
-            S.Values[VD] = VD->getInit();
+            S.Values.set(VD, VD->getInit());
           else
             S.Values.erase(VD);
           // A statement object: prepared by its constructor, or handed back
@@ -227,7 +227,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E,
           if (Rule && Rule->TheRole == Role::Prepare &&
               (isa<CXXConstructExpr>(Init) ||
                Rule->StatementOut == catalogue::ReturnValue)) {
-            S.Statements[VD] = Init;
+            S.Statements.set(VD, Init);
             S.LastStep.erase(VD);
             S.Bindings.erase(VD);
           }
@@ -241,10 +241,10 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E,
                      isa<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
         taint(S, VD, B->getRHS(), /*Replace=*/Plain);
         if (Plain)
-          S.Values[VD] = B->getRHS();
+          S.Values.set(VD, B->getRHS());
         else if (B->getOpcode() == BO_AddAssign ||
                  B->getOpcode() == BO_SubAssign)
-          S.Values[VD] = B; // x += d: changeOperator() reads the change
+          S.Values.set(VD, B); // x += d: changeOperator() reads the change
         else
           S.Values.erase(VD);
       }
@@ -254,7 +254,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E,
     // ++x keeps what x was computed from, but its value is no longer known.
     if (U->isIncrementDecrementOp())
       if (const VarDecl *VD = Model.varOf(U->getSubExpr()))
-        S.Values[VD] = U; // ++x: a change of one
+        S.Values.set(VD, U); // ++x: a change of one
     return;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(St))
@@ -263,7 +263,7 @@ void FunctionAnalysis::transfer(PathState &S, const CFGElement &E,
         bool Plain = Op->getOperator() == OO_Equal;
         taint(S, VD, Op->getArg(1), Plain);
         if (Plain)
-          S.Values[VD] = Op->getArg(1);
+          S.Values.set(VD, Op->getArg(1));
         else
           S.Values.erase(VD);
       }
@@ -321,9 +321,8 @@ void FunctionAnalysis::onUniqueHandling(const PathState &S, const Stmt *St,
           const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
           if (VD && VD->isExceptionVariable())
             From.append(S.CaughtFrom.begin(), S.CaughtFrom.end());
-          else if (auto It = VD ? S.Values.find(VD) : S.Values.end();
-                   It != S.Values.end())
-            Sources(It->second, Depth + 1);
+          else if (const Expr *const *Value = VD ? S.Values.lookup(VD) : nullptr)
+            Sources(*Value, Depth + 1);
           return;
         }
         if (const catalogue::FunctionRule *Rule = Model.ruleOf(E)) {
@@ -372,16 +371,20 @@ void FunctionAnalysis::onUniqueHandling(const PathState &S, const Stmt *St,
 void FunctionAnalysis::taint(PathState &S, const VarDecl *VD, const Expr *E,
                              bool Replace) const {
   std::set<const Expr *> From;
-  if (E)
-    for (const auto &Read : S.Reads)
-      if (Evaluator.dependsOnRead(E, S, Read.first))
-        From.insert(Read.first);
-  if (Replace)
-    S.Taint[VD] = std::move(From);
-  else
-    S.Taint[VD].insert(From.begin(), From.end());
-  if (S.Taint[VD].empty())
+  // Only the reads E can refer to are asked about.
+  llvm::SmallPtrSet<const Expr *, 16> Mentioned;
+  if (E && !S.Reads.empty())
+    eventsIn(E, S, Mentioned);
+  for (const Expr *Read : Mentioned)
+    if (S.Reads.count(Read) && Evaluator.dependsOnRead(E, S, Read))
+      From.insert(Read);
+  if (!Replace)
+    if (const auto *Old = S.Taint.lookup(VD))
+      From.insert(Old->begin(), Old->end());
+  if (From.empty())
     S.Taint.erase(VD);
+  else
+    S.Taint.set(VD, std::move(From));
 }
 
 std::optional<unsigned> FunctionAnalysis::paramIndex(const Handle &H) const {
@@ -431,7 +434,7 @@ void FunctionAnalysis::onSummarizedCall(PathState &S, const CallExpr *Call,
     C.Select = &Q->Facts.front();
     C.ReturnIfAbsent = SQ.IfAbsent;
     C.ReturnIfPresent = SQ.IfPresent;
-    S.Checks[Call] = checkStateNow(S.Txns[Q->Conn.Conn], *Q, /*Locking=*/false);
+    S.Checks.set(Call, checkStateNow(S.Txns[Q->Conn.Conn], *Q, /*Locking=*/false));
     break; // one check per call: its outcome is the return value
   }
   for (const SummaryQuery &SQ : Sum.Inserts)
@@ -482,7 +485,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
   switch (Rule->TheRole) {
   case Role::Prepare:
     if (const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementOut))) {
-      S.Statements[Stmt] = Call;
+      S.Statements.set(Stmt, Call);
       S.LastStep.erase(Stmt);
       S.Bindings.erase(Stmt);
     }
@@ -496,8 +499,9 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
     const Expr *Value = Model.arg(Call, Rule->ValueArg);
     // A bind without a position binds the next placeholder.
     if (Rule->IndexArg == catalogue::NextArg) {
-      auto &Bound = S.Bindings[Stmt];
-      Bound[Bound.size() + 1] = Value;
+      S.Bindings.modify(Stmt, [&](std::map<unsigned, const Expr *> &Bound) {
+        Bound[Bound.size() + 1] = Value;
+      });
       return;
     }
     const Expr *Index = Model.arg(Call, Rule->IndexArg);
@@ -511,41 +515,48 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
       int64_t N = static_cast<int64_t>(R.Val.getInt().getZExtValue()) -
                   Rule->IndexBase + 1;
       if (N >= 1)
-        S.Bindings[Stmt][static_cast<unsigned>(N)] = Value;
+        S.Bindings.modify(Stmt, [&](std::map<unsigned, const Expr *> &Bound) {
+          Bound[static_cast<unsigned>(N)] = Value;
+        });
       return;
     }
     // A bind by name: the position of :name in the prepared SQL.
-    auto Prepared = S.Statements.find(Stmt);
-    if (!Index || Prepared == S.Statements.end())
+    const Expr *const *Prepared = S.Statements.lookup(Stmt);
+    if (!Index || !Prepared)
       return;
     std::string Name = resolveSqlText(Index, Model.context());
-    const catalogue::FunctionRule *PrepareRule = Model.ruleOf(Prepared->second);
-    const Query &Q = queryAt(Prepared->second, PrepareRule->SqlArg, nullptr);
+    const catalogue::FunctionRule *PrepareRule = Model.ruleOf(*Prepared);
+    const Query &Q = queryAt(*Prepared, PrepareRule->SqlArg, nullptr);
     if (std::optional<unsigned> N =
             sql::namedPlaceholderNumber(Q.Text, Name, Q.Dialect))
-      S.Bindings[Stmt][*N] = Value;
+      S.Bindings.modify(Stmt, [&](std::map<unsigned, const Expr *> &Bound) {
+        Bound[*N] = Value;
+      });
     return;
   }
   case Role::Step:
   case Role::ExecutePrepared: {
     const VarDecl *Stmt = Model.varOf(Model.arg(Call, Rule->StatementArg));
-    auto It = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
-    if (It == S.Statements.end())
+    const Expr *const *Prepared = Stmt ? S.Statements.lookup(Stmt) : nullptr;
+    if (!Prepared)
       return;
-    const Expr *Prepare = It->second;
+    const Expr *Prepare = *Prepared;
     const Query &Q = queryAt(Prepare, Model.ruleOf(Prepare)->SqlArg, nullptr);
     // Only the first step of a statement runs it; later ones fetch rows.
     bool Runs = Rule->TheRole == Role::ExecutePrepared || !S.LastStep.count(Stmt);
-    S.LastStep[Stmt] = Call;
+    S.LastStep.set(Stmt, Call);
     if (Runs) {
       runQuery(S, Call, Q, V);
       // Outputs named when the statement was prepared receive its values.
-      for (auto &[Target, Source] : S.Into)
-        if (Source == Prepare) {
-          Source = Call;
-          if (S.Reads.count(Call))
-            S.Taint[Target] = {Call};
-        }
+      llvm::SmallVector<const VarDecl *, 4> Targets;
+      for (const auto &[Target, Source] : S.Into)
+        if (Source == Prepare)
+          Targets.push_back(Target);
+      for (const VarDecl *Target : Targets) {
+        S.Into.set(Target, Call);
+        if (S.Reads.count(Call))
+          S.Taint.set(Target, {Call});
+      }
     }
     return;
   }
@@ -554,13 +565,13 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
     // q.exec(sql) on a query object: q now holds that result.
     if (Rule->ConnectionArg == catalogue::ObjectArg)
       if (const VarDecl *Object = Model.varOf(Model.arg(Call, Rule->ConnectionArg)))
-        S.LastStep[Object] = Call;
+        S.LastStep.set(Object, Call);
     return;
 
   case Role::StoreResult: {
     if (const Expr *Last =
             Evaluator.lastEventOn(Model.arg(Call, Rule->ConnectionArg), S))
-      S.ResultOf[Call] = Last;
+      S.ResultOf.set(Call, Last);
     else
       S.ResultOf.erase(Call);
     return;
@@ -605,9 +616,9 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
       S.Into.erase(Target);
       return;
     }
-    S.Into[Target] = Source;
+    S.Into.set(Target, Source);
     if (S.Reads.count(Source))
-      S.Taint[Target] = {Source};
+      S.Taint.set(Target, {Source});
     return;
   }
   case Role::ErrorCode:
@@ -615,13 +626,13 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
     // SQLGetDiagRec(..., state, ...): the buffer holds the error's code.
     if (Rule->ValueArg >= 0)
       if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg)))
-        S.Values[Buffer] = Call;
+        S.Values.set(Buffer, Call);
     return;
   case Role::FormatInto:
     // snprintf(buf, ...): buf now holds text made from the arguments.
     if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg))) {
       taint(S, Buffer, Call, /*Replace=*/true);
-      S.Values[Buffer] = Call;
+      S.Values.set(Buffer, Call);
     }
     return;
   case Role::ExecuteNamed: {
@@ -648,12 +659,18 @@ void FunctionAnalysis::onTransaction(PathState &S, const ValueDecl *Conn,
     // transaction belongs to a transaction that has ended. A BEGIN that
     // may find its own transaction still open changes nothing.
     if (!(T.InTxn && T.Begin == Site)) {
-      for (auto &[Event, C] : S.Checks)
+      llvm::SmallVector<const Expr *, 4> Ended;
+      for (const auto &[Event, C] : S.Checks)
         if (C.Txn == Site && CheckEvents.at(Event).Q->Conn.Conn == Conn)
-          C.Txn = EndedTxn;
-      for (auto &[Event, R] : S.Reads)
+          Ended.push_back(Event);
+      for (const Expr *Event : Ended)
+        S.Checks.modify(Event, [](CheckState &C) { C.Txn = EndedTxn; });
+      Ended.clear();
+      for (const auto &[Event, R] : S.Reads)
         if (R.Txn == Site && ReadEvents.at(Event).Q->Conn.Conn == Conn)
-          R.Txn = EndedTxn;
+          Ended.push_back(Event);
+      for (const Expr *Event : Ended)
+        S.Reads.modify(Event, [](ReadState &R) { R.Txn = EndedTxn; });
     }
     T.InTxn = true;
     T.Begin = Site;
@@ -768,8 +785,7 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
       CheckEvent &C = CheckEvents[Event];
       C.Q = &Q;
       C.Select = &St;
-      S.Checks[Event] =
-          checkStateNow(*T, Q, St.Lock != sql::LockStrength::None);
+      S.Checks.set(Event, checkStateNow(*T, Q, St.Lock != sql::LockStrength::None));
     }
     if (KeyedSelect && St.Existence != sql::ExistenceForm::Constant &&
         St.Existence != sql::ExistenceForm::Count &&
@@ -786,7 +802,7 @@ void FunctionAnalysis::runQuery(PathState &S, const Expr *Event,
           isProtected(*T, Q.Conn, Q.Dialect, CheckKind::ReadModifyWrite);
       State.Txn = T->InTxn ? T->Begin : nullptr;
       State.TxnObj = Q.Conn.TxnVar;
-      S.Reads[Event] = State;
+      S.Reads.set(Event, State);
     }
     if (St.Kind == sql::StatementKind::Insert &&
         St.Atomic == sql::AtomicInsert::None)

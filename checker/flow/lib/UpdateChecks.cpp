@@ -81,16 +81,16 @@ const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
     return nullptr;
   if (Rule->TheRole == Role::Step || Rule->TheRole == Role::ExecutePrepared) {
     const VarDecl *Stmt = Model.varOf(Model.arg(Event, Rule->StatementArg));
-    auto It = Stmt ? S.Bindings.find(Stmt) : S.Bindings.end();
-    if (It == S.Bindings.end()) {
+    const auto *Bound = Stmt ? S.Bindings.lookup(Stmt) : nullptr;
+    if (!Bound) {
       // stmt << "UPDATE ...", use(a): binds of the prepare's full expression.
-      auto Prepared = Stmt ? S.Statements.find(Stmt) : S.Statements.end();
-      if (Prepared == S.Statements.end())
+      const Expr *const *Prepared = Stmt ? S.Statements.lookup(Stmt) : nullptr;
+      if (!Prepared)
         return nullptr;
-      return fullExpressionBind(Prepared->second, Number);
+      return fullExpressionBind(*Prepared, Number);
     }
-    auto B = It->second.find(Number);
-    return B == It->second.end() ? nullptr : B->second;
+    auto B = Bound->find(Number);
+    return B == Bound->end() ? nullptr : B->second;
   }
   if (Rule->ParamsFrom >= 0)
     return Model.arg(Event, Rule->ParamsFrom + static_cast<int>(Number) - 1);
@@ -99,8 +99,8 @@ const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
     if (!Array)
       return nullptr;
     const Expr *Init = Array->getInit();
-    if (auto It = S.Values.find(Array); It != S.Values.end())
-      Init = It->second;
+    if (const Expr *const *Value = S.Values.lookup(Array))
+      Init = *Value;
     const auto *List = dyn_cast_or_null<InitListExpr>(stripWrappers(Init));
     if (!List || Number > List->getNumInits())
       return nullptr;
@@ -218,16 +218,16 @@ static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Value))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
-      auto It = S.Values.find(VD);
-      if (It == S.Values.end())
+      const Expr *const *Assigned = S.Values.lookup(VD);
+      if (!Assigned)
         return 0;
       // x += d / x -= d on a value read: the change is d.
-      if (const auto *B = dyn_cast<BinaryOperator>(It->second))
+      if (const auto *B = dyn_cast<BinaryOperator>(*Assigned))
         if (B->getOpcode() == BO_AddAssign || B->getOpcode() == BO_SubAssign)
           return Eval.dependsOnRead(B->getRHS(), S, Read)
                      ? 0
                      : (B->getOpcode() == BO_AddAssign ? '+' : '-');
-      return changeOperator(Eval, It->second, S, Read, Depth + 1);
+      return changeOperator(Eval, *Assigned, S, Read, Depth + 1);
     }
   // std::to_string(x), x.c_str(): the conversion of a single value.
   if (const auto *M = dyn_cast<CXXMemberCallExpr>(Value))
