@@ -9,6 +9,7 @@
 #define SQLRACE_FLOW_FUNCTIONANALYSIS_H
 
 #include "Events.h"
+#include "SqlResolver.h"
 #include "StatementRegistry.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "clang/Analysis/CFG.h"
@@ -65,7 +66,13 @@ public:
   const Summary &summaryOf(const FunctionDecl &F);
   /// After a function's analysis failed half-way (Isolation.h): the
   /// summaries it had started are not in progress any more.
-  void forgetUnfinished() { InProgress.clear(); }
+  void forgetUnfinished() {
+    InProgress.clear();
+    Texts.reset();
+  }
+  /// The SQL text of an expression, resolved once for the whole unit.
+  const std::string &sqlText(const Expr *E) { return Texts.text(E); }
+
 
 private:
   ApiModel Model;
@@ -73,6 +80,7 @@ private:
   llvm::StringMap<std::optional<std::string>> Named;
   Schema TUSchema;
   StatementRegistries Registries;
+  SqlTexts Texts;
   sql::Dialect OpenedDialect = sql::Dialect::Unknown;
   std::map<const FunctionDecl *, Summary> Summaries;
   std::set<const FunctionDecl *> InProgress;
@@ -99,6 +107,11 @@ public:
   /// The same, for a value whose event could not be told: At is where.
   virtual void uniqueHandledSomewhere(clang::SourceLocation /*At*/) {}
 };
+
+/// Whether F can touch a database: it calls a catalogued function, or a
+/// function of the project with a body (whose summary may). Functions that
+/// cannot get no CFG and no summary.
+bool mayTouchDatabase(const ApiModel &Model, const FunctionDecl &F);
 
 class FunctionAnalysis {
 public:

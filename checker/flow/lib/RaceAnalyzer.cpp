@@ -56,16 +56,18 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
                                            const catalogue::Catalogue &Rules,
                                            const RaceOptions &Options)
     : Model(Ctx, Rules), Options(Options),
-      Registries(Ctx, Options.Registries) {
+      Registries(Ctx, Options.Registries),
+      Texts(Ctx, &Registries, &Rules) {
   if (Options.BaseSchema)
     TUSchema = *Options.BaseSchema;
   struct Collector : RecursiveASTVisitor<Collector> {
     const ApiModel &Model;
     llvm::StringMap<std::optional<std::string>> &Named;
     Schema &DDL;
+    SqlTexts &Texts;
     Collector(const ApiModel &M, llvm::StringMap<std::optional<std::string>> &N,
-              Schema &S, std::optional<sql::Dialect> &F)
-        : Model(M), Named(N), DDL(S), Found(F) {}
+              Schema &S, std::optional<sql::Dialect> &F, SqlTexts &T)
+        : Model(M), Named(N), DDL(S), Texts(T), Found(F) {}
     std::optional<sql::Dialect> &Found;
     // A driver, connector or backend named where a connection is opened:
     // every connection opened in the file agrees, or the dialect stays
@@ -108,9 +110,7 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       // DDL the program runs (CREATE TABLE at start-up, migrations) declares
       // keys, in source order.
       if (Rule->TheRole == Role::Execute || Rule->TheRole == Role::Prepare) {
-        std::string Text =
-            resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context(),
-                           nullptr, &Model.rules());
+        const std::string &Text = Texts.text(Model.arg(Call, Rule->SqlArg));
         sql::Dialect D = Rule->Api ? Rule->Api->Dialect : sql::Dialect::Unknown;
         if (llvm::StringRef(Text).contains_insensitive("create") ||
             llvm::StringRef(Text).contains_insensitive("alter") ||
@@ -139,9 +139,38 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
     }
   };
   std::optional<sql::Dialect> Found;
-  Collector(Model, Named, TUSchema, Found).TraverseAST(Ctx);
+  Collector(Model, Named, TUSchema, Found, Texts).TraverseAST(Ctx);
   if (Found && *Found != sql::Dialect::Unknown)
     OpenedDialect = *Found;
+}
+
+bool mayTouchDatabase(const ApiModel &Model, const FunctionDecl &F) {
+  const SourceManager &SM = Model.context().getSourceManager();
+  bool Found = false;
+  llvm::SmallVector<const Stmt *, 64> Work{F.getBody()};
+  while (!Found && !Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
+      const auto *E = cast<Expr>(S);
+      if (Model.ruleOf(E)) {
+        Found = true;
+        break;
+      }
+      const FunctionDecl *Callee =
+          isa<CallExpr>(S) ? cast<CallExpr>(S)->getDirectCallee() : nullptr;
+      const FunctionDecl *Def = nullptr;
+      if (Callee && Callee->hasBody(Def) && Def &&
+          !SM.isInSystemHeader(Def->getLocation())) {
+        Found = true;
+        break;
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Found;
 }
 
 const Summary &TranslationUnitFacts::summaryOf(const FunctionDecl &F) {
@@ -151,6 +180,11 @@ const Summary &TranslationUnitFacts::summaryOf(const FunctionDecl &F) {
     return It->second;
   if (InProgress.count(&F) || !F.hasBody())
     return Empty; // recursion: the function is being summarised
+  // Libraries' own code and functions that reach no database have nothing
+  // to tell their callers.
+  if (Model.context().getSourceManager().isInSystemHeader(F.getLocation()) ||
+      !mayTouchDatabase(Model, F))
+    return Summaries[&F];
   if (InProgress.size() >= MaxChain) {
     // Said only of the project's own helpers: libraries' internals (the
     // standard library's layers) are not what users expect followed.
@@ -187,8 +221,7 @@ const Query &FunctionAnalysis::queryAt(const Expr *Call, int SqlArg,
   if (Known)
     Q.Text = *Known;
   else
-    Q.Text = resolveSqlText(Model.arg(Call, SqlArg), Model.context(),
-                            &TU.registries(), &Model.rules());
+    Q.Text = TU.sqlText(Model.arg(Call, SqlArg));
   Q.Facts = sql::analyzeSql(Q.Text, Q.Dialect);
   for (const sql::StatementFacts &St : Q.Facts)
     if (!St.LimitReached.empty())
@@ -841,6 +874,12 @@ void RaceAnalyzer::recoverFromFailure() {
 
 std::vector<Finding> RaceAnalyzer::findRaces(const FunctionDecl &F) {
   if (!F.hasBody() || F.isDependentContext() || F.isInvalidDecl())
+    return {};
+  // A function that cannot reach a database costs one walk of its body:
+  // the unit's facts are gathered only once some function can.
+  if (!Probe)
+    Probe = std::make_unique<ApiModel>(Ctx, Rules);
+  if (!mayTouchDatabase(*Probe, F))
     return {};
   if (!TU)
     TU = std::make_unique<TranslationUnitFacts>(Ctx, Rules, Options);

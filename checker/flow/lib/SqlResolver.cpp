@@ -628,6 +628,35 @@ std::string resolveSqlText(const Expr *E, ASTContext &Ctx,
   return R.text(E, 0);
 }
 
+SqlTexts::SqlTexts(ASTContext &Ctx, const StatementRegistries *Registries,
+                   const catalogue::Catalogue *Rules)
+    : Ctx(Ctx), Registries(Registries), Rules(Rules) {
+  reset();
+}
+
+SqlTexts::~SqlTexts() = default;
+
+void SqlTexts::reset() {
+  R = std::make_unique<detail::Resolver>(Ctx);
+  R->Registries = Registries;
+  R->Rules = Rules;
+}
+
+const std::string &SqlTexts::text(const Expr *E) {
+  Resolved &Out = Memo[E];
+  // Not done: new, or left half-way by a failure (Isolation.h).
+  if (!Out.Done) {
+    Out.Limits.clear();
+    LimitScope Scope(Out.Limits);
+    R->startQuery();
+    Out.Text = R->text(E, 0);
+    Out.Done = true;
+  }
+  for (const std::string &L : Out.Limits)
+    noteLimit(L);
+  return Out.Text;
+}
+
 bool hasHole(const std::string &Text) {
   return Text.find(sql::HoleChar) != std::string::npos;
 }

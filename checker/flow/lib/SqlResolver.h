@@ -8,7 +8,10 @@
 #define SQLRACE_FLOW_SQLRESOLVER_H
 
 #include "clang/AST/Expr.h"
+#include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
 namespace sqlrace::catalogue {
 class Catalogue;
@@ -29,6 +32,39 @@ class StatementRegistries;
 std::string resolveSqlText(const clang::Expr *E, clang::ASTContext &Ctx,
                            const StatementRegistries *Registries = nullptr,
                            const catalogue::Catalogue *Rules = nullptr);
+
+namespace detail {
+class Resolver;
+} // namespace detail
+
+/// Resolves the SQL text of the many calls of one translation unit, sharing
+/// the work: each expression is resolved once (the pre-pass that looks for
+/// DDL and each function's analysis ask for the same calls), and the parent
+/// maps and replayed locals of a function body are built once for all of
+/// its queries. Limits met while resolving an expression are noted again
+/// each time its text is asked for.
+class SqlTexts {
+public:
+  SqlTexts(clang::ASTContext &Ctx, const StatementRegistries *Registries,
+           const catalogue::Catalogue *Rules);
+  ~SqlTexts();
+  const std::string &text(const clang::Expr *E);
+  /// After a failure half-way through a resolution: start afresh (what was
+  /// finished stays).
+  void reset();
+
+private:
+  struct Resolved {
+    std::string Text;
+    std::vector<std::string> Limits;
+    bool Done = false;
+  };
+  clang::ASTContext &Ctx;
+  const StatementRegistries *Registries;
+  const catalogue::Catalogue *Rules;
+  std::unique_ptr<detail::Resolver> R;
+  std::map<const clang::Expr *, Resolved> Memo;
+};
 
 /// True when the text has at least one hole.
 bool hasHole(const std::string &Text);

@@ -52,6 +52,12 @@ public:
   std::string text(const clang::Expr *E, unsigned Depth);
   /// E printed as a value: scalars by Style, everything else as text().
   std::string valueText(const clang::Expr *E, Style S, unsigned Depth);
+  /// Starts a new top-level resolution: a fresh budget, nothing bound.
+  void startQuery() {
+    Budget = InitialBudget;
+    Nesting = 0;
+    Bindings.clear();
+  }
   /// Charges one unit of work; false once the budget is spent.
   bool spend(unsigned Units = 1);
   /// The parent map of a function body, built once.
@@ -94,7 +100,8 @@ private:
 
   clang::ASTContext &Ctx;
   /// Units of work left; every expression and scanned node costs one.
-  unsigned Budget = 200000;
+  static constexpr unsigned InitialBudget = 200000;
+  unsigned Budget = InitialBudget;
   /// Current recursion depth of text(), bounded to protect the stack.
   unsigned Nesting = 0;
   /// Innermost last.

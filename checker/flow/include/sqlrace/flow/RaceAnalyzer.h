@@ -45,6 +45,7 @@ struct RaceOptions {
 };
 
 class TranslationUnitFacts;
+class ApiModel;
 
 /// Analyses the functions of one translation unit. Facts that span the TU
 /// (statements registered by name, for instance) are gathered once.
@@ -65,6 +66,8 @@ private:
   const catalogue::Catalogue &Rules;
   RaceOptions Options;
   std::unique_ptr<TranslationUnitFacts> TU;
+  /// Tells functions that may reach a database from the others.
+  std::unique_ptr<ApiModel> Probe;
 };
 
 /// Analyses every function with a body in the main file of Ctx (and in
