@@ -137,11 +137,14 @@ def main(argv=None):
     if args.every < 1:
         parser.error("--every must be at least 1")
 
-    for label, prog in (("sqlrace", args.sqlrace), ("clang++", args.clang), ("clang-tidy", args.clang_tidy)):
-        if not find_program(prog):
+    # Absolute paths: the tools run from the inputs' directories.
+    for label, attr in (("sqlrace", "sqlrace"), ("clang++", "clang"), ("clang-tidy", "clang_tidy")):
+        found = find_program(getattr(args, attr))
+        if not found:
             hint = " (build it first, or pass --sqlrace PATH)" if label == "sqlrace" else ""
-            print("compare: %s executable not found: %s%s" % (label, prog, hint), file=sys.stderr)
+            print("compare: %s executable not found: %s%s" % (label, getattr(args, attr), hint), file=sys.stderr)
             return 2
+        setattr(args, attr, found)
 
     inputs, skipped = testdata_inputs((args.files or all_testdata())[::args.every])
     if not args.files and not args.no_demo:

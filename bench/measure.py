@@ -65,10 +65,13 @@ def run_once(argv, cwd=None, timeout=None, capture_stdout=False):
 
 
 def find_program(prog):
-    """The path of an executable given by name (searched on PATH) or path, or None."""
+    """The path of an executable given by name (searched on PATH) or path, or None.
+
+    The result is absolute, so it still works from another working directory."""
     if os.sep in prog:
-        return prog if os.path.isfile(prog) and os.access(prog, os.X_OK) else None
-    return shutil.which(prog)
+        return os.path.abspath(prog) if os.path.isfile(prog) and os.access(prog, os.X_OK) else None
+    found = shutil.which(prog)
+    return os.path.abspath(found) if found else None
 
 
 def median(values):

@@ -252,8 +252,9 @@ def run_series(series, folder, args):
             series.key, " ".join(missing)))
     flags = ["-std=c++17"] + cflags
     sizes = [n for n in sizes_for(series, args) if n > series.base]
-    if not sizes:
-        raise BenchError("series %s: every size is at most the base input's %d units" % (series.key, series.base))
+    if len(sizes) < 2:
+        raise BenchError("series %s: needs two sizes or more above the base input's %d units to compare" % (
+            series.key, series.base))
     print()
     print("series %s: %s; unit: one %s; sizes %s" % (series.key, series.title, series.unit,
                                                     ", ".join(map(str, sizes))))
@@ -344,12 +345,13 @@ def main(argv=None):
     if args.repeat < 1:
         parser.error("-n must be at least 1")
 
-    for label, prog in (("sqlrace", args.sqlrace), ("clang++", args.clang)):
-        found = find_program(prog)
+    # Absolute paths: the tools run from the generated inputs' directories.
+    for label, attr in (("sqlrace", "sqlrace"), ("clang++", "clang")):
+        found = find_program(getattr(args, attr))
         if not found:
-            print("scaling: %s executable not found: %s" % (label, prog), file=sys.stderr)
+            print("scaling: %s executable not found: %s" % (label, getattr(args, attr)), file=sys.stderr)
             return 2
-        setattr(args, "sqlrace" if label == "sqlrace" else "clang", found)
+        setattr(args, attr, found)
 
     print("scaling: %s against %s -fsyntax-only; medians of %d paired rounds" % (
         args.sqlrace, args.clang, args.repeat))
