@@ -16,10 +16,11 @@ sources run from demo/signup-service/ with its include directory.
 Runs are paired: in each of the -n rounds the three tools run back to back on
 one file before the next file (the order of the tools rotates from round to
 round), so drift of the machine hits all three alike. Each run is measured on
-its own (wall time, and peak RSS from the child's rusage via os.wait4). Per
-file, the ratio sqlrace/clang++ is the median over rounds of the ratio within
-a round, for wall time and for peak RSS; the summary gives the median of the
-per-file ratios, and the same against clang-tidy.
+its own (wall time, and peak RSS and CPU time from the child's rusage via
+os.wait4). Per file, the ratio sqlrace/clang++ is the median over rounds of
+the ratio within a round, for wall time and for peak RSS; the summary gives
+the median of the per-file ratios, the same against clang-tidy, and for
+reference the median CPU-time ratio against clang++.
 
 Every input must compile for every tool. A file on which any tool fails
 (clang++ or clang-tidy exit status other than 0, sqlrace other than 0 or 1,
@@ -158,6 +159,7 @@ def main(argv=None):
     commands = tool_commands(args)
     walls = {t: [[] for _ in inputs] for t in TOOLS}
     rsss = {t: [[] for _ in inputs] for t in TOOLS}
+    cpus = {t: [[] for _ in inputs] for t in TOOLS}
     failures = [{} for _ in inputs]  # per input: tool -> (exit status, stderr)
     for r in range(args.repeat):
         order = TOOLS[r % 3:] + TOOLS[:r % 3]
@@ -166,6 +168,7 @@ def main(argv=None):
                 run = run_once(commands[tool](item), cwd=item.cwd)
                 walls[tool][k].append(run.wall)
                 rsss[tool][k].append(run.rss_kib)
+                cpus[tool][k].append(run.cpu)
                 if failed_run(tool, run, args.sqlrace_is_compiler) and tool not in failures[k]:
                     failures[k][tool] = (run.rc, run.stderr)
         print("compare: round %d of %d done" % (r + 1, args.repeat), file=sys.stderr)
@@ -216,6 +219,9 @@ def main(argv=None):
             print("median per-file ratio sqlrace/%-10s wall %5.2fx   peak RSS %5.2fx   (%d files)" % (
                 other, median([per_file[k][j] for k in good]), median([per_file[k][j + 1] for k in good]),
                 len(good)))
+        # CPU time (user + system) moves less than wall time when other jobs load the machine.
+        print("median per-file ratio sqlrace/clang++    CPU  %5.2fx   (for reference: steadier on a loaded machine)"
+              % median([paired(cpus["sqlrace"], cpus["clang++"], k) for k in good]))
     else:
         print("no input compiled for every tool: no ratios")
 

@@ -1,8 +1,9 @@
 """Helpers shared by the bench scripts: run one command and measure it.
 
-Every run is measured on its own: wall time around the child, and the peak
-resident set size the kernel reports for that child when it is reaped
-(os.wait4's rusage; ru_maxrss is in KiB on Linux). Standard library only.
+Every run is measured on its own: wall time around the child, and from the
+rusage the kernel reports for that child when it is reaped (os.wait4) its
+CPU time (user + system) and peak resident set size (ru_maxrss, KiB on
+Linux). Standard library only.
 """
 
 import os
@@ -17,8 +18,9 @@ import time
 class Run:
     """One finished (or killed) run of a command."""
 
-    def __init__(self, wall, rss_kib, rc, stdout, stderr, timed_out):
+    def __init__(self, wall, cpu, rss_kib, rc, stdout, stderr, timed_out):
         self.wall = wall            # seconds
+        self.cpu = cpu              # user + system CPU seconds of the child
         self.rss_kib = rss_kib      # peak RSS of the child
         self.rc = rc                # exit status (negative: killed by that signal)
         self.stdout = stdout        # text when captured, else None
@@ -61,7 +63,7 @@ def run_once(argv, cwd=None, timeout=None, capture_stdout=False):
         err.seek(0, os.SEEK_END)
         err.seek(max(0, err.tell() - 4000))
         stderr = err.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_maxrss, child.returncode, stdout, stderr, killed.is_set())
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, child.returncode, stdout, stderr, killed.is_set())
 
 
 def find_program(prog):

@@ -159,14 +159,19 @@ SERIES = {s.key: s for s in (
 )}
 
 
+CLOCKS = ("wall", "cpu")
+
+
 class Point:
-    """Medians of one input size."""
+    """Medians of one input size, for both clocks."""
 
     def __init__(self, n):
         self.n = n
-        self.sqlrace = self.syntax = self.above = 0.0
+        self.sqlrace = {c: 0.0 for c in CLOCKS}      # seconds
+        self.syntax = {c: 0.0 for c in CLOCKS}
+        self.above = {c: 0.0 for c in CLOCKS}        # median of the paired differences
+        self.parse_ratio = {c: float("nan") for c in CLOCKS}  # median of the paired ratios
         self.sqlrace_kib = self.syntax_kib = 0
-        self.parse_ratio = float("nan")
         self.findings = None
         self.timed_out = False
 
@@ -180,13 +185,12 @@ def count_findings(text):
 
 
 def measure(series, n, folder, flags, args, warm_up=False):
-    """Runs both tools on the input of size n; returns its Point (medians)."""
+    """Runs both tools on the input of size n; returns its Point."""
     path, expected = series.write(n, folder)
     commands = {"syntax": [args.clang, "-fsyntax-only"] + flags + [path],
                 "sqlrace": [args.sqlrace, "--quiet", path, "--"] + flags}
     point = Point(n)
-    walls = {"sqlrace": [], "syntax": []}
-    kib = {"sqlrace": [], "syntax": []}
+    runs = {"sqlrace": [], "syntax": []}
     for r in range(-1 if warm_up else 0, args.repeat):
         # Round 0 starts with the syntax-only run, so a timeout of sqlrace
         # still leaves a parse time to subtract.
@@ -197,8 +201,9 @@ def measure(series, n, folder, flags, args, warm_up=False):
                            capture_stdout=tool == "sqlrace")
             if run.timed_out:
                 point.timed_out = True
-                point.sqlrace = run.wall
-                point.syntax = median(walls["syntax"]) if walls["syntax"] else 0.0
+                point.sqlrace = {"wall": run.wall, "cpu": run.cpu}
+                for c in CLOCKS:
+                    point.syntax[c] = median([getattr(x, c) for x in runs["syntax"]]) if runs["syntax"] else 0.0
                 return point
             if run.rc not in ((0, 1) if tool == "sqlrace" else (0,)):
                 raise BenchError("series %s, N=%d: exit status %d from %s\n%s" % (
@@ -211,12 +216,15 @@ def measure(series, n, folder, flags, args, warm_up=False):
                                          series.key, n, point.findings, expected,
                                          " ".join(shlex.quote(c) for c in cmd)))
             if r >= 0:
-                walls[tool].append(run.wall)
-                kib[tool].append(run.rss_kib)
-    point.sqlrace, point.syntax = median(walls["sqlrace"]), median(walls["syntax"])
-    point.above = median([s - p for s, p in zip(walls["sqlrace"], walls["syntax"])])
-    point.parse_ratio = median([s / p for s, p in zip(walls["sqlrace"], walls["syntax"]) if p > 0])
-    point.sqlrace_kib, point.syntax_kib = median(kib["sqlrace"]), median(kib["syntax"])
+                runs[tool].append(run)
+    pairs = list(zip(runs["sqlrace"], runs["syntax"]))
+    for c in CLOCKS:
+        point.sqlrace[c] = median([getattr(x, c) for x in runs["sqlrace"]])
+        point.syntax[c] = median([getattr(x, c) for x in runs["syntax"]])
+        point.above[c] = median([getattr(a, c) - getattr(b, c) for a, b in pairs])
+        point.parse_ratio[c] = median([getattr(a, c) / getattr(b, c) for a, b in pairs if getattr(b, c) > 0])
+    point.sqlrace_kib = median([x.rss_kib for x in runs["sqlrace"]])
+    point.syntax_kib = median([x.rss_kib for x in runs["syntax"]])
     return point
 
 
@@ -224,23 +232,27 @@ def sizes_for(series, args):
     return args.sizes.get(series.key) or (series.quick if args.quick else series.full)
 
 
-HEADER = "%8s %10s %10s %10s %10s %12s %11s %11s %9s" % (
-    "N", "sqlrace s", "syntax s", "above s", "net s", "net/unit ms", "sqlrace MiB", "syntax MiB", "findings")
+HEADER = ("%8s | %10s %10s %10s | %10s %10s %10s | %9s %12s | %11s %11s | %8s\n"
+          "%8s | %10s %10s %10s | %10s %10s %10s | %9s %12s | %11s %11s | %8s") % (
+    "", "wall: ", "", "", "CPU: ", "", "", "%s clock:" % "{clock}", "", "peak RSS: ", "", "",
+    "N", "sqlrace s", "syntax s", "above s", "sqlrace s", "syntax s", "above s", "net s", "net/unit ms",
+    "sqlrace MiB", "syntax MiB", "findings")
 
 
-def row(point, base):
+def row(point, base, clock):
     """One line of the table; base is the Point of the base input."""
     if point.timed_out:
-        return "%8d %10s %10.3f  (sqlrace stopped after the --timeout)" % (
-            point.n, ">%.0f" % point.sqlrace, point.syntax)
+        return "%8d | %10s %10.3f %10s | %10s %10.3f  (sqlrace stopped at the --timeout)" % (
+            point.n, ">%.1f" % point.sqlrace["wall"], point.syntax["wall"], "",
+            ">%.1f" % point.sqlrace["cpu"], point.syntax["cpu"])
     if point is base:
-        net, per_unit = "%10s" % "-", "%12s" % "(base)"
+        net, per_unit = "%9s" % "-", "%12s" % "(base)"
     else:
-        net = point.above - base.above
-        per_unit = "%12.4f" % (1000 * net / (point.n - base.n))
-        net = "%10.3f" % net
-    return "%8d %10.3f %10.3f %10.3f %s %s %11.1f %11.1f %9d" % (
-        point.n, point.sqlrace, point.syntax, point.above, net, per_unit,
+        value = point.above[clock] - base.above[clock]
+        net, per_unit = "%9.3f" % value, "%12.4f" % (1000 * value / (point.n - base.n))
+    return "%8d | %10.3f %10.3f %10.3f | %10.3f %10.3f %10.3f | %s %s | %11.1f %11.1f | %8d" % (
+        point.n, point.sqlrace["wall"], point.syntax["wall"], point.above["wall"],
+        point.sqlrace["cpu"], point.syntax["cpu"], point.above["cpu"], net, per_unit,
         point.sqlrace_kib / 1024, point.syntax_kib / 1024, point.findings)
 
 
@@ -255,20 +267,21 @@ def run_series(series, folder, args):
     if len(sizes) < 2:
         raise BenchError("series %s: needs two sizes or more above the base input's %d units to compare" % (
             series.key, series.base))
+    clock = args.clock
     print()
     print("series %s: %s; unit: one %s; sizes %s" % (series.key, series.title, series.unit,
                                                     ", ".join(map(str, sizes))))
-    print(HEADER)
+    print(HEADER.replace("{clock}", clock))
     base = measure(series, series.base, folder, flags, args, warm_up=True)
     if base.timed_out:
         raise BenchError("series %s: the base input (N=%d) timed out" % (series.key, series.base))
-    print(row(base, base))
+    print(row(base, base, clock))
     sys.stdout.flush()
     points = []
     for n in sizes:
         point = measure(series, n, folder, flags, args)
         points.append(point)
-        print(row(point, base))
+        print(row(point, base, clock))
         sys.stdout.flush()
         if point.timed_out:
             break
@@ -277,21 +290,21 @@ def run_series(series, folder, args):
     if first.timed_out:
         return ("FAIL: series %s: sqlrace ran out of time (--timeout %.0f s) already at the smallest size N=%d"
                 % (series.key, args.timeout, first.n), True, points)
-    first_net = first.above - base.above
+    first_net = first.above[clock] - base.above[clock]
     floored = first_net < args.floor
     first_unit = max(first_net, args.floor) / (first.n - base.n)
     if last.timed_out:
-        # Stopped: it would have taken at least the time it was given.
-        last_unit = (args.timeout - last.syntax - base.above) / (last.n - base.n)
-        return ("FAIL: series %s: per-unit cost %.4f ms at N=%d, at least %.4f ms at N=%d, where sqlrace ran "
-                "out of time (--timeout %.0f s): >= %.2fx (bound %.2fx)" % (
-                    series.key, 1000 * first_unit, first.n, 1000 * last_unit, last.n, args.timeout,
+        # Stopped: it would have taken at least what it had used so far.
+        last_unit = (last.sqlrace[clock] - last.syntax[clock] - base.above[clock]) / (last.n - base.n)
+        return ("FAIL: series %s: per-unit cost (%s) %.4f ms at N=%d, at least %.4f ms at N=%d, where sqlrace "
+                "ran out of time (--timeout %.0f s): >= %.2fx (bound %.2fx)" % (
+                    series.key, clock, 1000 * first_unit, first.n, 1000 * last_unit, last.n, args.timeout,
                     last_unit / first_unit, args.bound), True, points)
-    last_unit = (last.above - base.above) / (last.n - base.n)
+    last_unit = (last.above[clock] - base.above[clock]) / (last.n - base.n)
     growth = last_unit / first_unit
     failed = growth > args.bound
-    line = "%s: series %s: per-unit cost %.4f ms at N=%d, %.4f ms at N=%d: %.2fx (bound %.2fx)%s" % (
-        "FAIL" if failed else "ok", series.key, 1000 * first_unit, first.n, 1000 * last_unit, last.n,
+    line = "%s: series %s: per-unit cost (%s) %.4f ms at N=%d, %.4f ms at N=%d: %.2fx (bound %.2fx)%s" % (
+        "FAIL" if failed else "ok", series.key, clock, 1000 * first_unit, first.n, 1000 * last_unit, last.n,
         growth, args.bound, "; net cost at N=%d (%.4f s) counted as the --floor %.3f s"
         % (first.n, first_net, args.floor) if floored else "")
     return line, failed, points
@@ -326,6 +339,9 @@ def main(argv=None):
                         help="paired rounds per size; medians are taken over them (default 3)")
     parser.add_argument("--bound", type=float, default=1.5,
                         help="largest allowed per-unit cost at the largest size over the smallest (default 1.5)")
+    parser.add_argument("--clock", choices=CLOCKS, default="cpu",
+                        help="the time the verdicts use: cpu (user + system time of the process, the default: "
+                             "steady on a loaded machine) or wall; both are printed")
     parser.add_argument("--floor", type=float, default=0.01,
                         help="seconds: the least net cost counted at the smallest size (default 0.01)")
     parser.add_argument("--timeout", type=float, default=900,
@@ -353,8 +369,8 @@ def main(argv=None):
             return 2
         setattr(args, attr, found)
 
-    print("scaling: %s against %s -fsyntax-only; medians of %d paired rounds" % (
-        args.sqlrace, args.clang, args.repeat))
+    print("scaling: %s against %s -fsyntax-only; medians of %d paired rounds; verdicts on %s time" % (
+        args.sqlrace, args.clang, args.repeat, args.clock))
     print("above = sqlrace - syntax-only; net = above - above of the base input; "
           "net/unit = net / (N - units in the base)")
     if args.keep:
@@ -395,13 +411,16 @@ def main(argv=None):
     if parse_point:
         target = args.require_parse_ratio
         verdict = ""
+        ratio = parse_point.parse_ratio[args.clock]
         if target is not None:
-            verdict = "  ok" if parse_point.parse_ratio < target else "  FAIL"
-            if parse_point.parse_ratio >= target:
+            verdict = "  ok" if ratio < target else "  FAIL"
+            if ratio >= target:
                 failed.append("parse ratio")
-        print("  parse ratio: series a at N=%d: sqlrace %.3f s / syntax-only %.3f s = %.2fx (goal: below %gx)%s"
-              % (PARSE_RATIO_SIZE, parse_point.sqlrace, parse_point.syntax, parse_point.parse_ratio,
-                 target if target is not None else 2.0, verdict))
+        print("  parse ratio: series a at N=%d: sqlrace / syntax-only = %.2fx (%s clock; goal: below %gx)%s; "
+              "wall %.3f s / %.3f s = %.2fx, CPU %.3f s / %.3f s = %.2fx" % (
+                  PARSE_RATIO_SIZE, ratio, args.clock, target if target is not None else 2.0, verdict,
+                  parse_point.sqlrace["wall"], parse_point.syntax["wall"], parse_point.parse_ratio["wall"],
+                  parse_point.sqlrace["cpu"], parse_point.syntax["cpu"], parse_point.parse_ratio["cpu"]))
     else:
         print("  parse ratio: not measured (series a did not run at N=%d)" % PARSE_RATIO_SIZE)
         if args.require_parse_ratio is not None:
