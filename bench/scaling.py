@@ -2,7 +2,7 @@
 """Scaling benchmark: does sqlrace's cost grow linearly with the input?
 
   bench/scaling.py [--sqlrace BIN] [--clang CLANG++] [--series a,b,c,d] [--quick]
-                   [-n 3] [--bound 1.5] [--floor 0.01] [--timeout 900]
+                   [-n 3] [--bound 1.5] [--clock cpu|wall] [--floor 0.01] [--timeout 900]
                    [--sizes a=250,500] [--require-parse-ratio 2.0] [--keep DIR]
 
 Four series of generated inputs, compiled against the real Debian headers
@@ -21,10 +21,11 @@ For every size N, and for a base input with the fewest units that still
 race (one pair for a, one unit for b-d), each round runs
 `clang++-19 -fsyntax-only` and sqlrace on the same file back to back
 (alternating which goes first), after one unmeasured warm-up round. The cost
-above parsing is the median over rounds of (sqlrace wall - syntax-only
-wall). The base input's cost above parsing is the fixed cost (start-up,
-rules, work done once per file that has any database call); the per-unit
-cost at N is
+above parsing is the median over rounds of (sqlrace time - syntax-only
+time), on the --clock chosen: CPU time (user + system, the default, steady
+when other jobs load the machine) or wall time; both are printed. The base
+input's cost above parsing is the fixed cost (start-up, rules, work done
+once per file that has any database call); the per-unit cost at N is
 
     (above parsing at N - above parsing of the base) / (N - units in the base)
 
