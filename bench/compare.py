@@ -188,10 +188,11 @@ def main(argv=None):
         print("skipped: " + s)
 
     if not args.summary_only:
+        names = max(len(item.name()) for item in inputs)
         print()
-        print("%-66s %9s %9s %9s %7s %8s %8s %7s" % ("file (medians)", "sqlrace", "clang++", "tidy", "wall",
-                                                    "sqlrace", "clang++", "RSS"))
-        print("%-66s %9s %9s %9s %7s %8s %8s %7s" % ("", "ms", "ms", "ms", "ratio", "MiB", "MiB", "ratio"))
+        print("%-*s %9s %9s %9s %7s %8s %8s %7s" % (names, "file (medians)", "sqlrace", "clang++", "tidy", "wall",
+                                                   "sqlrace", "clang++", "RSS"))
+        print("%-*s %9s %9s %9s %7s %8s %8s %7s" % (names, "", "ms", "ms", "ms", "ratio", "MiB", "MiB", "ratio"))
         for k, item in enumerate(inputs):
             ms = [1000 * median(walls[t][k]) for t in TOOLS]
             mib = [median(rsss[t][k]) / 1024 for t in ("sqlrace", "clang++")]
@@ -199,8 +200,8 @@ def main(argv=None):
                 w, m = "%7.2f" % per_file[k][0], "%7.2f" % per_file[k][1]
             else:
                 w, m = "%7s" % "FAILED", "%7s" % "-"
-            print("%-66s %9.1f %9.1f %9.1f %s %8.1f %8.1f %s" % (item.name(), ms[0], ms[1], ms[2], w,
-                                                                 mib[0], mib[1], m))
+            print("%-*s %9.1f %9.1f %9.1f %s %8.1f %8.1f %s" % (names, item.name(), ms[0], ms[1], ms[2], w,
+                                                                mib[0], mib[1], m))
 
     print()
     placeholder = Input("FILE", ["FLAGS"])
