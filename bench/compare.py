@@ -1,50 +1,69 @@
 #!/usr/bin/env python3
 """Compare sqlrace's cost with a plain compile and with a trivial clang-tidy run.
 
-For every input (by default testdata/check-then-insert/*.cpp and the demo's
-src/*.cpp) it runs, side by side and with the same compiler flags:
+For every input (by default every testdata/<check>/*.cpp and the demo's
+src/*.cpp) it runs, with the same compiler flags and from the same directory:
 
   sqlrace       <sqlrace> <sqlrace flags> FILE -- <flags>
   clang++       clang++-19 -fsyntax-only <flags> FILE
   clang-tidy    clang-tidy-19 --checks='-*,readability-braces-around-statements' FILE -- <flags>
 
-Each command is run --repeat times per file (default 3); the best wall time
-per file is kept and summed. Peak RSS is the largest "maximum resident set
-size" seen for the tool over all runs, read from /usr/bin/time -v when it
-exists, else from the rusage the kernel reports for the finished child
-(what resource.getrusage(RUSAGE_CHILDREN) accumulates).
+Testdata inputs take their flags from their `// ARGS:` and `// REQUIRES:`
+headers, parsed by testdata/run.py, and run with testdata/ as the working
+directory, as ctest runs run.py (so `-IInputs/pqxx7` resolves). The demo's
+sources run from demo/signup-service/ with its include directory.
 
-This is a measurement, not a test: it exits 0 even when a tool reports
-problems in a file (the count is shown), and 2 when a tool is missing.
-Standard library only.
+Runs are paired: in each of the -n rounds the three tools run back to back on
+one file before the next file (the order of the tools rotates from round to
+round), so drift of the machine hits all three alike. Each run is measured on
+its own (wall time, and peak RSS and CPU time from the child's rusage via
+os.wait4). Per file, the ratio sqlrace/clang++ is the median over rounds of
+the ratio within a round, for wall time and for peak RSS; the summary gives
+the median of the per-file ratios, the same against clang-tidy, and for
+reference the median CPU-time ratio against clang++.
+
+Every input must compile for every tool. A file on which any tool fails
+(clang++ or clang-tidy exit status other than 0, sqlrace other than 0 or 1,
+which means findings) is left out of the ratios and listed at the end, and
+the script then exits 1. It exits 2 when a tool is missing or there is
+nothing to measure, 0 otherwise. Standard library only.
 """
 
 import argparse
 import glob
 import os
-import re
 import shlex
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
+sys.dont_write_bytecode = True  # keep bench/ and testdata/ free of __pycache__
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "testdata"))
-sys.dont_write_bytecode = True  # keep testdata/ free of __pycache__
+TESTDATA = os.path.join(ROOT, "testdata")
+DEMO = os.path.join(ROOT, "demo", "signup-service")
+sys.path.insert(0, TESTDATA)
 import run as testrun  # noqa: E402  (reuses the ARGS/REQUIRES header parsing)
+from measure import find_program, median, run_once  # noqa: E402
 
 TIDY_CHECKS = "-*,readability-braces-around-statements"
-TIME_BIN = "/usr/bin/time"
-DEMO = os.path.join(ROOT, "demo", "signup-service")
+TOOLS = ("sqlrace", "clang++", "clang-tidy")
 
 
 class Input:
-    def __init__(self, path, flags, sqlrace_flags=()):
-        self.path = path
+    def __init__(self, path, flags, sqlrace_flags=(), cwd=TESTDATA):
+        self.path = os.path.abspath(path)
         self.flags = list(flags)
         self.sqlrace_flags = list(sqlrace_flags)
+        self.cwd = cwd  # relative paths in the flags are relative to this
+
+    def name(self):
+        rel = os.path.relpath(self.path, ROOT)
+        return self.path if rel.startswith("..") else rel
+
+
+def all_testdata():
+    """Every test input, as testdata/CMakeLists.txt registers them."""
+    paths = sorted(glob.glob(os.path.join(TESTDATA, "*", "*.cpp")))
+    return [p for p in paths
+            if os.path.basename(os.path.dirname(p)) != "Inputs" and not p.endswith(".fixed.cpp")]
 
 
 def testdata_inputs(paths):
@@ -57,7 +76,7 @@ def testdata_inputs(paths):
         if missing:
             skipped.append("%s (missing %s)" % (path, " ".join(missing)))
             continue
-        inputs.append(Input(path, clang_flags + extra, sqlrace_flags))
+        inputs.append(Input(path, clang_flags + extra, sqlrace_flags, cwd=TESTDATA))
     return inputs, skipped
 
 
@@ -65,46 +84,34 @@ def demo_inputs():
     missing, extra = testrun.pkg_cflags(["libpq", "sqlite3"])
     if missing:
         return [], ["demo sources (missing %s)" % " ".join(missing)]
-    flags = ["-std=c++17", "-I" + os.path.join(DEMO, "include")] + extra
-    return [Input(p, flags) for p in sorted(glob.glob(os.path.join(DEMO, "src", "*.cpp")))], []
+    flags = ["-std=c++17", "-Iinclude"] + extra
+    return [Input(p, flags, cwd=DEMO) for p in sorted(glob.glob(os.path.join(DEMO, "src", "*.cpp")))], []
 
 
 def tool_commands(args):
-    """(name, function Input -> argv) for the three tools."""
+    """Tool name -> function Input -> argv."""
     if args.sqlrace_is_compiler:
         def sqlrace(i):
             return [args.sqlrace, "-fsyntax-only"] + i.flags + [i.path]
     else:
         def sqlrace(i):
             return [args.sqlrace] + i.sqlrace_flags + [i.path, "--"] + i.flags
-    return [
-        ("sqlrace", sqlrace),
-        ("clang++", lambda i: [args.clang, "-fsyntax-only"] + i.flags + [i.path]),
-        ("clang-tidy", lambda i: [args.clang_tidy, "--quiet", "--checks=" + TIDY_CHECKS, i.path, "--"] + i.flags),
-    ]
+    return {
+        "sqlrace": sqlrace,
+        "clang++": lambda i: [args.clang, "-fsyntax-only"] + i.flags + [i.path],
+        "clang-tidy": lambda i: [args.clang_tidy, "--quiet", "--checks=" + TIDY_CHECKS, i.path, "--"] + i.flags,
+    }
 
 
-def measure(argv, use_time_bin):
-    """Runs argv once; returns (wall seconds, peak RSS in KiB, exit status)."""
-    if use_time_bin:
-        with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
-            start = time.perf_counter()
-            proc = subprocess.run([TIME_BIN, "-v", "-o", report.name] + argv,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            wall = time.perf_counter() - start
-            text = report.read()
-        m = re.search(r"Maximum resident set size \(kbytes\):\s*(\d+)", text)
-        rc = proc.returncode
-        m_rc = re.search(r"Exit status:\s*(\d+)", text)
-        if m_rc:
-            rc = int(m_rc.group(1))
-        return wall, int(m.group(1)) if m else 0, rc
-    start = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss, child.returncode  # ru_maxrss is in KiB on Linux
+def failed_run(name, run, sqlrace_is_compiler):
+    # sqlrace exits 1 when it has findings; only 2 (or a signal) means it failed.
+    if name == "sqlrace" and not sqlrace_is_compiler:
+        return run.rc not in (0, 1)
+    return run.rc != 0
+
+
+def ratio(a, b):
+    return a / b if b else float("nan")
 
 
 def main(argv=None):
@@ -113,32 +120,35 @@ def main(argv=None):
                         help="sqlrace executable (default: build/bin/sqlrace in the repository)")
     parser.add_argument("--clang", default="clang++-19", help="compiler to compare with (default clang++-19)")
     parser.add_argument("--clang-tidy", default="clang-tidy-19", help="clang-tidy to compare with (default clang-tidy-19)")
-    parser.add_argument("-n", "--repeat", type=int, default=3, help="runs per file and tool; the best is kept (default 3)")
+    parser.add_argument("-n", "--repeat", type=int, default=3,
+                        help="paired rounds per file; medians are taken over them (default 3)")
+    parser.add_argument("--every", type=int, default=1, metavar="K",
+                        help="measure only every K-th testdata file (default 1: all of them); the demo is always in")
+    parser.add_argument("--no-demo", action="store_true", help="leave out the demo sources")
+    parser.add_argument("--summary-only", action="store_true", help="do not print the per-file table")
     parser.add_argument("--sqlrace-is-compiler", action="store_true",
                         help="call the --sqlrace program like a compiler (-fsyntax-only FLAGS FILE), to try this "
-                             "script with clang++-19 standing in before sqlrace exists")
-    parser.add_argument("--no-time-binary", action="store_true",
-                        help="do not use /usr/bin/time -v; read the child's rusage instead")
-    parser.add_argument("--per-file", action="store_true", help="also print the best time of every file")
+                             "script with clang++-19 standing in for sqlrace")
     parser.add_argument("files", nargs="*",
-                        help="test inputs with ARGS/REQUIRES headers (default: testdata/check-then-insert/*.cpp "
-                             "and the demo sources)")
+                        help="testdata inputs with ARGS/REQUIRES headers, run from testdata/ like run.py "
+                             "(default: all of testdata/*/*.cpp, then the demo sources)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+        parser.error("-n must be at least 1")
+    if args.every < 1:
+        parser.error("--every must be at least 1")
 
-    for label, prog in (("sqlrace", args.sqlrace), ("clang++", args.clang), ("clang-tidy", args.clang_tidy)):
-        found = shutil.which(prog) if os.sep not in prog else (prog if os.access(prog, os.X_OK) else None)
-        if not found or not os.path.isfile(found):
+    # Absolute paths: the tools run from the inputs' directories.
+    for label, attr in (("sqlrace", "sqlrace"), ("clang++", "clang"), ("clang-tidy", "clang_tidy")):
+        found = find_program(getattr(args, attr))
+        if not found:
             hint = " (build it first, or pass --sqlrace PATH)" if label == "sqlrace" else ""
-            print("compare: %s executable not found: %s%s" % (label, prog, hint), file=sys.stderr)
+            print("compare: %s executable not found: %s%s" % (label, getattr(args, attr), hint), file=sys.stderr)
             return 2
-    use_time_bin = not args.no_time_binary and os.access(TIME_BIN, os.X_OK)
+        setattr(args, attr, found)
 
-    if args.files:
-        inputs, skipped = testdata_inputs(args.files)
-    else:
-        inputs, skipped = testdata_inputs(sorted(glob.glob(os.path.join(ROOT, "testdata", "check-then-insert", "*.cpp"))))
+    inputs, skipped = testdata_inputs((args.files or all_testdata())[::args.every])
+    if not args.files and not args.no_demo:
         more, more_skipped = demo_inputs()
         inputs += more
         skipped += more_skipped
@@ -146,53 +156,95 @@ def main(argv=None):
         print("compare: no inputs to measure", file=sys.stderr)
         return 2
 
-    tools = tool_commands(args)
-    best = {name: [float("inf")] * len(inputs) for name, _ in tools}
-    peak = {name: 0 for name, _ in tools}
-    failed = {name: set() for name, _ in tools}
-    # Interleave tools and files inside each round, so slow drift of the
-    # machine (thermal, other load) affects all three alike.
-    for _ in range(args.repeat):
+    commands = tool_commands(args)
+    walls = {t: [[] for _ in inputs] for t in TOOLS}
+    rsss = {t: [[] for _ in inputs] for t in TOOLS}
+    cpus = {t: [[] for _ in inputs] for t in TOOLS}
+    failures = [{} for _ in inputs]  # per input: tool -> (exit status, stderr)
+    for r in range(args.repeat):
+        order = TOOLS[r % 3:] + TOOLS[:r % 3]
         for k, item in enumerate(inputs):
-            for name, command in tools:
-                wall, rss, rc = measure(command(item), use_time_bin)
-                best[name][k] = min(best[name][k], wall)
-                peak[name] = max(peak[name], rss)
-                # sqlrace exits 1 when it has findings; only 2 (or worse) means it failed.
-                if rc != 0 and not (name == "sqlrace" and rc == 1 and not args.sqlrace_is_compiler):
-                    failed[name].add(item.path)
+            for tool in order:
+                run = run_once(commands[tool](item), cwd=item.cwd)
+                walls[tool][k].append(run.wall)
+                rsss[tool][k].append(run.rss_kib)
+                cpus[tool][k].append(run.cpu)
+                if failed_run(tool, run, args.sqlrace_is_compiler) and tool not in failures[k]:
+                    failures[k][tool] = (run.rc, run.stderr)
+        print("compare: round %d of %d done" % (r + 1, args.repeat), file=sys.stderr)
 
-    rss_source = "/usr/bin/time -v" if use_time_bin else "child rusage"
-    print("inputs: %d files, best of %d runs each; peak RSS from %s" % (len(inputs), args.repeat, rss_source))
+    def paired(values, other, k):
+        return median([ratio(a, b) for a, b in zip(values[k], other[k])])
+
+    good = [k for k in range(len(inputs)) if not failures[k]]
+    per_file = {}  # k -> (wall ratio vs clang++, RSS ratio vs clang++, same vs clang-tidy)
+    for k in good:
+        per_file[k] = (paired(walls["sqlrace"], walls["clang++"], k), paired(rsss["sqlrace"], rsss["clang++"], k),
+                       paired(walls["sqlrace"], walls["clang-tidy"], k), paired(rsss["sqlrace"], rsss["clang-tidy"], k))
+
+    print("inputs: %d files (%d compiled for every tool), %d paired rounds each; "
+          "peak RSS per run from the child's rusage" % (len(inputs), len(good), args.repeat))
     for s in skipped:
         print("skipped: " + s)
-    print()
-    commands = {name: " ".join(shlex.quote(c) for c in command(Input("FILE", ["FLAGS"])))
-                for name, command in tools}
-    width = max(len(c) for c in commands.values())
-    print("%-*s  %12s  %12s  %13s  %8s" % (width, "command", "total (s)", "per file (ms)", "peak RSS (MiB)", "failed"))
-    totals = {}
-    for name, _ in tools:
-        totals[name] = sum(best[name])
-        print("%-*s  %12.3f  %12.1f  %13.1f  %8d" % (width, commands[name], totals[name],
-                                                    1000 * totals[name] / len(inputs), peak[name] / 1024,
-                                                    len(failed[name])))
-    print()
-    for other in ("clang++", "clang-tidy"):
-        time_ratio = totals["sqlrace"] / totals[other] if totals[other] else float("nan")
-        rss_ratio = peak["sqlrace"] / peak[other] if peak[other] else float("nan")
-        print("sqlrace/%-10s time %6.2fx   peak RSS %6.2fx" % (other, time_ratio, rss_ratio))
-    for name, paths in failed.items():
-        if paths:
-            print("\nnote: %s exited with an error status on: %s" % (
-                name, ", ".join(os.path.relpath(p, ROOT) for p in sorted(paths))))
 
-    if args.per_file:
+    if not args.summary_only:
+        names = max(len(item.name()) for item in inputs)
         print()
-        print("%-60s  %10s  %10s  %10s" % ("file (best ms)", "sqlrace", "clang++", "clang-tidy"))
+        print("%-*s %9s %9s %9s %7s %8s %8s %7s" % (names, "file (medians)", "sqlrace", "clang++", "tidy", "wall",
+                                                   "sqlrace", "clang++", "RSS"))
+        print("%-*s %9s %9s %9s %7s %8s %8s %7s" % (names, "", "ms", "ms", "ms", "ratio", "MiB", "MiB", "ratio"))
         for k, item in enumerate(inputs):
-            print("%-60s  %10.1f  %10.1f  %10.1f" % (os.path.relpath(item.path, ROOT), 1000 * best["sqlrace"][k],
-                                                     1000 * best["clang++"][k], 1000 * best["clang-tidy"][k]))
+            ms = [1000 * median(walls[t][k]) for t in TOOLS]
+            mib = [median(rsss[t][k]) / 1024 for t in ("sqlrace", "clang++")]
+            if k in per_file:
+                w, m = "%7.2f" % per_file[k][0], "%7.2f" % per_file[k][1]
+            else:
+                w, m = "%7s" % "FAILED", "%7s" % "-"
+            print("%-*s %9.1f %9.1f %9.1f %s %8.1f %8.1f %s" % (names, item.name(), ms[0], ms[1], ms[2], w,
+                                                                mib[0], mib[1], m))
+
+    print()
+    placeholder = Input("FILE", ["FLAGS"])
+    placeholder.path = "FILE"
+    commands_shown = {t: " ".join(shlex.quote(c) for c in commands[t](placeholder)) for t in TOOLS}
+    width = max(len(c) for c in commands_shown.values())
+    print("%-*s  %10s  %14s  %14s" % (width, "command", "total (s)", "per file (ms)", "peak RSS (MiB)"))
+    for t in TOOLS:
+        total = sum(median(walls[t][k]) for k in good)
+        peak = max((max(rsss[t][k]) for k in good), default=0)
+        print("%-*s  %10.3f  %14.1f  %14.1f" % (width, commands_shown[t], total,
+                                                1000 * total / len(good) if good else float("nan"), peak / 1024))
+    print()
+    if good:
+        for j, other in ((0, "clang++"), (2, "clang-tidy")):
+            print("median per-file ratio sqlrace/%-10s wall %5.2fx   peak RSS %5.2fx   (%d files)" % (
+                other, median([per_file[k][j] for k in good]), median([per_file[k][j + 1] for k in good]),
+                len(good)))
+        # CPU time (user + system) moves less than wall time when other jobs load the machine.
+        print("median per-file ratio sqlrace/clang++    CPU  %5.2fx   (for reference: steadier on a loaded machine)"
+              % median([paired(cpus["sqlrace"], cpus["clang++"], k) for k in good]))
+    else:
+        print("no input compiled for every tool: no ratios")
+
+    if len(good) < len(inputs):
+        bad = [k for k in range(len(inputs)) if failures[k]]
+        print()
+        print("FAILED: %d of %d inputs did not run cleanly for every tool; they are left out of the ratios:"
+              % (len(bad), len(inputs)))
+        for k in bad:
+            tools = ", ".join("%s (exit %d)" % (t, failures[k][t][0]) for t in TOOLS if t in failures[k])
+            print("  %s: %s" % (inputs[k].name(), tools))
+            print("    command: %s  (in %s)" % (" ".join(shlex.quote(c) for c in commands[next(
+                t for t in TOOLS if t in failures[k])](inputs[k])), os.path.relpath(inputs[k].cwd, ROOT)))
+            for t in TOOLS:
+                if t in failures[k]:
+                    lines = [line for line in failures[k][t][1].splitlines() if line.strip()]
+                    first = next((line for line in lines if "error:" in line), lines[0] if lines else "")
+                    if first:
+                        print("    %s: %s" % (t, first[:200]))
+        print("compare: error: %d input(s) failed for at least one tool (listed above)" % len(bad),
+              file=sys.stderr)
+        return 1
     return 0
 
 
