@@ -3,7 +3,7 @@
 //===----------------------------------------------------------------------===//
 #include "Inputs.h"
 #include "sqlrace/catalogue/JsonText.h"
-#include "sqlrace/flow/Schema.h"
+#include "sqlrace/schema/Schema.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -326,7 +326,7 @@ llvm::Error checkSchemaPaths(const std::vector<std::string> &Paths,
     if (llvm::sys::fs::status(Path, St))
       continue; // the schema loader says it cannot read it
     if (St.type() == llvm::sys::fs::file_type::directory_file) {
-      auto Listed = flow::Schema::migrationFiles(Path);
+      auto Listed = schema::Schema::migrationFiles(Path);
       if (!Listed) {
         llvm::consumeError(Listed.takeError());
         continue; // the schema loader reports it

@@ -42,7 +42,7 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
     printWarning(W);
   std::vector<std::string> Paths = SchemaPaths;
   Paths.insert(Paths.end(), Config.SchemaPaths.begin(), Config.SchemaPaths.end());
-  auto Schema = flow::Schema::load(Paths, Config.Dialect);
+  auto Schema = schema::Schema::load(Paths, Config.Dialect);
   if (!Schema)
     return Fail(Schema.takeError());
   // The config's checks first, the command line's after: the command line

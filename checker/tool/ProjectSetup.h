@@ -10,7 +10,7 @@
 
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
-#include "sqlrace/flow/Schema.h"
+#include "sqlrace/schema/Schema.h"
 #include <map>
 #include <memory>
 
@@ -19,7 +19,7 @@ namespace sqlrace {
 struct Setup {
   catalogue::Catalogue Rules;
   catalogue::ProjectConfig Config;
-  flow::Schema Schema;
+  schema::Schema Schema;
   flow::RaceOptions Options;
 };
 
