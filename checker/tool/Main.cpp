@@ -6,13 +6,14 @@
 // 2 the tool could not do its job (bad option or rules, a file that does not
 // compile or cannot be read).
 //===----------------------------------------------------------------------===//
-#include "CheckFilter.h"
 #include "Inputs.h"
-#include "ProjectSetup.h"
 #include "StreamedOutput.h"
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/Isolation.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
+#include "sqlrace/project/CheckFilter.h"
+#include "sqlrace/project/ProjectSetup.h"
+#include "sqlrace/project/SchemaInputs.h"
 #include "sqlrace/report/Diagnostic.h"
 #include "sqlrace/report/FileWrite.h"
 #include "sqlrace/report/Fixes.h"
@@ -22,17 +23,17 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/DiagnosticsYaml.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/DiagnosticsYaml.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Process.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/WithColor.h"
@@ -46,6 +47,9 @@
 
 using namespace clang;
 using namespace sqlrace;
+using project::printWarning;
+using project::ProjectSetups;
+using project::Setup;
 namespace cl = llvm::cl;
 
 static cl::OptionCategory Category("sqlrace options");
@@ -537,13 +541,13 @@ int main(int argc, const char **argv) {
     return fail("--docs-url must be an absolute URI (file:///..., https://...)");
 
   // Reject a malformed --checks before anything else.
-  if (auto Enabled = selectChecks(ChecksOpt); !Enabled)
+  if (auto Enabled = project::selectChecks(ChecksOpt); !Enabled)
     return fail(llvm::toString(Enabled.takeError()));
   else if (Enabled->empty()) // as clang-tidy; a config cannot undo it
     return fail("no checks enabled.");
   {
     std::vector<std::string> Warnings;
-    if (llvm::Error E = checkSchemaPaths(
+    if (llvm::Error E = project::checkSchemaPaths(
             std::vector<std::string>(SchemaPaths.begin(), SchemaPaths.end()),
             "--schema", sql::Dialect::Unknown, Warnings))
       return fail(llvm::toString(std::move(E)));

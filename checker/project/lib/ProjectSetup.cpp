@@ -1,12 +1,17 @@
 //===- ProjectSetup.cpp - sqlrace -------------------------------------===//
 // SPDX-License-Identifier: Apache-2.0
 //===----------------------------------------------------------------------===//
-#include "ProjectSetup.h"
-#include "CheckFilter.h"
-#include "Inputs.h"
+#include "sqlrace/project/ProjectSetup.h"
+#include "sqlrace/project/CheckFilter.h"
+#include "sqlrace/project/SchemaInputs.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
-namespace sqlrace {
+namespace sqlrace::project {
+
+void printWarning(const llvm::Twine &Message) {
+  llvm::errs() << ("sqlrace: warning: " + Message + "\n").str();
+}
 
 llvm::Expected<const Setup *> ProjectSetups::forFile(llvm::StringRef Source) {
   std::string Config = ForcedConfig;
@@ -70,4 +75,4 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
   return Result;
 }
 
-} // namespace sqlrace
+} // namespace sqlrace::project

@@ -1,11 +1,11 @@
 //===- CheckFilter.cpp - sqlrace --------------------------------------===//
 // SPDX-License-Identifier: Apache-2.0
 //===----------------------------------------------------------------------===//
-#include "CheckFilter.h"
+#include "sqlrace/project/CheckFilter.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/GlobPattern.h"
 
-namespace sqlrace {
+namespace sqlrace::project {
 
 llvm::Expected<std::vector<flow::CheckKind>>
 selectChecks(llvm::StringRef Spec) {
@@ -35,4 +35,4 @@ selectChecks(llvm::StringRef Spec) {
   return Out;
 }
 
-} // namespace sqlrace
+} // namespace sqlrace::project

@@ -3,19 +3,19 @@
 //
 // clang-tidy's --checks syntax: comma-separated globs, '-' to remove.
 //===----------------------------------------------------------------------===//
-#ifndef SQLRACE_TOOL_CHECKFILTER_H
-#define SQLRACE_TOOL_CHECKFILTER_H
+#ifndef SQLRACE_PROJECT_CHECKFILTER_H
+#define SQLRACE_PROJECT_CHECKFILTER_H
 
 #include "sqlrace/flow/Finding.h"
 #include "llvm/Support/Error.h"
 #include <vector>
 
-namespace sqlrace {
+namespace sqlrace::project {
 
 /// The implemented checks enabled by Spec, applied in order on top of the
 /// default "sqlrace-*". An empty glob list or a malformed glob is an error.
 llvm::Expected<std::vector<flow::CheckKind>> selectChecks(llvm::StringRef Spec);
 
-} // namespace sqlrace
+} // namespace sqlrace::project
 
 #endif
