@@ -19,7 +19,7 @@ namespace {
 /// project config, schema, options; setups live as long as the process, so
 /// their address identifies them) and the enabled kinds, which settle
 /// overlaps between kinds.
-using Key = std::pair<const project::Setup *, std::vector<flow::CheckKind>>;
+using Key = std::pair<const project::Setup *, std::vector<project::CheckKind>>;
 using PerContext = std::map<Key, std::unique_ptr<flow::AnalysisResult>>;
 
 struct Cache {
@@ -46,7 +46,7 @@ void forget(void *Ctx) {
 
 const flow::AnalysisResult &
 sharedAnalysis(clang::ASTContext &Ctx, const project::Setup &Project,
-               const std::vector<flow::CheckKind> &Enabled) {
+               const std::vector<project::CheckKind> &Enabled) {
   Cache &C = cache();
   Key K{&Project, Enabled};
   {

@@ -31,7 +31,7 @@ namespace sqlrace::checks {
 /// count them.
 const flow::AnalysisResult &
 sharedAnalysis(clang::ASTContext &Ctx, const project::Setup &Project,
-               const std::vector<flow::CheckKind> &Enabled);
+               const std::vector<project::CheckKind> &Enabled);
 
 } // namespace sqlrace::checks
 

@@ -577,8 +577,8 @@ int main(int argc, const char **argv) {
       return fail(llvm::toString(Here.takeError()));
     if (ListChecks) {
       llvm::outs() << "Enabled checks:\n";
-      for (flow::CheckKind K : (*Here)->Options.Enabled)
-        llvm::outs() << "    " << flow::checkId(K) << "\n";
+      for (project::CheckKind K : (*Here)->Options.Enabled)
+        llvm::outs() << "    " << project::checkId(K) << "\n";
       llvm::outs() << "\n";
       return 0;
     }

@@ -66,8 +66,8 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
   S->Options.Registries = S->Config.Registries;
   S->Options.DefaultDialect = S->Config.Dialect;
   S->Options.HeaderFilter = HeaderFilter;
-  for (flow::CheckKind K : flow::allChecks())
-    if (auto It = S->Config.PerCheck.find(flow::checkId(K).str());
+  for (CheckKind K : allChecks())
+    if (auto It = S->Config.PerCheck.find(checkId(K).str());
         It != S->Config.PerCheck.end())
       S->Options.IgnoredTables[K] = It->second.IgnoredTables;
   const Setup *Result = S.get();

@@ -15,7 +15,7 @@
 #include <fstream>
 
 using namespace sqlrace;
-using flow::CheckKind;
+using project::CheckKind;
 
 namespace {
 
@@ -27,8 +27,8 @@ std::vector<CheckKind> enabledBy(llvm::StringRef Spec) {
 }
 
 TEST(CheckFilter, EverythingByDefault) {
-  std::vector<CheckKind> All(flow::allChecks().begin(),
-                             flow::allChecks().end());
+  std::vector<CheckKind> All(project::allChecks().begin(),
+                             project::allChecks().end());
   EXPECT_EQ(enabledBy(""), All);
   EXPECT_EQ(enabledBy(" , ,"), All);
   EXPECT_EQ(enabledBy("other-*"), All); // a glob that matches nothing

@@ -31,7 +31,8 @@ using schema::Schema;
 /// Options of the analysis.
 struct RaceOptions {
   /// Which checks to run (the others produce no findings).
-  std::vector<CheckKind> Enabled = {allChecks().begin(), allChecks().end()};
+  std::vector<CheckKind> Enabled = {project::allChecks().begin(),
+                                    project::allChecks().end()};
   /// Keys known before the code is read (--schema); DDL the code runs is
   /// added per translation unit. Not owned; may be null.
   const schema::Schema *BaseSchema = nullptr;

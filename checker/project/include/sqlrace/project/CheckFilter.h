@@ -6,7 +6,7 @@
 #ifndef SQLRACE_PROJECT_CHECKFILTER_H
 #define SQLRACE_PROJECT_CHECKFILTER_H
 
-#include "sqlrace/flow/Finding.h"
+#include "sqlrace/project/CheckList.h"
 #include "llvm/Support/Error.h"
 #include <vector>
 
@@ -14,7 +14,7 @@ namespace sqlrace::project {
 
 /// The implemented checks enabled by Spec, applied in order on top of the
 /// default "sqlrace-*". An empty glob list or a malformed glob is an error.
-llvm::Expected<std::vector<flow::CheckKind>> selectChecks(llvm::StringRef Spec);
+llvm::Expected<std::vector<CheckKind>> selectChecks(llvm::StringRef Spec);
 
 } // namespace sqlrace::project
 
