@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The checks on what a run is given, before anything reads it for real:
-// source files, the compilation database and the baseline (schemas: see
-// sqlrace/project/SchemaInputs.h).
+// source files and the compilation database (schemas and baselines: see
+// sqlrace/project/SchemaInputs.h and sqlrace/report/Baseline.h).
 // Each problem becomes one line that names the input; none of them can
 // crash, block or exhaust memory (docs/reliability.md, "Inputs").
 //===----------------------------------------------------------------------===//
@@ -15,7 +15,6 @@
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -58,14 +57,6 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 findCompilations(const std::optional<std::string> &BuildDir,
                  const std::vector<std::string> &Sources,
                  std::vector<std::string> &Skipped, bool &NotFound);
-
-/// The fingerprints listed in a --baseline file (written by
-/// --write-baseline); a regular file of at most 64 MB whose JSON nesting
-/// is bounded before it is parsed.
-llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path);
-/// The same for the text of such a file, named Path in messages.
-llvm::Expected<std::set<std::string>> loadBaselineText(llvm::StringRef Path,
-                                                       llvm::StringRef Text);
 
 } // namespace sqlrace
 

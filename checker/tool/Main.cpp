@@ -14,8 +14,9 @@
 #include "sqlrace/project/CheckFilter.h"
 #include "sqlrace/project/ProjectSetup.h"
 #include "sqlrace/project/SchemaInputs.h"
+#include "sqlrace/report/Baseline.h"
 #include "sqlrace/report/Diagnostic.h"
-#include "sqlrace/report/FileWrite.h"
+#include "sqlrace/report/ExportFixes.h"
 #include "sqlrace/report/Fixes.h"
 #include "sqlrace/report/Formats.h"
 #include "clang/AST/ASTConsumer.h"
@@ -25,13 +26,10 @@
 #include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
-#include "clang/Tooling/DiagnosticsYaml.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
@@ -41,7 +39,6 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -250,11 +247,9 @@ public:
         Diags.back().Suppressed = report::Suppression::InSource;
     }
     report::makeFingerprintsUnique(Diags);
+    report::markKnown(Diags, Run.Baseline);
     for (size_t I = 0; I < Diags.size(); ++I) {
       report::Diagnostic &D = Diags[I];
-      if (D.Suppressed == report::Suppression::None &&
-          Run.Baseline.count(D.Fingerprint))
-        D.Suppressed = report::Suppression::Baseline;
       std::string Text;
       if (Format == OutputFormat::Text &&
           D.Suppressed == report::Suppression::None) {
@@ -417,58 +412,6 @@ static FileResult analyseFile(const std::string &Source, RunContext &Run) {
     Fail("the file does not compile; see the compiler's errors",
          "'" + Source + "' does not compile; no analysis for it");
   return Result;
-}
-
-/// clang-tidy's --export-fixes format, read by clang-apply-replacements.
-static llvm::Error exportFixes(StringRef Path, StringRef MainFile,
-                               const std::vector<const report::Diagnostic *> &Diags) {
-  tooling::TranslationUnitDiagnostics TUD;
-  TUD.MainSourceFile = MainFile.str();
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  auto Message = [](const std::string &Text, const report::Position &P) {
-    tooling::DiagnosticMessage M;
-    M.Message = Text;
-    llvm::SmallString<256> File(P.File);
-    llvm::sys::fs::make_absolute(File);
-    M.FilePath = std::string(File);
-    M.FileOffset = P.Offset;
-    return M;
-  };
-  for (const report::Diagnostic *D : Diags) {
-    tooling::Diagnostic TD(D->Check, Message(D->Message, D->Pos), {},
-                           tooling::Diagnostic::Warning, std::string(Cwd));
-    for (const report::Note &N : D->Notes)
-      TD.Notes.push_back(Message(N.Message, N.Pos));
-    for (const report::Replacement &R : D->Fixes) {
-      tooling::Replacement Rep(R.File, R.Offset, R.Length, R.Text);
-      if (llvm::Error E = TD.Message.Fix[R.File].add(Rep))
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "cannot write '" + Path + "': " + llvm::toString(std::move(E)));
-    }
-    TUD.Diagnostics.push_back(std::move(TD));
-  }
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  llvm::yaml::Output YAML(OS);
-  YAML << TUD;
-  return report::writeOutputFile(Path, Text);
-}
-
-/// The --write-baseline document: every reported finding's fingerprint,
-/// with where it was and what it said for the humans reading the file.
-static std::string baselineJson(const std::vector<const report::Diagnostic *> &Diags) {
-  nlohmann::json Doc;
-  Doc["version"] = 1;
-  Doc["findings"] = nlohmann::json::array();
-  for (const report::Diagnostic *D : Diags)
-    Doc["findings"].push_back({{"fingerprint", D->Fingerprint},
-                               {"check", D->Check},
-                               {"file", D->Pos.File},
-                               {"line", D->Pos.Line},
-                               {"message", D->Message}});
-  return Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 /// --shard=I/N: "2/5" -> {2, 5}.
@@ -654,7 +597,7 @@ int main(int argc, const char **argv) {
                   Colour(llvm::sys::Process::StandardOutHasColors());
   Run.ColourErr = Colour(llvm::sys::Process::StandardErrHasColors());
   if (!BaselineOpt.empty()) {
-    auto Known = loadBaseline(BaselineOpt);
+    auto Known = report::loadBaseline(BaselineOpt);
     if (!Known)
       return fail(llvm::toString(Known.takeError()));
     Run.Baseline = std::move(*Known);
@@ -756,18 +699,11 @@ int main(int argc, const char **argv) {
                         I + 1);
     // The test of a failure outside any isolated analysis (Isolation.h).
     flow::crashIfAskedFor([&] { return "after:" + Sources[I]; });
-    if (Fix) {
-      // This file's fixes now, while its analysed bytes are likely current.
-      std::vector<const report::Diagnostic *> Mine;
-      for (size_t K = FirstOfFile; K < All.size(); ++K)
-        if (All[K].Suppressed == report::Suppression::None)
-          Mine.push_back(&All[K]);
-      report::FixOutcome Now =
-          report::applyFixes(Mine, R.AnalysedHash, llvm::errs());
-      Fixed.Offered += Now.Offered;
-      Fixed.Applied += Now.Applied;
-      Fixed.Failed |= Now.Failed;
-    }
+    // This file's fixes now, while its analysed bytes are likely current.
+    if (Fix)
+      Fixed += report::applyReportedFixes(
+          llvm::ArrayRef(All).drop_front(FirstOfFile), R.AnalysedHash,
+          llvm::errs());
     Statuses.push_back(R.Status);
     R = FileResult(); // free the memory of printed results early
     if (ShowProgress)
@@ -789,21 +725,18 @@ int main(int argc, const char **argv) {
   });
   AnyFailed |= BadCompileCommands;
   if (!ExportFixes.empty())
-    if (llvm::Error E = exportFixes(ExportFixes,
-                                    N == 1 ? Sources.front() : "", Reported)) {
+    if (llvm::Error E = report::exportFixes(
+            ExportFixes, N == 1 ? Sources.front() : "", Reported)) {
       fail(llvm::toString(std::move(E)));
       AnyFailed = true;
     }
   if (Fix) {
     AnyFailed |= Fixed.Failed;
     if (!Quiet)
-      llvm::errs() << "sqlrace applied " << Fixed.Applied << " of "
-                   << Fixed.Offered << " suggested fix"
-                   << (Fixed.Offered == 1 ? "" : "es") << "\n";
+      llvm::errs() << report::fixSummary(Fixed) << "\n";
   }
   if (!WriteBaseline.empty()) {
-    if (llvm::Error E = report::writeOutputFile(WriteBaseline,
-                                                baselineJson(Reported)))
+    if (llvm::Error E = report::writeBaseline(WriteBaseline, Reported))
       return fail(llvm::toString(std::move(E)));
   }
   unsigned Known = llvm::count_if(All, [](const report::Diagnostic &D) {
