@@ -9,10 +9,8 @@
 #include "sqlrace/project/CheckFilter.h"
 #include "sqlrace/project/ProjectSetup.h"
 #include "sqlrace/project/SchemaInputs.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
+#include "sqlrace/testing/TempDir.h"
 #include "gtest/gtest.h"
-#include <fstream>
 
 using namespace sqlrace;
 using project::CheckKind;
@@ -54,26 +52,14 @@ TEST(CheckFilter, MalformedGlobIsAnError) {
       << Message;
 }
 
-/// A fresh directory, removed at the end of each test.
+/// Each test's files in a fresh directory.
 class ProjectFilesTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    llvm::SmallString<128> D;
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("sqlrace-project", D));
-    Dir = std::string(D);
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
-  std::string path(llvm::StringRef Name) const {
-    return Dir + "/" + Name.str();
-  }
+  std::string path(llvm::StringRef Name) const { return Dir.path(Name); }
   std::string put(llvm::StringRef Name, llvm::StringRef Text) const {
-    std::string Path = path(Name);
-    std::ofstream(Path, std::ios::binary) << Text.str();
-    return Path;
+    return Dir.write(Name, Text);
   }
-  void mkdir(llvm::StringRef Name) const {
-    ASSERT_FALSE(llvm::sys::fs::create_directories(path(Name)));
-  }
+  void mkdir(llvm::StringRef Name) const { Dir.mkdir(Name); }
   /// The message checkSchemaPaths gives for Paths ("" when it accepts
   /// them); warnings are added to Warnings.
   std::string schemaError(const std::vector<std::string> &Paths,
@@ -89,7 +75,7 @@ protected:
     return Message;
   }
 
-  std::string Dir;
+  test::TempDir Dir{"sqlrace-project"};
 };
 
 TEST_F(ProjectFilesTest, SchemaWithDdlIsAccepted) {

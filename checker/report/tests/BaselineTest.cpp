@@ -7,11 +7,9 @@
 // checker/tool/tests/adoption_test.py and inputs_test.py.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/report/Baseline.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
+#include "sqlrace/testing/TempDir.h"
 #include "llvm/Support/JSON.h"
 #include "gtest/gtest.h"
-#include <fstream>
 
 using namespace sqlrace::report;
 
@@ -106,19 +104,9 @@ TEST(Baseline, KnownFindingsAreMarkedNotDropped) {
   EXPECT_EQ(Diags[2].Suppressed, Suppression::None);
 }
 
-class BaselineFileTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    llvm::SmallString<128> D;
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("sqlrace-baseline", D));
-    Dir = std::string(D);
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
-  std::string Dir;
-};
-
-TEST_F(BaselineFileTest, WriteThenLoad) {
-  std::string Path = Dir + "/baseline.json";
+TEST(BaselineFile, WriteThenLoad) {
+  sqlrace::test::TempDir Dir("sqlrace-baseline");
+  std::string Path = Dir.path("baseline.json");
   Diagnostic A = finding("fp", "a.cpp", 4, "m");
   ASSERT_FALSE(static_cast<bool>(writeBaseline(Path, {&A})));
   auto Known = loadBaseline(Path);
@@ -126,17 +114,19 @@ TEST_F(BaselineFileTest, WriteThenLoad) {
   EXPECT_EQ(*Known, std::set<std::string>{"fp"});
 }
 
-TEST_F(BaselineFileTest, OnlyRegularFilesAreRead) {
-  auto Missing = loadBaseline(Dir + "/absent.json");
+TEST(BaselineFile, OnlyRegularFilesAreRead) {
+  sqlrace::test::TempDir Dir("sqlrace-baseline");
+  auto Missing = loadBaseline(Dir.path("absent.json"));
   ASSERT_FALSE(static_cast<bool>(Missing));
   std::string Message = llvm::toString(Missing.takeError());
-  EXPECT_EQ(
-      Message.rfind("cannot read baseline '" + Dir + "/absent.json': ", 0), 0u)
+  EXPECT_EQ(Message.rfind(
+                "cannot read baseline '" + Dir.path("absent.json") + "': ", 0),
+            0u)
       << Message;
-  auto Directory = loadBaseline(Dir);
+  auto Directory = loadBaseline(Dir.root());
   ASSERT_FALSE(static_cast<bool>(Directory));
   EXPECT_EQ(llvm::toString(Directory.takeError()),
-            "cannot read baseline '" + Dir +
+            "cannot read baseline '" + Dir.root() +
                 "': not a regular file (a directory)");
 }
 

@@ -6,6 +6,7 @@
 // notes and replacements.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/report/ExportFixes.h"
+#include "sqlrace/testing/TempDir.h"
 #include "clang/Tooling/DiagnosticsYaml.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -104,9 +105,8 @@ TEST(ExportFixes, OverlappingEditsOfOneFindingAreAnError) {
 }
 
 TEST(ExportFixes, WritesTheFile) {
-  llvm::SmallString<128> Dir;
-  ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("sqlrace-export", Dir));
-  std::string Path = std::string(Dir) + "/fixes.yaml";
+  sqlrace::test::TempDir Dir("sqlrace-export");
+  std::string Path = Dir.path("fixes.yaml");
   Diagnostic D = withFix();
   ASSERT_FALSE(static_cast<bool>(exportFixes(Path, "/src/a.cpp", {&D})));
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
@@ -114,7 +114,6 @@ TEST(ExportFixes, WritesTheFile) {
   auto Text = exportedFixesText({&D}, "/src/a.cpp");
   ASSERT_TRUE(static_cast<bool>(Text));
   EXPECT_EQ((*Buffer)->getBuffer(), *Text);
-  llvm::sys::fs::remove_directories(Dir);
 }
 
 } // namespace

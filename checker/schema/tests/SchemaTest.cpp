@@ -7,11 +7,9 @@
 // unhandled-unique-violation and check-then-insert) is in testdata/.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/schema/Schema.h"
-#include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
+#include "sqlrace/testing/TempDir.h"
 #include "llvm/Support/Path.h"
 #include "gtest/gtest.h"
-#include <fstream>
 
 using namespace sqlrace;
 using schema::DeclaredKey;
@@ -143,60 +141,48 @@ TEST(Schema, PartialIndexCoversChecksThatRestateItsPredicate) {
             nullptr);
 }
 
-class SchemaFilesTest : public ::testing::Test {
-protected:
-  void SetUp() override {
-    llvm::SmallString<128> D;
-    ASSERT_FALSE(llvm::sys::fs::createUniqueDirectory("sqlrace-schema", D));
-    Dir = std::string(D);
-  }
-  void TearDown() override { llvm::sys::fs::remove_directories(Dir); }
-  std::string put(llvm::StringRef Name, llvm::StringRef Text) {
-    std::string Path = Dir + "/" + Name.str();
-    std::ofstream(Path, std::ios::binary) << Text.str();
-    return Path;
-  }
-  std::string Dir;
-};
-
-TEST_F(SchemaFilesTest, MigrationsApplyInNameOrder) {
-  ASSERT_FALSE(llvm::sys::fs::create_directory(Dir + "/m"));
-  put("m/002_drop.sql", "DROP INDEX a_x;\n");
-  put("m/001_create.sql", "CREATE TABLE a (x INT);\n"
-                          "CREATE UNIQUE INDEX a_x ON a (x);\n");
-  put("m/003_again.sql", "CREATE UNIQUE INDEX a_x2 ON a (x);\n");
-  put("m/notes.txt", "CREATE UNIQUE INDEX ignored ON a (y);\n");
-  auto Files = Schema::migrationFiles(Dir + "/m");
+TEST(SchemaFiles, MigrationsApplyInNameOrder) {
+  test::TempDir Dir("sqlrace-schema");
+  Dir.mkdir("m");
+  Dir.write("m/002_drop.sql", "DROP INDEX a_x;\n");
+  Dir.write("m/001_create.sql", "CREATE TABLE a (x INT);\n"
+                                "CREATE UNIQUE INDEX a_x ON a (x);\n");
+  Dir.write("m/003_again.sql", "CREATE UNIQUE INDEX a_x2 ON a (x);\n");
+  Dir.write("m/notes.txt", "CREATE UNIQUE INDEX ignored ON a (y);\n");
+  auto Files = Schema::migrationFiles(Dir.path("m"));
   ASSERT_TRUE(static_cast<bool>(Files)) << llvm::toString(Files.takeError());
   ASSERT_EQ(Files->size(), 3u);
   EXPECT_EQ(llvm::sys::path::filename((*Files)[0]), "001_create.sql");
   EXPECT_EQ(llvm::sys::path::filename((*Files)[2]), "003_again.sql");
 
-  auto S = Schema::load({Dir + "/m"});
+  auto S = Schema::load({Dir.path("m")});
   ASSERT_TRUE(static_cast<bool>(S)) << llvm::toString(S.takeError());
-  EXPECT_EQ(describe(*S), (Strings{"a(x)@" + Dir + "/m/003_again.sql:1"}));
+  EXPECT_EQ(describe(*S), (Strings{"a(x)@" + Dir.path("m/003_again.sql:1")}));
 }
 
-TEST_F(SchemaFilesTest, FilesAndDirectoriesTogether) {
-  std::string One = put("one.sql", "CREATE TABLE t (a INT PRIMARY KEY);");
-  ASSERT_FALSE(llvm::sys::fs::create_directory(Dir + "/more"));
-  put("more/1.sql", "CREATE TABLE u (b INT UNIQUE);");
-  auto S = Schema::load({One, Dir + "/more"}, sql::Dialect::SQLite);
+TEST(SchemaFiles, FilesAndDirectoriesTogether) {
+  test::TempDir Dir("sqlrace-schema");
+  std::string One = Dir.write("one.sql", "CREATE TABLE t (a INT PRIMARY KEY);");
+  Dir.mkdir("more");
+  Dir.write("more/1.sql", "CREATE TABLE u (b INT UNIQUE);");
+  auto S = Schema::load({One, Dir.path("more")}, sql::Dialect::SQLite);
   ASSERT_TRUE(static_cast<bool>(S)) << llvm::toString(S.takeError());
-  EXPECT_EQ(describe(*S),
-            (Strings{"t(a)@" + One + ":1", "u(b)@" + Dir + "/more/1.sql:1"}));
+  EXPECT_EQ(describe(*S), (Strings{"t(a)@" + One + ":1",
+                                   "u(b)@" + Dir.path("more/1.sql:1")}));
 }
 
-TEST_F(SchemaFilesTest, MissingFileIsAnErrorNamingIt) {
-  auto S = Schema::load({Dir + "/absent.sql"});
+TEST(SchemaFiles, MissingFileIsAnErrorNamingIt) {
+  test::TempDir Dir("sqlrace-schema");
+  auto S = Schema::load({Dir.path("absent.sql")});
   ASSERT_FALSE(static_cast<bool>(S));
   std::string Message = llvm::toString(S.takeError());
-  EXPECT_EQ(Message.rfind(Dir + "/absent.sql: cannot read schema file: ", 0),
-            0u)
+  EXPECT_EQ(
+      Message.rfind(Dir.path("absent.sql") + ": cannot read schema file: ", 0),
+      0u)
       << Message;
 }
 
-TEST_F(SchemaFilesTest, NoPathsIsAnEmptySchema) {
+TEST(SchemaFiles, NoPathsIsAnEmptySchema) {
   auto S = Schema::load({});
   ASSERT_TRUE(static_cast<bool>(S));
   EXPECT_TRUE(S->empty());
