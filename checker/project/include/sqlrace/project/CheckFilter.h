@@ -12,8 +12,10 @@
 
 namespace sqlrace::project {
 
-/// The implemented checks enabled by Spec, applied in order on top of the
-/// default "sqlrace-*". An empty glob list or a malformed glob is an error.
+/// The checks enabled by Spec, its globs applied in order on top of the
+/// default "sqlrace-*" (empty entries are skipped). A malformed glob is an
+/// error; a Spec that leaves nothing enabled is not (callers decide: the
+/// CLI refuses it on its command line, a config may switch a tree off).
 llvm::Expected<std::vector<CheckKind>> selectChecks(llvm::StringRef Spec);
 
 } // namespace sqlrace::project
