@@ -4,9 +4,10 @@
 Knowledge of APIs belongs in rules/*.json. This reads every function name
 there and fails if a distinctive one (one with an underscore or an inner
 capital, such as sqlite3_step, PQexec, exec_params, executeStep) appears as a
-word in the non-test sources of checker/flow, checker/report, checker/tool,
-checker/checks and checker/tidy-plugin. Plain words such as "exec" or "next"
-are not checked: they are English and C++ vocabulary too.
+word in the non-test sources of checker/schema, checker/flow, checker/report,
+checker/project, checker/tool, checker/checks and checker/tidy-plugin. Plain
+words such as "exec" or "next" are not checked: they are English and C++
+vocabulary too.
 """
 import glob
 import json
@@ -15,7 +16,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-LAYERS = ["flow", "report", "tool", "checks", "tidy-plugin"]
+LAYERS = ["schema", "flow", "report", "project", "tool", "checks", "tidy-plugin"]
 # Names that APIs share with LLVM's and the standard library's own methods,
 # which the analysis calls on Clang and LLVM objects (APSInt::getInt,
 # StringLiteral::getString, llvm::toString, PresumedLoc::getColumn, c_str).

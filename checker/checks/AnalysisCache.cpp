@@ -19,7 +19,7 @@ namespace {
 /// project config, schema, options; setups live as long as the process, so
 /// their address identifies them) and the enabled kinds, which settle
 /// overlaps between kinds.
-using Key = std::pair<const Setup *, std::vector<flow::CheckKind>>;
+using Key = std::pair<const project::Setup *, std::vector<project::CheckKind>>;
 using PerContext = std::map<Key, std::unique_ptr<flow::AnalysisResult>>;
 
 struct Cache {
@@ -45,8 +45,8 @@ void forget(void *Ctx) {
 } // namespace
 
 const flow::AnalysisResult &
-sharedAnalysis(clang::ASTContext &Ctx, const Setup &Project,
-               const std::vector<flow::CheckKind> &Enabled) {
+sharedAnalysis(clang::ASTContext &Ctx, const project::Setup &Project,
+               const std::vector<project::CheckKind> &Enabled) {
   Cache &C = cache();
   Key K{&Project, Enabled};
   {

@@ -8,8 +8,8 @@
 #ifndef SQLRACE_CHECKS_ANALYSISCACHE_H
 #define SQLRACE_CHECKS_ANALYSISCACHE_H
 
-#include "ProjectSetup.h"
 #include "sqlrace/flow/Finding.h"
+#include "sqlrace/project/ProjectSetup.h"
 #include <vector>
 
 namespace clang {
@@ -30,8 +30,8 @@ namespace sqlrace::checks {
 /// ("sqlrace: analysing <main file> for N check(s)"), for tests that
 /// count them.
 const flow::AnalysisResult &
-sharedAnalysis(clang::ASTContext &Ctx, const Setup &Project,
-               const std::vector<flow::CheckKind> &Enabled);
+sharedAnalysis(clang::ASTContext &Ctx, const project::Setup &Project,
+               const std::vector<project::CheckKind> &Enabled);
 
 } // namespace sqlrace::checks
 

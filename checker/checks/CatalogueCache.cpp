@@ -25,12 +25,12 @@ std::vector<std::string> splitList(llvm::StringRef Value) {
 // and validating the JSON again for every file. Calls hold the lock, since
 // ProjectSetups caches as it goes.
 template <typename Use>
-static llvm::Expected<const Setup *>
+static llvm::Expected<const project::Setup *>
 withSetups(const std::vector<std::string> &Extra, Use Get) {
   static std::mutex Lock;
-  static std::map<std::string, std::unique_ptr<ProjectSetups>> Setups;
+  static std::map<std::string, std::unique_ptr<project::ProjectSetups>> Setups;
   const std::lock_guard<std::mutex> Guard(Lock);
-  std::unique_ptr<ProjectSetups> &S = Setups[llvm::join(Extra, ";")];
+  std::unique_ptr<project::ProjectSetups> &S = Setups[llvm::join(Extra, ";")];
   if (!S) {
     std::vector<std::string> Files = catalogue::defaultRulesFiles();
     if (Files.empty())
@@ -41,21 +41,22 @@ withSetups(const std::vector<std::string> &Extra, Use Get) {
     Files.insert(Files.end(), Extra.begin(), Extra.end());
     // No --checks or --config here: clang-tidy chooses the checks, and each
     // file finds its own .sqlrace.json.
-    S = std::make_unique<ProjectSetups>(Files, std::vector<std::string>{}, "",
-                                        "");
+    S = std::make_unique<project::ProjectSetups>(
+        Files, std::vector<std::string>{}, "", "");
   }
   return Get(*S);
 }
 
-llvm::Expected<const Setup *>
+llvm::Expected<const project::Setup *>
 setupWithoutConfig(const std::vector<std::string> &Extra) {
-  return withSetups(Extra, [](ProjectSetups &S) { return S.withoutConfig(); });
+  return withSetups(
+      Extra, [](project::ProjectSetups &S) { return S.withoutConfig(); });
 }
 
-llvm::Expected<const Setup *> setupFor(const std::vector<std::string> &Extra,
-                                       llvm::StringRef MainFile) {
-  return withSetups(Extra,
-                    [&](ProjectSetups &S) { return S.forFile(MainFile); });
+llvm::Expected<const project::Setup *>
+setupFor(const std::vector<std::string> &Extra, llvm::StringRef MainFile) {
+  return withSetups(
+      Extra, [&](project::ProjectSetups &S) { return S.forFile(MainFile); });
 }
 
 } // namespace sqlrace::checks

@@ -8,8 +8,8 @@
 #ifndef SQLRACE_CHECKS_CATALOGUECACHE_H
 #define SQLRACE_CHECKS_CATALOGUECACHE_H
 
-#include "ProjectSetup.h"
 #include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/project/ProjectSetup.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <string>
@@ -25,14 +25,14 @@ std::vector<std::string> splitList(llvm::StringRef Value);
 /// same files the CLI loads) followed by Extra, with no project config. A
 /// failed load is remembered, and every call for the same list returns the
 /// same error message: the catalogue loader's, naming file, line and column.
-llvm::Expected<const Setup *>
+llvm::Expected<const project::Setup *>
 setupWithoutConfig(const std::vector<std::string> &Extra);
 
 /// The setup (rules, project config found for the file, schema, options) of
 /// a main file, with the bundled rules plus Extra; shared by every check and
 /// translation unit of the process, loaded once per config.
-llvm::Expected<const Setup *> setupFor(const std::vector<std::string> &Extra,
-                                       llvm::StringRef MainFile);
+llvm::Expected<const project::Setup *>
+setupFor(const std::vector<std::string> &Extra, llvm::StringRef MainFile);
 
 } // namespace sqlrace::checks
 

@@ -16,8 +16,9 @@ namespace sqlrace::checks {
 /// For the user-facing documentation, see docs/checks/check-then-update.md.
 class CheckThenUpdateCheck : public RaceCheck {
 public:
-  /// The finding kind this check reports; its id is flow::checkId(Kind).
-  static constexpr flow::CheckKind Kind = flow::CheckKind::CheckThenUpdate;
+  /// The finding kind this check reports; its id is project::checkId(Kind).
+  static constexpr project::CheckKind Kind =
+      project::CheckKind::CheckThenUpdate;
 
   CheckThenUpdateCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Context);

@@ -24,17 +24,17 @@ static constexpr llvm::StringLiteral RulesFilesOption = "RulesFiles";
 static constexpr llvm::StringLiteral IgnoredTablesOption = "IgnoredTables";
 
 /// The sqlrace checks enabled for the current file, Own included.
-static std::vector<flow::CheckKind>
-enabledKinds(const tidy::ClangTidyContext &Context, flow::CheckKind Own) {
-  std::vector<flow::CheckKind> Kinds;
-  for (flow::CheckKind K : flow::allChecks())
-    if (K == Own || Context.isCheckEnabled(flow::checkId(K)))
+static std::vector<project::CheckKind>
+enabledKinds(const tidy::ClangTidyContext &Context, project::CheckKind Own) {
+  std::vector<project::CheckKind> Kinds;
+  for (project::CheckKind K : project::allChecks())
+    if (K == Own || Context.isCheckEnabled(project::checkId(K)))
       Kinds.push_back(K);
   return Kinds;
 }
 
 RaceCheck::RaceCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
-                     flow::CheckKind Kind)
+                     project::CheckKind Kind)
     : ClangTidyCheck(Name, Context), Kind(Kind),
       // The analysis settles overlaps between kinds (an UPDATE reported as
       // read-modify-write is not also a check-then-update), so it must see
@@ -94,8 +94,8 @@ void RaceCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   // clang-tidy's choice, narrowed by the config's "checks".
-  std::vector<flow::CheckKind> Both;
-  for (flow::CheckKind K : Enabled)
+  std::vector<project::CheckKind> Both;
+  for (project::CheckKind K : Enabled)
     if (llvm::is_contained((*Project)->Options.Enabled, K))
       Both.push_back(K);
   if (!llvm::is_contained(Both, Kind))

@@ -10,12 +10,13 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/Finding.h"
+#include "sqlrace/project/CheckList.h"
 #include <string>
 #include <vector>
 
 namespace sqlrace::checks {
 
-/// A clang-tidy check that reports the findings of one flow::CheckKind, with
+/// A clang-tidy check that reports the findings of one project::CheckKind, with
 /// the CLI's analysis (flow::analyseMainFile, run once per translation unit
 /// for all enabled sqlrace checks: AnalysisCache.h) and wording
 /// (report::wordFinding), so clang-tidy and the CLI report the same thing.
@@ -27,7 +28,7 @@ class RaceCheck : public clang::tidy::ClangTidyCheck {
 public:
   /// Reads the RulesFiles and IgnoredTables options.
   RaceCheck(llvm::StringRef Name, clang::tidy::ClangTidyContext *Context,
-            flow::CheckKind Kind);
+            project::CheckKind Kind);
   /// Writes the options back (for --dump-config).
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   /// Loads the catalogue and matches the translation unit, or reports a
@@ -39,9 +40,9 @@ public:
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  const flow::CheckKind Kind;
+  const project::CheckKind Kind;
   /// Every sqlrace kind enabled for this file: the analysis' input.
-  const std::vector<flow::CheckKind> Enabled;
+  const std::vector<project::CheckKind> Enabled;
   /// The RulesFiles option as written.
   const std::string RulesFiles;
   /// The IgnoredTables option as written: ';'-separated table globs whose

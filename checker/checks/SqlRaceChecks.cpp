@@ -13,10 +13,11 @@ namespace sqlrace::checks {
 
 template <typename CheckType>
 static void add(clang::tidy::ClangTidyCheckFactories &Factories) {
-  // Only kinds the flow library implements, so the plugin lists exactly the
-  // CLI's checks: an adapter may land before its analysis does.
-  if (llvm::is_contained(flow::allChecks(), CheckType::Kind))
-    Factories.registerCheck<CheckType>(flow::checkId(CheckType::Kind));
+  // Only the kinds of the check list (sqlrace/project/CheckList.h), so the
+  // plugin lists exactly the CLI's checks: an adapter may land before its
+  // check is listed.
+  if (llvm::is_contained(project::allChecks(), CheckType::Kind))
+    Factories.registerCheck<CheckType>(project::checkId(CheckType::Kind));
 }
 
 void addSqlRaceChecks(clang::tidy::ClangTidyCheckFactories &Factories) {

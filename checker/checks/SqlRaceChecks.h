@@ -12,9 +12,9 @@ class ClangTidyCheckFactories;
 
 namespace sqlrace::checks {
 
-/// Registers the check of every kind in flow::allChecks() under
-/// flow::checkId() of its kind, so the ids and the list cannot drift from the
-/// CLI's.
+/// Registers the check of every kind in project::allChecks() under
+/// project::checkId() of its kind, so the ids and the list cannot drift from
+/// the CLI's.
 void addSqlRaceChecks(clang::tidy::ClangTidyCheckFactories &Factories);
 
 } // namespace sqlrace::checks

@@ -18,9 +18,9 @@ namespace sqlrace::checks {
 /// docs/checks/unhandled-unique-violation.md.
 class UnhandledUniqueViolationCheck : public RaceCheck {
 public:
-  /// The finding kind this check reports; its id is flow::checkId(Kind).
-  static constexpr flow::CheckKind Kind =
-      flow::CheckKind::UnhandledUniqueViolation;
+  /// The finding kind this check reports; its id is project::checkId(Kind).
+  static constexpr project::CheckKind Kind =
+      project::CheckKind::UnhandledUniqueViolation;
 
   UnhandledUniqueViolationCheck(llvm::StringRef Name,
                                 clang::tidy::ClangTidyContext *Context);

@@ -6,13 +6,13 @@
 //   0 a rules file alone (Catalogue::loadText)
 //   1 a rules file after the bundled rules (duplicates, cross-file checks)
 //   2 a project config, .sqlrace.json (Catalogue::loadConfigText), then its
-//     "checks" through the CLI's check filter
-//   3 a --baseline file (the CLI's loadBaselineText, checker/tool/Inputs.h)
+//     "checks" through the check filter (sqlrace/project/CheckFilter.h)
+//   3 a --baseline file (report::loadBaselineText, sqlrace/report/Baseline.h)
 // Loaders must return an error, never crash, throw or hang.
 //===----------------------------------------------------------------------===//
-#include "CheckFilter.h"
-#include "Inputs.h"
 #include "sqlrace/catalogue/Catalogue.h"
+#include "sqlrace/project/CheckFilter.h"
+#include "sqlrace/report/Baseline.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -65,13 +65,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       llvm::consumeError(Loaded.takeError());
       break;
     }
-    auto Enabled = selectChecks(Config.Checks);
+    auto Enabled = project::selectChecks(Config.Checks);
     if (!Enabled)
       llvm::consumeError(Enabled.takeError());
     break;
   }
   case 3:
-    if (auto Known = loadBaselineText("fuzz-baseline.json", Text); !Known)
+    if (auto Known = report::loadBaselineText("fuzz-baseline.json", Text);
+        !Known)
       llvm::consumeError(Known.takeError());
     break;
   }

@@ -125,8 +125,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   // project's "ignored_tables" does, so that filter is exercised too.
   if (Size > 0 && Data[Size - 1] % 4 == 0)
   {
-    Options.IgnoredTables[flow::CheckKind::CheckThenInsert] = {"coup*"};
-    Options.IgnoredTables[flow::CheckKind::ReadModifyWrite] = {"[a-c]ccount?"};
+    Options.IgnoredTables[project::CheckKind::CheckThenInsert] = {"coup*"};
+    Options.IgnoredTables[project::CheckKind::ReadModifyWrite] = {
+        "[a-c]ccount?"};
   }
   std::vector<std::string> Args = P.Flags;
   Args.push_back("-resource-dir=" SQLRACE_CLANG_RESOURCE_DIR);

@@ -3,15 +3,12 @@
 //===----------------------------------------------------------------------===//
 #include "Inputs.h"
 #include "sqlrace/catalogue/JsonText.h"
-#include "sqlrace/flow/Schema.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/Regex.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -21,10 +18,6 @@ using catalogue::JsonPositions;
 
 static llvm::Error makeError(const llvm::Twine &Message) {
   return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
-}
-
-void printWarning(const llvm::Twine &Message) {
-  llvm::errs() << ("sqlrace: warning: " + Message + "\n").str();
 }
 
 llvm::Error checkSourceFile(llvm::StringRef Source) {
@@ -52,43 +45,6 @@ llvm::Error checkCompileDirectories(const clang::tooling::CompilationDatabase &D
                        "' is not a directory");
   }
   return llvm::Error::success();
-}
-
-/// "file:line:col: invalid JSON: why" from llvm::json's "[line:col,
-/// byte=N]: why" (its column counts from 0 at a line's start: the position
-/// is computed again from the byte offset, as for every other message).
-static llvm::Error jsonSyntaxError(llvm::StringRef File, llvm::StringRef Text,
-                                   llvm::Error E) {
-  std::string Message = llvm::toString(std::move(E));
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  size_t Offset = 0;
-  if (!llvm::Regex("^\\[[0-9]+:[0-9]+, byte=([0-9]+)\\]: (.*)$")
-           .match(Message, &Parts) ||
-      Parts[1].getAsInteger(10, Offset))
-    return makeError(File + ": invalid JSON: " + Message);
-  // The offset is just past the offending character (or at the end of a
-  // text that ends early, often after a line break: left there).
-  if (Offset > 0 && Offset <= Text.size() && !llvm::isSpace(Text[Offset - 1]))
-    --Offset;
-  auto [Line, Col] = catalogue::lineColumn(Text, Offset);
-  return makeError(File + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
-                   ": invalid JSON: " + Parts[2]);
-}
-
-/// Parses a JSON input whose nesting is checked first: llvm::json::parse
-/// recurses once per level.
-static llvm::Expected<llvm::json::Value> parseBounded(llvm::StringRef File,
-                                                      llvm::StringRef Text) {
-  if (std::optional<size_t> Deep = catalogue::findDeepNesting(Text)) {
-    auto [Line, Col] = catalogue::lineColumn(Text, *Deep);
-    return makeError(File + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
-                     ": invalid JSON: nested deeper than " +
-                     llvm::Twine(catalogue::MaxJsonDepth) + " levels");
-  }
-  auto Doc = llvm::json::parse(Text);
-  if (!Doc)
-    return jsonSyntaxError(File, Text, Doc.takeError());
-  return std::move(*Doc);
 }
 
 static const char *jsonKind(const llvm::json::Value &V) {
@@ -162,7 +118,7 @@ loadCompileCommands(llvm::StringRef JsonFile, std::vector<std::string> &Skipped)
   if (Text.trim().empty())
     return makeError(JsonFile +
                      ": empty file; expected a JSON array of compile commands");
-  auto Doc = parseBounded(JsonFile, Text);
+  auto Doc = catalogue::parseBoundedJson(JsonFile, Text);
   if (!Doc)
     return Doc.takeError();
   JsonPositions Positions(Text);
@@ -242,131 +198,6 @@ findCompilations(const std::optional<std::string> &BuildDir,
   NotFound = true;
   return std::make_unique<clang::tooling::FixedCompilationDatabase>(
       ".", std::vector<std::string>());
-}
-
-llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path) {
-  auto Buffer = catalogue::readRegularFile(Path);
-  if (!Buffer)
-    return makeError("cannot read baseline '" + Path +
-                     "': " + llvm::toString(Buffer.takeError()));
-  return loadBaselineText(Path, (*Buffer)->getBuffer());
-}
-
-llvm::Expected<std::set<std::string>> loadBaselineText(llvm::StringRef Path,
-                                                       llvm::StringRef Text) {
-  auto Bad = [&](const llvm::Twine &What) {
-    return makeError("baseline '" + Path + "': " + What);
-  };
-  auto Doc = parseBounded(Path, Text);
-  if (!Doc) {
-    // "baseline '<file>': invalid JSON at line L, column C: why".
-    std::string Message = llvm::toString(Doc.takeError());
-    llvm::SmallVector<llvm::StringRef, 4> Parts;
-    if (llvm::Regex("^.*:([0-9]+):([0-9]+): invalid JSON: (.*)$")
-            .match(Message, &Parts))
-      return Bad("invalid JSON at line " + Parts[1] + ", column " + Parts[2] +
-                 ": " + Parts[3]);
-    return Bad(Message);
-  }
-  const llvm::json::Object *Root = Doc->getAsObject();
-  const llvm::json::Array *Findings =
-      Root ? Root->getArray("findings") : nullptr;
-  if (!Root || Root->getInteger("version") != 1 || !Findings)
-    return Bad("expected an object with \"version\": 1 and a \"findings\" "
-               "array (written by --write-baseline)");
-  std::set<std::string> Out;
-  for (size_t K = 0; K < Findings->size(); ++K) {
-    const llvm::json::Object *F = (*Findings)[K].getAsObject();
-    std::optional<llvm::StringRef> Print =
-        F ? F->getString("fingerprint") : std::nullopt;
-    if (!Print)
-      return Bad("finding " + llvm::Twine(K + 1) +
-                 " has no \"fingerprint\" string");
-    Out.insert(Print->str());
-  }
-  return Out;
-}
-
-/// Why Text is not a schema: binary, or no DDL statement. "" when it is.
-static std::string checkSchemaText(llvm::StringRef Text, sql::Dialect D,
-                                   bool &HasDdl) {
-  if (size_t Nul = Text.find('\0'); Nul != llvm::StringRef::npos) {
-    auto [Line, Col] = catalogue::lineColumn(Text, Nul);
-    return llvm::formatv("a binary file (a NUL byte at line {0}, column {1})",
-                         Line, Col);
-  }
-  const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
-  const llvm::UTF8 *At = Begin;
-  if (!llvm::isLegalUTF8String(&At,
-                               reinterpret_cast<const llvm::UTF8 *>(Text.end()))) {
-    auto [Line, Col] = catalogue::lineColumn(Text, At - Begin);
-    return llvm::formatv("not UTF-8 text (an invalid byte at line {0}, "
-                         "column {1})",
-                         Line, Col);
-  }
-  for (const sql::StatementFacts &St : sql::analyzeSql(Text, D))
-    if (St.Kind == sql::StatementKind::DDL) {
-      HasDdl = true;
-      break;
-    }
-  return "";
-}
-
-static const char NoDdl[] =
-    "no CREATE TABLE, CREATE UNIQUE INDEX or ALTER TABLE statement found";
-
-llvm::Error checkSchemaPaths(const std::vector<std::string> &Paths,
-                             llvm::StringRef Origin, sql::Dialect D,
-                             std::vector<std::string> &Warnings) {
-  for (const std::string &Path : Paths) {
-    auto Fail = [&](const llvm::Twine &Why) {
-      return makeError(Origin + " '" + Path + "': " + Why);
-    };
-    llvm::sys::fs::file_status St;
-    if (llvm::sys::fs::status(Path, St))
-      continue; // the schema loader says it cannot read it
-    if (St.type() == llvm::sys::fs::file_type::directory_file) {
-      auto Listed = flow::Schema::migrationFiles(Path);
-      if (!Listed) {
-        llvm::consumeError(Listed.takeError());
-        continue; // the schema loader reports it
-      }
-      std::vector<std::string> &Files = *Listed;
-      if (Files.empty()) {
-        Warnings.push_back((Origin + " '" + Path +
-                            "': no *.sql migrations in the directory")
-                               .str());
-        continue;
-      }
-      bool HasDdl = false;
-      for (const std::string &File : Files) {
-        auto Buffer = catalogue::readRegularFile(File);
-        if (!Buffer)
-          return Fail("cannot read '" + File +
-                      "': " + llvm::toString(Buffer.takeError()));
-        std::string Why = checkSchemaText((*Buffer)->getBuffer(), D, HasDdl);
-        if (!Why.empty())
-          return Fail("'" + File + "' is " + Why);
-      }
-      if (!HasDdl)
-        return Fail(llvm::Twine(NoDdl) + " in its " +
-                    llvm::Twine(Files.size()) + " *.sql file" +
-                    (Files.size() == 1 ? "" : "s"));
-      continue;
-    }
-    auto Buffer = catalogue::readRegularFile(Path);
-    if (!Buffer)
-      return Fail(llvm::toString(Buffer.takeError()));
-    if ((*Buffer)->getBuffer().trim().empty())
-      return Fail(llvm::Twine(NoDdl) + " (the file is empty)");
-    bool HasDdl = false;
-    std::string Why = checkSchemaText((*Buffer)->getBuffer(), D, HasDdl);
-    if (!Why.empty())
-      return Fail("is " + Why);
-    if (!HasDdl)
-      return Fail(NoDdl);
-  }
-  return llvm::Error::success();
 }
 
 } // namespace sqlrace

@@ -2,20 +2,19 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The checks on what a run is given, before anything reads it for real:
-// source files, the compilation database, the baseline and the schema.
+// source files and the compilation database (schemas and baselines: see
+// sqlrace/project/SchemaInputs.h and sqlrace/report/Baseline.h).
 // Each problem becomes one line that names the input; none of them can
-// crash, block or exhaust memory (docs/inputs-reliability.md).
+// crash, block or exhaust memory (docs/reliability.md, "Inputs").
 //===----------------------------------------------------------------------===//
 #ifndef SQLRACE_TOOL_INPUTS_H
 #define SQLRACE_TOOL_INPUTS_H
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "sqlrace/sql/Statement.h"
 #include "llvm/Support/Error.h"
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -58,29 +57,6 @@ llvm::Expected<std::unique_ptr<clang::tooling::CompilationDatabase>>
 findCompilations(const std::optional<std::string> &BuildDir,
                  const std::vector<std::string> &Sources,
                  std::vector<std::string> &Skipped, bool &NotFound);
-
-/// The fingerprints listed in a --baseline file (written by
-/// --write-baseline); a regular file of at most 64 MB whose JSON nesting
-/// is bounded before it is parsed.
-llvm::Expected<std::set<std::string>> loadBaseline(llvm::StringRef Path);
-/// The same for the text of such a file, named Path in messages.
-llvm::Expected<std::set<std::string>> loadBaselineText(llvm::StringRef Path,
-                                                       llvm::StringRef Text);
-
-/// Checks schema inputs before they load: each file regular, bounded, text
-/// (no NUL byte, valid UTF-8) and with at least one DDL statement the SQL
-/// layer understands; a directory with at least one such statement across
-/// its *.sql files. A directory with no *.sql file at all is only a
-/// warning, added to Warnings. Origin prefixes each message ("--schema", or
-/// the config file that names the path). A path that does not exist is
-/// left to the schema loader, which reports it.
-llvm::Error checkSchemaPaths(const std::vector<std::string> &Paths,
-                             llvm::StringRef Origin, sql::Dialect D,
-                             std::vector<std::string> &Warnings);
-
-/// "sqlrace: warning: <Message>" on stderr in one write, so that it does
-/// not interleave with output printed by other threads.
-void printWarning(const llvm::Twine &Message);
 
 } // namespace sqlrace
 

@@ -6,46 +6,38 @@
 // 2 the tool could not do its job (bad option or rules, a file that does not
 // compile or cannot be read).
 //===----------------------------------------------------------------------===//
-#include "CheckFilter.h"
+#include "FileAnalysis.h"
 #include "Inputs.h"
-#include "ProjectSetup.h"
 #include "StreamedOutput.h"
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/Isolation.h"
-#include "sqlrace/flow/RaceAnalyzer.h"
+#include "sqlrace/project/CheckFilter.h"
+#include "sqlrace/project/ProjectSetup.h"
+#include "sqlrace/project/SchemaInputs.h"
+#include "sqlrace/report/Baseline.h"
 #include "sqlrace/report/Diagnostic.h"
-#include "sqlrace/report/FileWrite.h"
+#include "sqlrace/report/ExportFixes.h"
 #include "sqlrace/report/Fixes.h"
 #include "sqlrace/report/Formats.h"
-#include "clang/AST/ASTConsumer.h"
-#include "clang/AST/ASTContext.h"
-#include "clang/Frontend/CompilerInstance.h"
-#include "clang/Frontend/FrontendAction.h"
-#include "clang/Frontend/TextDiagnosticPrinter.h"
-#include "clang/Tooling/DiagnosticsYaml.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
-#include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/JSON.h"
 #include "llvm/Support/Regex.h"
-#include "llvm/Support/VirtualFileSystem.h"
-#include "llvm/Support/WithColor.h"
 #include <atomic>
 #include <condition_variable>
-#include <map>
 #include <mutex>
-#include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <thread>
 
 using namespace clang;
 using namespace sqlrace;
+using project::printWarning;
+using project::ProjectSetups;
 namespace cl = llvm::cl;
 
 static cl::OptionCategory Category("sqlrace options");
@@ -170,302 +162,36 @@ static const char Overview[] =
 
 namespace {
 
-/// What one source file produced. Files are analysed on worker threads and
-/// their results printed in input order by the main thread, so outputs never
-/// interleave.
-struct FileResult {
-  report::FileStatus Status;
-  std::string Errors; ///< the compiler's and sqlrace's messages (stderr)
-  /// Findings in the order found, each with its clang-style rendering
-  /// (empty unless the text format is on).
-  std::vector<report::Diagnostic> Diags;
-  std::vector<std::string> Rendered;
-  /// --remarks in the text format: the limits reached, printed after the
-  /// findings.
-  std::string RemarkText;
-  /// The contentHash of the analysed text of each file a fix edits, so
-  /// --fix writes only over those bytes.
-  std::map<std::string, std::string> AnalysedHash;
-};
-
-/// Read-only during the analysis, apart from the locked setup cache.
-struct RunContext {
+/// The files to analyse and the compilation database that says how.
+struct Work {
+  std::vector<std::string> Sources;
+  /// The database sqlrace loaded itself (without "--"); DB points to it or
+  /// to CommonOptionsParser's.
+  std::unique_ptr<tooling::CompilationDatabase> OwnDB;
   tooling::CompilationDatabase *DB = nullptr;
-  ProjectSetups *Setups = nullptr;
-  std::mutex SetupsLock;
-  std::set<std::string> Baseline;
-  bool ColourOut = false, ColourErr = false;
+  /// Entries of compile_commands.json were skipped: exit status 2.
+  bool BadCompileCommands = false;
 };
 
-class Consumer : public ASTConsumer {
-public:
-  Consumer(RunContext &Run, const Setup &Project, FileResult &Result,
-           CompilerInstance &CI, bool &CompileFailed)
-      : Run(Run), Project(Project), Result(Result), CI(CI),
-        CompileFailed(CompileFailed) {}
-  void HandleTranslationUnit(ASTContext &Ctx) override {
-    // Analysing a broken AST only produces noise; the caller reports the
-    // compiler's errors and exit status 2.
-    if (Ctx.getDiagnostics().hasUncompilableErrorOccurred()) {
-      CompileFailed = true;
-      return;
-    }
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::vector<report::WordedFinding> Worded;
-    std::vector<report::Diagnostic> Diags;
-    flow::AnalysisResult Analysis =
-        flow::analyseMainFile(Ctx, Project.Rules, Project.Options);
-    for (const flow::Remark &R : Analysis.Remarks) {
-      report::AnalysisRemark Located = report::resolveRemark(R, SM);
-      std::string Line = Located.Pos.File + ":" +
-                         std::to_string(Located.Pos.Line) + ":" +
-                         std::to_string(Located.Pos.Column) + ": ";
-      if (Located.InternalError) {
-        // The function's findings are lost; the others stand. Exit 2.
-        Result.Status.Ok = false;
-        Result.Status.Message =
-            "internal error: a function could not be analysed (its "
-            "remark says which); the other functions' findings are listed";
-        llvm::raw_string_ostream Err(Result.Errors);
-        Err << Line;
-        llvm::WithColor::error(Err, "", /*DisableColors=*/!Run.ColourErr)
-            << report::remarkText(Located) << "\n";
-      } else if (Remarks && Format == OutputFormat::Text) {
-        llvm::raw_string_ostream Out(Result.RemarkText);
-        Out << Line;
-        llvm::WithColor::remark(Out, "", /*DisableColors=*/!Run.ColourOut)
-            << report::remarkText(Located) << "\n";
-      }
-      Result.Status.Remarks.push_back(std::move(Located));
-    }
-    for (const flow::Finding &F : Analysis.Findings) {
-      Worded.push_back(report::wordFinding(F));
-      Diags.push_back(report::resolve(Worded.back(), SM, CI.getLangOpts()));
-      // Kept, marked, for the formats that list suppressed findings.
-      if (report::isSuppressed(Worded.back(), SM))
-        Diags.back().Suppressed = report::Suppression::InSource;
-    }
-    report::makeFingerprintsUnique(Diags);
-    for (size_t I = 0; I < Diags.size(); ++I) {
-      report::Diagnostic &D = Diags[I];
-      if (D.Suppressed == report::Suppression::None &&
-          Run.Baseline.count(D.Fingerprint))
-        D.Suppressed = report::Suppression::Baseline;
-      std::string Text;
-      if (Format == OutputFormat::Text &&
-          D.Suppressed == report::Suppression::None) {
-        llvm::raw_string_ostream OS(Text);
-        // Buffered for in-order printing; a string stream takes colours only
-        // when asked.
-        OS.enable_colors(Run.ColourOut);
-        report::printText(Worded[I], SM, CI.getLangOpts(), OS, Run.ColourOut);
-      }
-      Result.Diags.push_back(std::move(D));
-      Result.Rendered.push_back(std::move(Text));
-    }
-    for (const report::Diagnostic &D : Result.Diags)
-      for (const report::Replacement &R : D.Fixes)
-        if (!Result.AnalysedHash.count(R.File))
-          if (std::optional<StringRef> Bytes = analysedText(SM, R.File))
-            Result.AnalysedHash[R.File] = report::contentHash(*Bytes);
+/// What a run reported, in input order.
+struct RunResults {
+  std::vector<report::FileStatus> Statuses;
+  /// Every diagnostic, suppressed ones included; one in a header that
+  /// several files include is kept once.
+  std::vector<report::Diagnostic> All;
+  report::FixOutcome Fixed;
+
+  /// The diagnostics that count: neither NOLINT nor the baseline hides them.
+  std::vector<const report::Diagnostic *> reported() const {
+    std::vector<const report::Diagnostic *> Out;
+    for (const report::Diagnostic &D : All)
+      if (D.Suppressed == report::Suppression::None)
+        Out.push_back(&D);
+    return Out;
   }
-
-private:
-  /// The text of File as this translation unit read it.
-  static std::optional<StringRef> analysedText(const SourceManager &SM,
-                                               StringRef File) {
-    OptionalFileEntryRef Entry = SM.getFileManager().getOptionalFileRef(File);
-    if (!Entry)
-      return std::nullopt;
-    FileID ID = SM.translateFile(*Entry);
-    if (ID.isInvalid())
-      return std::nullopt;
-    return SM.getBufferDataOrNone(ID);
-  }
-
-  RunContext &Run;
-  const Setup &Project;
-  FileResult &Result;
-  CompilerInstance &CI;
-  bool &CompileFailed;
-};
-
-class Action : public ASTFrontendAction {
-public:
-  Action(RunContext &Run, const Setup &Project, FileResult &Result,
-         bool &CompileFailed)
-      : Run(Run), Project(Project), Result(Result),
-        CompileFailed(CompileFailed) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef) override {
-    return std::make_unique<Consumer>(Run, Project, Result, CI, CompileFailed);
-  }
-
-private:
-  RunContext &Run;
-  const Setup &Project;
-  FileResult &Result;
-  bool &CompileFailed;
-};
-
-class Factory : public tooling::FrontendActionFactory {
-public:
-  Factory(RunContext &Run, const Setup &Project, FileResult &Result,
-          bool &CompileFailed)
-      : Run(Run), Project(Project), Result(Result),
-        CompileFailed(CompileFailed) {}
-  std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Run, Project, Result, CompileFailed);
-  }
-
-private:
-  RunContext &Run;
-  const Setup &Project;
-  FileResult &Result;
-  bool &CompileFailed;
 };
 
 } // namespace
-
-/// "sqlrace: error: <Message>" into OS, coloured as llvm::WithColor does.
-static void errorLine(llvm::raw_ostream &OS, const llvm::Twine &Message) {
-  llvm::WithColor::error(OS, "sqlrace") << Message << "\n";
-}
-
-/// Analyses one source file; safe to run on several threads at once.
-static FileResult analyseFile(const std::string &Source, RunContext &Run) {
-  FileResult Result;
-  Result.Status = report::FileStatus();
-  Result.Status.File = Source;
-  llvm::raw_string_ostream Err(Result.Errors);
-  Err.enable_colors(Run.ColourErr);
-  auto Fail = [&](const std::string &Message, const llvm::Twine &Shown) {
-    Result.Status.Ok = false;
-    Result.Status.Message = Message;
-    errorLine(Err, Shown);
-  };
-  // Not read here: clang reads it. /dev/zero or a FIFO never reaches clang.
-  if (llvm::Error E = checkSourceFile(Source)) {
-    std::string Why = llvm::toString(std::move(E));
-    Fail("cannot read file: " + Why, "cannot read '" + Source + "': " + Why);
-    return Result;
-  }
-  const Setup *Project = nullptr;
-  {
-    std::lock_guard<std::mutex> Lock(Run.SetupsLock);
-    auto Found = Run.Setups->forFile(Source);
-    if (!Found) {
-      std::string Message = llvm::toString(Found.takeError());
-      Fail(Message, Message);
-      return Result;
-    }
-    Project = *Found;
-  }
-  // A config may switch every check off for its part of the tree.
-  if (Project->Options.Enabled.empty())
-    return Result;
-  // ClangTool ends the process when it cannot enter a command's directory.
-  if (llvm::Error E = checkCompileDirectories(*Run.DB, Source)) {
-    std::string Why = llvm::toString(std::move(E));
-    Fail(Why, "'" + Source + "': " + Why);
-    return Result;
-  }
-  // A file system of our own: the real one shares the process's working
-  // directory, which each compile command would change under the others.
-  tooling::ClangTool Tool(*Run.DB, {Source},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
-  Tool.setPrintErrorMessage(false);
-  llvm::IntrusiveRefCntPtr<DiagnosticOptions> DiagOpts = new DiagnosticOptions();
-  DiagOpts->ShowColors = Run.ColourErr;
-  TextDiagnosticPrinter Printer(Err, DiagOpts.get());
-  Tool.setDiagnosticConsumer(&Printer);
-  // Our binary does not live next to clang's headers: point the driver at
-  // the resource directory of the Clang we were built with, unless the
-  // compile command chose one.
-  Tool.appendArgumentsAdjuster(
-      [](const tooling::CommandLineArguments &Args, StringRef) {
-        for (const std::string &A : Args)
-          if (StringRef(A).starts_with("-resource-dir"))
-            return Args;
-        tooling::CommandLineArguments Out = Args;
-        Out.insert(Out.begin() + 1,
-                   "-resource-dir=" SQLRACE_CLANG_RESOURCE_DIR);
-        return Out;
-      });
-  bool CompileFailed = false;
-  Factory F(Run, *Project, Result, CompileFailed);
-  // Isolated as a whole too: a failure in the compiler, or in sqlrace
-  // outside a function's analysis, costs this file only.
-  int RC = 0;
-  std::string What;
-  if (!flow::runIsolated([&] { RC = Tool.run(&F); }, What)) {
-    Result.Diags.clear();
-    Result.Rendered.clear();
-    Fail("internal error while analysing the file (please report): " + What,
-         "internal error while analysing '" + Source +
-             "' (please report): " + What);
-    return Result;
-  }
-  for (const std::string &Misfit : Project->Rules.takeMisfits())
-    Fail(Misfit, Misfit);
-  if (RC != 0 || CompileFailed)
-    Fail("the file does not compile; see the compiler's errors",
-         "'" + Source + "' does not compile; no analysis for it");
-  return Result;
-}
-
-/// clang-tidy's --export-fixes format, read by clang-apply-replacements.
-static llvm::Error exportFixes(StringRef Path, StringRef MainFile,
-                               const std::vector<const report::Diagnostic *> &Diags) {
-  tooling::TranslationUnitDiagnostics TUD;
-  TUD.MainSourceFile = MainFile.str();
-  llvm::SmallString<256> Cwd;
-  llvm::sys::fs::current_path(Cwd);
-  auto Message = [](const std::string &Text, const report::Position &P) {
-    tooling::DiagnosticMessage M;
-    M.Message = Text;
-    llvm::SmallString<256> File(P.File);
-    llvm::sys::fs::make_absolute(File);
-    M.FilePath = std::string(File);
-    M.FileOffset = P.Offset;
-    return M;
-  };
-  for (const report::Diagnostic *D : Diags) {
-    tooling::Diagnostic TD(D->Check, Message(D->Message, D->Pos), {},
-                           tooling::Diagnostic::Warning, std::string(Cwd));
-    for (const report::Note &N : D->Notes)
-      TD.Notes.push_back(Message(N.Message, N.Pos));
-    for (const report::Replacement &R : D->Fixes) {
-      tooling::Replacement Rep(R.File, R.Offset, R.Length, R.Text);
-      if (llvm::Error E = TD.Message.Fix[R.File].add(Rep))
-        return llvm::createStringError(
-            llvm::inconvertibleErrorCode(),
-            "cannot write '" + Path + "': " + llvm::toString(std::move(E)));
-    }
-    TUD.Diagnostics.push_back(std::move(TD));
-  }
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  llvm::yaml::Output YAML(OS);
-  YAML << TUD;
-  return report::writeOutputFile(Path, Text);
-}
-
-/// The --write-baseline document: every reported finding's fingerprint,
-/// with where it was and what it said for the humans reading the file.
-static std::string baselineJson(const std::vector<const report::Diagnostic *> &Diags) {
-  nlohmann::json Doc;
-  Doc["version"] = 1;
-  Doc["findings"] = nlohmann::json::array();
-  for (const report::Diagnostic *D : Diags)
-    Doc["findings"].push_back({{"fingerprint", D->Fingerprint},
-                               {"check", D->Check},
-                               {"file", D->Pos.File},
-                               {"line", D->Pos.Line},
-                               {"message", D->Message}});
-  return Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
 
 /// --shard=I/N: "2/5" -> {2, 5}.
 static std::optional<std::pair<unsigned, unsigned>> parseShard(StringRef S) {
@@ -514,150 +240,211 @@ static int fail(const llvm::Twine &Message) {
   return 2;
 }
 
-int main(int argc, const char **argv) {
-  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "sqlrace version " SQLRACE_VERSION "\n"
-       << "  built with LLVM/Clang " LLVM_VERSION_STRING "\n";
-  });
-  // CommonOptionsParser would load the compilation database itself and,
-  // when it is broken, only say that none was found and run without flags:
-  // it gets an empty "--" and the database is loaded and checked below.
+static void printVersion(llvm::raw_ostream &OS) {
+  OS << "sqlrace version " SQLRACE_VERSION "\n"
+     << "  built with LLVM/Clang " LLVM_VERSION_STRING "\n";
+}
+
+/// Parses the command line. FlagsGiven: it has "--". Without one,
+/// CommonOptionsParser would load the compilation database itself and, when
+/// it is broken, only say that none was found and run without flags: it
+/// gets an empty "--", and findWork loads and checks the database.
+static llvm::Expected<tooling::CommonOptionsParser>
+parseCommandLine(int argc, const char **argv, bool &FlagsGiven) {
   std::vector<const char *> Args(argv, argv + argc);
-  bool FlagsGiven = llvm::is_contained(Args, llvm::StringRef("--"));
+  FlagsGiven = llvm::is_contained(Args, llvm::StringRef("--"));
   if (!FlagsGiven)
     Args.push_back("--");
   int ArgCount = static_cast<int>(Args.size());
-  auto Parsed = tooling::CommonOptionsParser::create(
-      ArgCount, Args.data(), Category, cl::ZeroOrMore, Overview);
-  if (!Parsed)
-    return fail(llvm::toString(Parsed.takeError()));
+  return tooling::CommonOptionsParser::create(ArgCount, Args.data(), Category,
+                                              cl::ZeroOrMore, Overview);
+}
 
+static llvm::Error optionError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+/// The options that can be checked before anything is analysed: --docs-url,
+/// --checks and --schema (whose warnings are printed here).
+static llvm::Error checkOptions() {
   // SARIF requires an absolute URI (a scheme) for helpUri.
   if (!llvm::Regex("^[A-Za-z][A-Za-z0-9+.-]*:").match(DocsUrl))
-    return fail("--docs-url must be an absolute URI (file:///..., https://...)");
+    return optionError(
+        "--docs-url must be an absolute URI (file:///..., https://...)");
+  auto Enabled = project::selectChecks(ChecksOpt);
+  if (!Enabled)
+    return Enabled.takeError();
+  if (Enabled->empty()) // as clang-tidy; a config cannot undo it
+    return optionError("no checks enabled.");
+  std::vector<std::string> Warnings;
+  if (llvm::Error E = project::checkSchemaPaths(
+          std::vector<std::string>(SchemaPaths.begin(), SchemaPaths.end()),
+          "--schema", sql::Dialect::Unknown, Warnings))
+    return E;
+  for (const std::string &W : Warnings)
+    printWarning(W);
+  return llvm::Error::success();
+}
 
-  // Reject a malformed --checks before anything else.
-  if (auto Enabled = selectChecks(ChecksOpt); !Enabled)
-    return fail(llvm::toString(Enabled.takeError()));
-  else if (Enabled->empty()) // as clang-tidy; a config cannot undo it
-    return fail("no checks enabled.");
-  {
-    std::vector<std::string> Warnings;
-    if (llvm::Error E = checkSchemaPaths(
-            std::vector<std::string>(SchemaPaths.begin(), SchemaPaths.end()),
-            "--schema", sql::Dialect::Unknown, Warnings))
-      return fail(llvm::toString(std::move(E)));
-    for (const std::string &W : Warnings)
-      printWarning(W);
-  }
-
+/// The bundled rules (unless --no-default-rules), then --rules.
+static llvm::Expected<std::vector<std::string>> rulesFiles() {
   std::vector<std::string> Files;
-  if (!NoDefaultRules)
+  if (!NoDefaultRules) {
     Files = catalogue::defaultRulesFiles();
-  if (Files.empty() && !NoDefaultRules)
-    return fail("no bundled rules found (looked in $SQLRACE_RULES_DIR and " SQLRACE_RULES_DIR ")");
+    if (Files.empty())
+      return optionError("no bundled rules found (looked in "
+                         "$SQLRACE_RULES_DIR and " SQLRACE_RULES_DIR ")");
+  }
   Files.insert(Files.end(), RulesFiles.begin(), RulesFiles.end());
-  ProjectSetups Setups(Files,
-                       std::vector<std::string>(SchemaPaths.begin(),
-                                                SchemaPaths.end()),
-                       ChecksOpt, ConfigOpt);
+  return Files;
+}
 
-  if (ListChecks || ListApis) {
-    // As clang-tidy does with .clang-tidy: the config of the current
-    // directory applies.
-    llvm::SmallString<256> Cwd;
-    llvm::sys::fs::current_path(Cwd);
-    llvm::sys::path::append(Cwd, "-");
-    auto Here = Setups.forFile(Cwd);
-    if (!Here)
-      return fail(llvm::toString(Here.takeError()));
-    if (ListChecks) {
-      llvm::outs() << "Enabled checks:\n";
-      for (flow::CheckKind K : (*Here)->Options.Enabled)
-        llvm::outs() << "    " << flow::checkId(K) << "\n";
-      llvm::outs() << "\n";
-      return 0;
-    }
-    llvm::outs() << llvm::formatv("{0,-46} {1,-11} {2}\n", "API", "dialect",
-                                  "rules file");
-    for (const auto &Api : (*Here)->Rules.apis())
-      llvm::outs() << llvm::formatv(
-          "{0,-46} {1,-11} {2}\n", Api->Library,
-          Api->Dialect == sql::Dialect::Unknown
-              ? "varies"
-              : sql::dialectName(Api->Dialect),
-          Api->File);
+/// --list-checks and --list-apis: with the config of the current directory,
+/// as clang-tidy lists with its .clang-tidy.
+static int listAndExit(ProjectSetups &Setups) {
+  llvm::SmallString<256> Cwd;
+  llvm::sys::fs::current_path(Cwd);
+  llvm::sys::path::append(Cwd, "-");
+  auto Here = Setups.forFile(Cwd);
+  if (!Here)
+    return fail(llvm::toString(Here.takeError()));
+  if (ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (project::CheckKind K : (*Here)->Options.Enabled)
+      llvm::outs() << "    " << project::checkId(K) << "\n";
+    llvm::outs() << "\n";
     return 0;
   }
+  llvm::outs() << llvm::formatv("{0,-46} {1,-11} {2}\n", "API", "dialect",
+                                "rules file");
+  for (const auto &Api : (*Here)->Rules.apis())
+    llvm::outs() << llvm::formatv("{0,-46} {1,-11} {2}\n", Api->Library,
+                                  Api->Dialect == sql::Dialect::Unknown
+                                      ? "varies"
+                                      : sql::dialectName(Api->Dialect),
+                                  Api->File);
+  return 0;
+}
 
-  std::vector<std::string> Sources = Parsed->getSourcePathList();
-  // Without "--": the database of -p, or the nearest to the first file, with
-  // its problems reported (Inputs.h); with no file named, all of its files,
-  // as clang-tidy does.
-  std::unique_ptr<tooling::CompilationDatabase> OwnDB;
-  bool BadCompileCommands = false;
-  if (!FlagsGiven || Sources.empty()) {
+/// The files to analyse and their compilation database. With "--" and
+/// files: the flags after it. Otherwise the database of -p, or the nearest
+/// to the first file, with its problems reported (Inputs.h); with no file
+/// named, all of its files, as clang-tidy does. Then --shard's part.
+static llvm::Error findWork(tooling::CommonOptionsParser &Parsed,
+                            bool FlagsGiven, int argc, const char **argv,
+                            Work &W) {
+  W.Sources = Parsed.getSourcePathList();
+  W.DB = &Parsed.getCompilations();
+  if (!FlagsGiven || W.Sources.empty()) {
     std::optional<std::string> BuildDir = buildPathArgument(argc, argv);
     std::vector<std::string> Skipped;
     bool NotFound = false;
-    auto Found = findCompilations(BuildDir, Sources, Skipped, NotFound);
+    auto Found = findCompilations(BuildDir, W.Sources, Skipped, NotFound);
     if (!Found)
-      return fail(llvm::toString(Found.takeError()));
+      return Found.takeError();
     for (const std::string &S : Skipped)
       errorLine(llvm::errs(), S);
-    BadCompileCommands = !Skipped.empty();
+    W.BadCompileCommands = !Skipped.empty();
     if (NotFound)
       printWarning("no compilation database (compile_commands.json or "
                    "compile_flags.txt) in the directory of '" +
-                   Sources.front() +
+                   W.Sources.front() +
                    "' or a parent; running without flags (add -- <flags>)");
     auto Adjusted = std::make_unique<tooling::ArgumentsAdjustingCompilations>(
         std::move(*Found));
     Adjusted->appendArgumentsAdjuster(extraArgumentsAdjuster());
-    OwnDB = std::move(Adjusted);
-    if (Sources.empty())
-      Sources = OwnDB->getAllFiles();
-    if (Sources.empty())
-      return fail("the compilation database in '" + BuildDir.value_or("") +
-                  "' lists no files");
+    W.OwnDB = std::move(Adjusted);
+    W.DB = W.OwnDB.get();
+    if (W.Sources.empty())
+      W.Sources = W.DB->getAllFiles();
+    if (W.Sources.empty())
+      return optionError("the compilation database in '" +
+                         BuildDir.value_or("") + "' lists no files");
   }
   if (!Shard.empty()) {
-    auto Parsed = parseShard(Shard);
-    if (!Parsed)
-      return fail("--shard wants I/N with 1 <= I <= N, got '" + Shard + "'");
-    llvm::sort(Sources);
+    auto Part = parseShard(Shard);
+    if (!Part)
+      return optionError("--shard wants I/N with 1 <= I <= N, got '" + Shard +
+                         "'");
+    llvm::sort(W.Sources);
     std::vector<std::string> Mine;
-    for (size_t K = 0; K < Sources.size(); ++K)
-      if (K % Parsed->second == Parsed->first - 1)
-        Mine.push_back(Sources[K]);
-    Sources = std::move(Mine);
+    for (size_t K = 0; K < W.Sources.size(); ++K)
+      if (K % Part->second == Part->first - 1)
+        Mine.push_back(W.Sources[K]);
+    W.Sources = std::move(Mine);
   }
-  if (!HeaderFilter.empty()) {
-    std::string Why;
-    if (!llvm::Regex(HeaderFilter).isValid(Why))
-      return fail("--header-filter: invalid regular expression '" +
-                  HeaderFilter + "': " + Why);
-    Setups.setHeaderFilter(HeaderFilter);
-  }
+  return llvm::Error::success();
+}
 
-  RunContext Run;
-  Run.DB = OwnDB ? OwnDB.get() : &Parsed->getCompilations();
-  Run.Setups = &Setups;
+/// --header-filter, checked and given to the setups.
+static llvm::Error applyHeaderFilter(ProjectSetups &Setups) {
+  if (HeaderFilter.empty())
+    return llvm::Error::success();
+  std::string Why;
+  if (!llvm::Regex(HeaderFilter).isValid(Why))
+    return optionError("--header-filter: invalid regular expression '" +
+                       HeaderFilter + "': " + Why);
+  Setups.setHeaderFilter(HeaderFilter);
+  return llvm::Error::success();
+}
+
+/// The output settings of a run (format, colours) and --baseline's
+/// fingerprints.
+static llvm::Error prepareRun(RunContext &Run) {
   auto Colour = [](bool Terminal) {
     return UseColor == cl::BOU_UNSET ? Terminal : UseColor == cl::BOU_TRUE;
   };
-  Run.ColourOut = Format == OutputFormat::Text &&
-                  Colour(llvm::sys::Process::StandardOutHasColors());
+  Run.Text = Format == OutputFormat::Text;
+  Run.TextRemarks = Run.Text && Remarks;
+  Run.ColourOut =
+      Run.Text && Colour(llvm::sys::Process::StandardOutHasColors());
   Run.ColourErr = Colour(llvm::sys::Process::StandardErrHasColors());
-  if (!BaselineOpt.empty()) {
-    auto Known = loadBaseline(BaselineOpt);
-    if (!Known)
-      return fail(llvm::toString(Known.takeError()));
-    Run.Baseline = std::move(*Known);
-  }
+  if (BaselineOpt.empty())
+    return llvm::Error::success();
+  auto Known = report::loadBaseline(BaselineOpt);
+  if (!Known)
+    return Known.takeError();
+  Run.Baseline = std::move(*Known);
+  return llvm::Error::success();
+}
 
-  // Workers take the next file; the main thread prints results in input
-  // order as soon as each is complete.
+/// The document of the JSON, SARIF or Code Climate format, written file by
+/// file (StreamedOutput.h); null for the text format.
+static std::unique_ptr<StreamedOutput> openDocument(size_t Files) {
+  switch (Format) {
+  case OutputFormat::Text:
+    return nullptr;
+  case OutputFormat::Json:
+    return std::make_unique<StreamedOutput>(
+        [](const std::vector<report::Diagnostic> &D,
+           const std::vector<report::FileStatus> &F) {
+          return report::toJson(D, F);
+        },
+        "diagnostics", Files);
+  case OutputFormat::Sarif:
+    return std::make_unique<StreamedOutput>(
+        [](const std::vector<report::Diagnostic> &D,
+           const std::vector<report::FileStatus> &F) {
+          return report::toSarif(
+              D, F, {SQLRACE_VERSION, DocsUrl, SQLRACE_HOME_URL, SourceRoot});
+        },
+        "results", Files);
+  case OutputFormat::CodeClimate:
+    return std::make_unique<StreamedOutput>(
+        [](const std::vector<report::Diagnostic> &D,
+           const std::vector<report::FileStatus> &) {
+          return report::toCodeClimate(D, SourceRoot);
+        },
+        "", Files);
+  }
+  return nullptr;
+}
+
+/// Analyses the files, with -j workers, and prints each one's output in
+/// input order as soon as it is complete; --fix applies each file's fixes
+/// right after its output.
+static RunResults analyseAll(const std::vector<std::string> &Sources,
+                             RunContext &Run) {
   size_t N = Sources.size();
   unsigned Threads = Jobs == 0 ? std::max(1u, std::thread::hardware_concurrency())
                                : static_cast<unsigned>(Jobs);
@@ -690,38 +477,12 @@ int main(int argc, const char **argv) {
     if (ShowProgress)
       llvm::errs() << "\r\x1b[K";
   };
-  // The JSON formats are written file by file too (StreamedOutput.h).
-  std::unique_ptr<StreamedOutput> Document;
-  report::SarifOptions SarifOpts{SQLRACE_VERSION, DocsUrl, SQLRACE_HOME_URL,
-                                 SourceRoot};
-  if (Format == OutputFormat::Json)
-    Document = std::make_unique<StreamedOutput>(
-        [](const std::vector<report::Diagnostic> &D,
-           const std::vector<report::FileStatus> &F) {
-          return report::toJson(D, F);
-        },
-        "diagnostics", N);
-  else if (Format == OutputFormat::Sarif)
-    Document = std::make_unique<StreamedOutput>(
-        [&](const std::vector<report::Diagnostic> &D,
-            const std::vector<report::FileStatus> &F) {
-          return report::toSarif(D, F, SarifOpts);
-        },
-        "results", N);
-  else if (Format == OutputFormat::CodeClimate)
-    Document = std::make_unique<StreamedOutput>(
-        [](const std::vector<report::Diagnostic> &D,
-           const std::vector<report::FileStatus> &) {
-          return report::toCodeClimate(D, SourceRoot);
-        },
-        "", N);
+  std::unique_ptr<StreamedOutput> Document = openDocument(N);
   if (Document)
     Document->start();
 
-  std::vector<report::FileStatus> Statuses;
-  std::vector<report::Diagnostic> All;
+  RunResults Out;
   std::set<std::string> SeenInHeaders;
-  report::FixOutcome Fixed;
   for (size_t I = 0; I < N; ++I) {
     if (Threads == 1) {
       Results[I] = analyseFile(Sources[I], Run);
@@ -732,7 +493,7 @@ int main(int argc, const char **argv) {
     FileResult &R = *Results[I];
     ClearProgress();
     llvm::errs() << R.Errors;
-    size_t FirstOfFile = All.size();
+    size_t FirstOfFile = Out.All.size();
     for (size_t K = 0; K < R.Diags.size(); ++K) {
       report::Diagnostic &D = R.Diags[K];
       // A function in a header is analysed in every file that includes it.
@@ -742,29 +503,21 @@ int main(int argc, const char **argv) {
       if (!SeenInHeaders.insert(Where).second)
         continue;
       llvm::outs() << R.Rendered[K];
-      All.push_back(std::move(D));
+      Out.All.push_back(std::move(D));
     }
     llvm::outs() << R.RemarkText;
     llvm::outs().flush();
+    llvm::ArrayRef<report::Diagnostic> OfFile =
+        llvm::ArrayRef(Out.All).drop_front(FirstOfFile);
     if (Document)
-      Document->addFile(std::vector<report::Diagnostic>(
-                            All.begin() + FirstOfFile, All.end()),
-                        I + 1);
+      Document->addFile(OfFile.vec(), I + 1);
     // The test of a failure outside any isolated analysis (Isolation.h).
     flow::crashIfAskedFor([&] { return "after:" + Sources[I]; });
-    if (Fix) {
-      // This file's fixes now, while its analysed bytes are likely current.
-      std::vector<const report::Diagnostic *> Mine;
-      for (size_t K = FirstOfFile; K < All.size(); ++K)
-        if (All[K].Suppressed == report::Suppression::None)
-          Mine.push_back(&All[K]);
-      report::FixOutcome Now =
-          report::applyFixes(Mine, R.AnalysedHash, llvm::errs());
-      Fixed.Offered += Now.Offered;
-      Fixed.Applied += Now.Applied;
-      Fixed.Failed |= Now.Failed;
-    }
-    Statuses.push_back(R.Status);
+    // This file's fixes now, while its analysed bytes are likely current.
+    if (Fix)
+      Out.Fixed +=
+          report::applyReportedFixes(OfFile, R.AnalysedHash, llvm::errs());
+    Out.Statuses.push_back(R.Status);
     R = FileResult(); // free the memory of printed results early
     if (ShowProgress)
       llvm::errs() << "[" << (I + 1) << "/" << N << "] "
@@ -773,56 +526,88 @@ int main(int argc, const char **argv) {
   for (std::thread &T : Pool)
     T.join();
   ClearProgress();
-
-  std::vector<const report::Diagnostic *> Reported;
-  for (const report::Diagnostic &D : All)
-    if (D.Suppressed == report::Suppression::None)
-      Reported.push_back(&D);
   if (Document)
-    Document->finish(Statuses);
-  bool AnyFailed = llvm::any_of(Statuses, [](const report::FileStatus &S) {
-    return !S.Ok;
+    Document->finish(Out.Statuses);
+  return Out;
+}
+
+/// "3 findings in 2 files; 1 known from the baseline", on stderr.
+static void printSummary(const RunResults &R, size_t Reported) {
+  unsigned Known = llvm::count_if(R.All, [](const report::Diagnostic &D) {
+    return D.Suppressed == report::Suppression::Baseline;
   });
-  AnyFailed |= BadCompileCommands;
+  unsigned Failed = llvm::count_if(
+      R.Statuses, [](const report::FileStatus &S) { return !S.Ok; });
+  llvm::errs() << Reported << " finding" << (Reported == 1 ? "" : "s") << " in "
+               << R.Statuses.size() << " file"
+               << (R.Statuses.size() == 1 ? "" : "s");
+  if (Known)
+    llvm::errs() << "; " << Known << " known from the baseline";
+  if (Failed)
+    llvm::errs() << "; " << Failed << " could not be analysed";
+  if (!WriteBaseline.empty())
+    llvm::errs() << "; baseline written to " << WriteBaseline;
+  llvm::errs() << "\n";
+}
+
+/// What follows the last file: --export-fixes, --fix's count,
+/// --write-baseline, the closing line; returns the exit status.
+static int finish(const RunResults &R, const Work &W) {
+  std::vector<const report::Diagnostic *> Reported = R.reported();
+  bool AnyFailed = W.BadCompileCommands ||
+                   llvm::any_of(R.Statuses, [](const report::FileStatus &S) {
+                     return !S.Ok;
+                   });
   if (!ExportFixes.empty())
-    if (llvm::Error E = exportFixes(ExportFixes,
-                                    N == 1 ? Sources.front() : "", Reported)) {
+    if (llvm::Error E = report::exportFixes(
+            ExportFixes, W.Sources.size() == 1 ? W.Sources.front() : "",
+            Reported)) {
       fail(llvm::toString(std::move(E)));
       AnyFailed = true;
     }
   if (Fix) {
-    AnyFailed |= Fixed.Failed;
+    AnyFailed |= R.Fixed.Failed;
     if (!Quiet)
-      llvm::errs() << "sqlrace applied " << Fixed.Applied << " of "
-                   << Fixed.Offered << " suggested fix"
-                   << (Fixed.Offered == 1 ? "" : "es") << "\n";
+      llvm::errs() << report::fixSummary(R.Fixed) << "\n";
   }
-  if (!WriteBaseline.empty()) {
-    if (llvm::Error E = report::writeOutputFile(WriteBaseline,
-                                                baselineJson(Reported)))
+  if (!WriteBaseline.empty())
+    if (llvm::Error E = report::writeBaseline(WriteBaseline, Reported))
       return fail(llvm::toString(std::move(E)));
-  }
-  unsigned Known = llvm::count_if(All, [](const report::Diagnostic &D) {
-    return D.Suppressed == report::Suppression::Baseline;
-  });
-  if (!Quiet) {
-    unsigned Failed = llvm::count_if(
-        Statuses, [](const report::FileStatus &S) { return !S.Ok; });
-    llvm::errs() << Reported.size() << " finding"
-                 << (Reported.size() == 1 ? "" : "s") << " in "
-                 << Statuses.size() << " file"
-                 << (Statuses.size() == 1 ? "" : "s");
-    if (Known)
-      llvm::errs() << "; " << Known << " known from the baseline";
-    if (Failed)
-      llvm::errs() << "; " << Failed << " could not be analysed";
-    if (!WriteBaseline.empty())
-      llvm::errs() << "; baseline written to " << WriteBaseline;
-    llvm::errs() << "\n";
-  }
+  if (!Quiet)
+    printSummary(R, Reported.size());
   if (AnyFailed)
     return 2;
   if (!WriteBaseline.empty())
     return 0;
   return Reported.empty() ? 0 : 1;
+}
+
+int main(int argc, const char **argv) {
+  cl::SetVersionPrinter(printVersion);
+  bool FlagsGiven = false;
+  auto Parsed = parseCommandLine(argc, argv, FlagsGiven);
+  if (!Parsed)
+    return fail(llvm::toString(Parsed.takeError()));
+  if (llvm::Error E = checkOptions())
+    return fail(llvm::toString(std::move(E)));
+  auto Rules = rulesFiles();
+  if (!Rules)
+    return fail(llvm::toString(Rules.takeError()));
+  ProjectSetups Setups(
+      *Rules, std::vector<std::string>(SchemaPaths.begin(), SchemaPaths.end()),
+      ChecksOpt, ConfigOpt);
+  if (ListChecks || ListApis)
+    return listAndExit(Setups);
+
+  Work W;
+  if (llvm::Error E = findWork(*Parsed, FlagsGiven, argc, argv, W))
+    return fail(llvm::toString(std::move(E)));
+  if (llvm::Error E = applyHeaderFilter(Setups))
+    return fail(llvm::toString(std::move(E)));
+  RunContext Run;
+  Run.DB = W.DB;
+  Run.Setups = &Setups;
+  if (llvm::Error E = prepareRun(Run))
+    return fail(llvm::toString(std::move(E)));
+  return finish(analyseAll(W.Sources, Run), W);
 }

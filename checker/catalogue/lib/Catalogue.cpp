@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/catalogue/JsonText.h"
+#include "sqlrace/project/CheckList.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -208,14 +209,6 @@ int FileReader::getArg(const json &Obj, const std::string &Pointer,
     return NoArg;
   }
   return static_cast<int>(V.get<int64_t>());
-}
-
-llvm::ArrayRef<llvm::StringRef> configurableCheckIds() {
-  // The ids of flow::CheckKind (checkId()); a flow test keeps them in step.
-  static const llvm::StringRef Ids[] = {
-      "sqlrace-check-then-insert", "sqlrace-read-modify-write",
-      "sqlrace-check-then-update", "sqlrace-unhandled-unique-violation"};
-  return Ids;
 }
 
 std::vector<std::string> FileReader::getStrings(const json &Obj,
@@ -571,9 +564,10 @@ llvm::Error FileReader::read(ApiRules &Api,
     Config->Checks = getString(Root, "", "checks").value_or("");
     if (Root.contains("check_options")) {
       const json &Options = Root["check_options"];
-      std::vector<std::string> Ids(configurableCheckIds().begin(),
-                                   configurableCheckIds().end());
-      std::vector<llvm::StringRef> Allowed(Ids.begin(), Ids.end());
+      // Every check takes options.
+      std::vector<llvm::StringRef> Allowed;
+      for (const project::CheckInfo &C : project::checkList())
+        Allowed.push_back(C.Id);
       if (checkKeys(Options, "/check_options", Allowed, {}))
         for (auto It = Options.begin(); It != Options.end(); ++It) {
           std::string Where = "/check_options/" + It.key();

@@ -7,6 +7,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Regex.h"
 #include <algorithm>
 
 namespace sqlrace::catalogue {
@@ -116,6 +117,45 @@ std::optional<size_t> findDeepNesting(llvm::StringRef Text,
     }
   }
   return std::nullopt;
+}
+
+static llvm::Error textError(const llvm::Twine &Message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Message);
+}
+
+/// "file:line:col: invalid JSON: why" from llvm::json's "[line:col,
+/// byte=N]: why" (its column counts from 0 at a line's start: the position
+/// is computed again from the byte offset, as for every other message).
+static llvm::Error jsonSyntaxError(llvm::StringRef File, llvm::StringRef Text,
+                                   llvm::Error E) {
+  std::string Message = llvm::toString(std::move(E));
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  size_t Offset = 0;
+  if (!llvm::Regex("^\\[[0-9]+:[0-9]+, byte=([0-9]+)\\]: (.*)$")
+           .match(Message, &Parts) ||
+      Parts[1].getAsInteger(10, Offset))
+    return textError(File + ": invalid JSON: " + Message);
+  // The offset is just past the offending character (or at the end of a
+  // text that ends early, often after a line break: left there).
+  if (Offset > 0 && Offset <= Text.size() && !llvm::isSpace(Text[Offset - 1]))
+    --Offset;
+  auto [Line, Col] = lineColumn(Text, Offset);
+  return textError(File + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
+                   ": invalid JSON: " + Parts[2]);
+}
+
+llvm::Expected<llvm::json::Value> parseBoundedJson(llvm::StringRef File,
+                                                   llvm::StringRef Text) {
+  if (std::optional<size_t> Deep = findDeepNesting(Text)) {
+    auto [Line, Col] = lineColumn(Text, *Deep);
+    return textError(File + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Col) +
+                     ": invalid JSON: nested deeper than " +
+                     llvm::Twine(MaxJsonDepth) + " levels");
+  }
+  auto Doc = llvm::json::parse(Text);
+  if (!Doc)
+    return jsonSyntaxError(File, Text, Doc.takeError());
+  return std::move(*Doc);
 }
 
 size_t JsonPositions::skipSpace(size_t I) const {

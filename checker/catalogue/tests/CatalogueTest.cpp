@@ -204,6 +204,33 @@ TEST(JsonText, DeepNestingIsRefusedBeforeParsing) {
   EXPECT_EQ(findDeepNesting("[\"[[[[\\\"[[\"]", 2), std::nullopt);
 }
 
+// The parser of baselines and compilation databases (llvm::json).
+TEST(JsonText, BoundedJsonParsesOrSaysWhere) {
+  auto Doc = parseBoundedJson("d.json", "{\"a\": [1, 2]}");
+  ASSERT_TRUE(static_cast<bool>(Doc)) << llvm::toString(Doc.takeError());
+  EXPECT_EQ(Doc->getAsObject()->getArray("a")->size(), 2u);
+
+  auto message = [](llvm::StringRef Text) {
+    auto Doc = parseBoundedJson("d.json", Text);
+    return Doc ? "" : llvm::toString(Doc.takeError());
+  };
+  // 1-based columns of the offending character, not llvm::json's 0-based
+  // column past it.
+  EXPECT_EQ(message("{\"a\": 1,\n \"b\": [}"),
+            "d.json:2:8: invalid JSON: Invalid JSON value");
+  // A text that ends early: at its last character.
+  EXPECT_EQ(message("[1, 2"),
+            "d.json:1:5: invalid JSON: Expected , or ] after array element");
+  std::string Deep =
+      std::string(MaxJsonDepth + 1, '[') + std::string(MaxJsonDepth + 1, ']');
+  EXPECT_EQ(message(Deep), "d.json:1:" + std::to_string(MaxJsonDepth + 1) +
+                               ": invalid JSON: nested deeper than 128 levels");
+  // At the bound itself: parsed.
+  std::string AtBound =
+      std::string(MaxJsonDepth, '[') + std::string(MaxJsonDepth, ']');
+  EXPECT_EQ(message(AtBound), "");
+}
+
 TEST(JsonText, PositionsAtAnyDepthWithoutRecursion) {
   std::string Deep = std::string(100000, '[') + "1" + std::string(100000, ']');
   JsonPositions P(Deep);

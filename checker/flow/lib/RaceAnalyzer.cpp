@@ -29,25 +29,6 @@ using sqlrace::catalogue::Role;
 
 namespace sqlrace::flow {
 
-llvm::StringRef checkId(CheckKind K) {
-  switch (K) {
-  case CheckKind::CheckThenInsert: return "sqlrace-check-then-insert";
-  case CheckKind::ReadModifyWrite: return "sqlrace-read-modify-write";
-  case CheckKind::CheckThenUpdate: return "sqlrace-check-then-update";
-  case CheckKind::UnhandledUniqueViolation:
-    return "sqlrace-unhandled-unique-violation";
-  }
-  return "";
-}
-
-llvm::ArrayRef<CheckKind> allChecks() {
-  // Only the checks that are implemented; the other kinds are reserved ids.
-  static const CheckKind All[] = {
-      CheckKind::CheckThenInsert, CheckKind::ReadModifyWrite,
-      CheckKind::CheckThenUpdate, CheckKind::UnhandledUniqueViolation};
-  return All;
-}
-
 //===----------------------------------------------------------------------===//
 // Facts of the whole translation unit.
 //===----------------------------------------------------------------------===//

@@ -185,13 +185,3 @@ void f(sqlite3 *Db, int N) {
 
 } // namespace
 
-// A project config may give options to exactly the checks the analysis has.
-TEST(RaceAnalyzer, ConfigurableCheckIdsAreTheChecks) {
-  std::vector<std::string> Ids;
-  for (sqlrace::flow::CheckKind K : sqlrace::flow::allChecks())
-    Ids.push_back(sqlrace::flow::checkId(K).str());
-  std::vector<std::string> Configurable;
-  for (llvm::StringRef Id : sqlrace::catalogue::configurableCheckIds())
-    Configurable.push_back(Id.str());
-  EXPECT_EQ(Ids, Configurable);
-}

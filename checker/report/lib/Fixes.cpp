@@ -36,6 +36,19 @@ static void pause(llvm::raw_ostream &Errs, double Seconds,
   std::this_thread::sleep_for(std::chrono::duration<double>(Seconds));
 }
 
+FixOutcome &FixOutcome::operator+=(const FixOutcome &Other) {
+  Offered += Other.Offered;
+  Applied += Other.Applied;
+  Failed |= Other.Failed;
+  return *this;
+}
+
+std::string fixSummary(const FixOutcome &Outcome) {
+  return "sqlrace applied " + std::to_string(Outcome.Applied) + " of " +
+         std::to_string(Outcome.Offered) + " suggested fix" +
+         (Outcome.Offered == 1 ? "" : "es");
+}
+
 static bool sameEdit(const Replacement &A, const Replacement &B) {
   return A.Offset == B.Offset && A.Length == B.Length && A.Text == B.Text;
 }
@@ -139,6 +152,17 @@ FixOutcome applyFixes(llvm::ArrayRef<const Diagnostic *> Diags,
     Out.Applied += Chosen;
   }
   return Out;
+}
+
+FixOutcome
+applyReportedFixes(llvm::ArrayRef<Diagnostic> Diags,
+                   const std::map<std::string, std::string> &AnalysedHashes,
+                   llvm::raw_ostream &Errs) {
+  std::vector<const Diagnostic *> Reported;
+  for (const Diagnostic &D : Diags)
+    if (D.Suppressed == Suppression::None)
+      Reported.push_back(&D);
+  return applyFixes(Reported, AnalysedHashes, Errs);
 }
 
 } // namespace sqlrace::report

@@ -5,7 +5,7 @@
 // shares with the Code Climate rendering.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/report/Formats.h"
-#include "sqlrace/flow/Finding.h"
+#include "sqlrace/project/CheckList.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
@@ -59,41 +59,6 @@ std::string fileUri(const std::string &AbsolutePath) {
 }
 
 namespace {
-
-/// What SARIF's rules say about each check. The full descriptions are the
-/// first paragraphs of docs/checks/*.md, shortened.
-struct RuleText {
-  const char *Id;
-  const char *Name;
-  const char *Short;
-  const char *Full;
-};
-const RuleText Rules[] = {
-    {"sqlrace-check-then-insert", "CheckThenInsert",
-     "INSERT guarded by a non-atomic existence check",
-     "An INSERT runs only when a preceding SELECT on the same connection "
-     "found no row with the same key, and nothing makes the two statements "
-     "atomic: two concurrent clients can both see no row and both insert "
-     "it."},
-    {"sqlrace-read-modify-write", "ReadModifyWrite",
-     "Lost update: a value read, changed in the program and written back",
-     "An UPDATE writes back, as an absolute value, a column that a preceding "
-     "SELECT of the same row read and the program changed, and nothing stops "
-     "another client from writing the row in between: one of two concurrent "
-     "updates is lost."},
-    {"sqlrace-check-then-update", "CheckThenUpdate",
-     "UPDATE decided on a value the UPDATE does not re-check",
-     "An UPDATE runs only because a value read from the same row a moment "
-     "earlier passed a test in the program, the UPDATE does not re-check that "
-     "value, and nothing stops another client from changing the row in "
-     "between."},
-    {"sqlrace-unhandled-unique-violation", "UnhandledUniqueViolation",
-     "Unique violation of a guarded INSERT not handled",
-     "An INSERT guarded by an existence check is backed by a unique key, so "
-     "the database keeps the duplicate out, but nothing handles the unique "
-     "violation the client that loses the race gets: its request fails "
-     "instead of seeing the row as taken."},
-};
 
 /// Converts Clang's byte columns to SARIF's default column unit, UTF-16
 /// code units, reading each file once. Lines it cannot read keep the byte
@@ -253,13 +218,11 @@ public:
     Doc.consume_front("sqlrace-");
     Json J;
     J["id"] = Id.str();
-    for (const RuleText &T : Rules)
-      if (Id == T.Id) {
-        J["name"] = T.Name;
-        J["shortDescription"] = {{"text", T.Short}};
-        J["fullDescription"] = {{"text", T.Full}};
-      }
-    if (!J.contains("name")) {
+    if (const project::CheckInfo *C = project::findCheck(Id)) {
+      J["name"] = C->Name.str();
+      J["shortDescription"] = {{"text", C->Summary.str()}};
+      J["fullDescription"] = {{"text", C->Description.str()}};
+    } else {
       J["name"] = Doc.str();
       J["shortDescription"] = {{"text", Id.str()}};
       J["fullDescription"] = {{"text", Id.str()}};
@@ -274,8 +237,8 @@ public:
     // The rules: every implemented check, in a fixed order, then any other
     // check a diagnostic names.
     std::vector<std::string> RuleIds;
-    for (flow::CheckKind K : flow::allChecks())
-      RuleIds.push_back(flow::checkId(K).str());
+    for (const project::CheckInfo &C : project::checkList())
+      RuleIds.push_back(C.Id.str());
     for (const Diagnostic &D : Diags)
       if (llvm::find(RuleIds, D.Check) == RuleIds.end())
         RuleIds.push_back(D.Check);

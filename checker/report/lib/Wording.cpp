@@ -4,6 +4,7 @@
 // The words of every check live here, and only here.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/report/Diagnostic.h"
+#include "sqlrace/project/CheckList.h"
 #include "llvm/ADT/StringExtras.h"
 
 namespace sqlrace::report {
@@ -102,7 +103,7 @@ static std::string rewriteLabel(sql::Dialect D) {
 static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
   std::string Keys = llvm::join(F.KeyColumns, ", ");
   WordedFinding W;
-  W.Check = flow::checkId(F.Check).str();
+  W.Check = project::checkId(F.Check).str();
   W.Loc = F.ActLoc;
   W.Message = "insert into '" + F.Table +
               "' can race with the preceding existence check; a concurrent "
@@ -140,7 +141,7 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
 
 static WordedFinding wordUnhandledUniqueViolation(const flow::Finding &F) {
   WordedFinding W;
-  W.Check = flow::checkId(F.Check).str();
+  W.Check = project::checkId(F.Check).str();
   W.Loc = F.ActLoc;
   W.Message = "insert into '" + F.Table +
               "' fails with a unique violation when a concurrent client "
@@ -175,7 +176,7 @@ static std::string keyText(const flow::Finding &F) {
 
 static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
   WordedFinding W;
-  W.Check = flow::checkId(F.Check).str();
+  W.Check = project::checkId(F.Check).str();
   W.Loc = F.ActLoc;
   W.Message = "update of '" + F.Table + "." + F.Column +
               "' writes back a value computed from an earlier read; an "
@@ -244,7 +245,7 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
 
 static WordedFinding wordCheckThenUpdate(const flow::Finding &F) {
   WordedFinding W;
-  W.Check = flow::checkId(F.Check).str();
+  W.Check = project::checkId(F.Check).str();
   W.Loc = F.ActLoc;
   W.Message = "update of '" + F.Table +
               "' depends on a state read earlier that the UPDATE does not "
@@ -270,13 +271,13 @@ static WordedFinding wordCheckThenUpdate(const flow::Finding &F) {
 
 WordedFinding wordFinding(const flow::Finding &F) {
   switch (F.Check) {
-  case flow::CheckKind::ReadModifyWrite:
+  case project::CheckKind::ReadModifyWrite:
     return wordReadModifyWrite(F);
-  case flow::CheckKind::CheckThenUpdate:
+  case project::CheckKind::CheckThenUpdate:
     return wordCheckThenUpdate(F);
-  case flow::CheckKind::UnhandledUniqueViolation:
+  case project::CheckKind::UnhandledUniqueViolation:
     return wordUnhandledUniqueViolation(F);
-  case flow::CheckKind::CheckThenInsert:
+  case project::CheckKind::CheckThenInsert:
     break;
   }
   return wordCheckThenInsert(F);

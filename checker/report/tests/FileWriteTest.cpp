@@ -214,4 +214,47 @@ TEST_F(FileWriteTest, FixesOnlyTheAnalysedBytes) {
   EXPECT_EQ(get(F), "int x = b + a;\n");
 }
 
+TEST_F(FileWriteTest, OnlyReportedFindingsAreFixed) {
+  std::string F = path("f.cpp");
+  std::string Original = "a = 1; b = 2; c = 3;\n";
+  put(F, Original);
+  auto Finding = [&](unsigned Offset, const char *Text, Suppression S) {
+    Diagnostic D;
+    D.Pos = {F, 1, Offset + 1, Offset};
+    Replacement R;
+    R.File = F;
+    R.Offset = Offset + 4;
+    R.Length = 1;
+    R.Text = Text;
+    D.Fixes = {R};
+    D.Suppressed = S;
+    return D;
+  };
+  std::vector<Diagnostic> Diags = {Finding(0, "10", Suppression::None),
+                                   Finding(7, "20", Suppression::InSource),
+                                   Finding(14, "30", Suppression::Baseline)};
+  std::string Errors;
+  llvm::raw_string_ostream Errs(Errors);
+  FixOutcome Out =
+      applyReportedFixes(Diags, {{F, contentHash(Original)}}, Errs);
+  EXPECT_EQ(Out.Offered, 1u);
+  EXPECT_EQ(Out.Applied, 1u);
+  EXPECT_FALSE(Out.Failed);
+  EXPECT_EQ(Errors, "");
+  EXPECT_EQ(get(F), "a = 10; b = 2; c = 3;\n");
+}
+
+TEST(FixOutcome, AddsUpAndSummarises) {
+  FixOutcome Run;
+  EXPECT_EQ(fixSummary(Run), "sqlrace applied 0 of 0 suggested fixes");
+  Run += FixOutcome{1, 1, false};
+  EXPECT_EQ(fixSummary(Run), "sqlrace applied 1 of 1 suggested fix");
+  Run += FixOutcome{2, 0, true};
+  Run += FixOutcome{0, 0, false};
+  EXPECT_EQ(Run.Offered, 3u);
+  EXPECT_EQ(Run.Applied, 1u);
+  EXPECT_TRUE(Run.Failed); // a failure stays
+  EXPECT_EQ(fixSummary(Run), "sqlrace applied 1 of 3 suggested fixes");
+}
+
 } // namespace

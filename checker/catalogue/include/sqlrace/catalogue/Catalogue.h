@@ -187,9 +187,6 @@ struct ProjectConfig {
   std::map<std::string, CheckOptions> PerCheck;
 };
 
-/// The check ids a project config may give options to.
-llvm::ArrayRef<llvm::StringRef> configurableCheckIds();
-
 /// All loaded rules, indexed for lookup.
 class Catalogue {
 public:

@@ -12,6 +12,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <cstdint>
 #include <memory>
@@ -62,6 +63,14 @@ std::pair<unsigned, unsigned> lineColumn(llvm::StringRef Text, size_t Offset);
 /// deeper than MaxDepth, if any. One pass, constant memory.
 std::optional<size_t> findDeepNesting(llvm::StringRef Text,
                                       unsigned MaxDepth = MaxJsonDepth);
+
+/// Parses a JSON input (a baseline, a compilation database) with
+/// llvm::json, which recurses once per level, after findDeepNesting has
+/// bounded its depth. Errors are one line, "File:line:col: invalid JSON:
+/// why", with the position counted as everywhere else in sqlrace (1-based
+/// columns, from the byte offset llvm::json reports).
+llvm::Expected<llvm::json::Value> parseBoundedJson(llvm::StringRef File,
+                                                   llvm::StringRef Text);
 
 /// Where the values of a syntactically valid JSON text start, by JSON
 /// pointer (RFC 6901, as nlohmann_json spells them). Nothing is indexed

@@ -7,6 +7,7 @@
 #ifndef SQLRACE_FLOW_FINDING_H
 #define SQLRACE_FLOW_FINDING_H
 
+#include "sqlrace/project/CheckList.h"
 #include "sqlrace/sql/Statement.h"
 #include "clang/Basic/SourceLocation.h"
 #include <string>
@@ -14,17 +15,10 @@
 
 namespace sqlrace::flow {
 
-/// The checks sqlrace implements; the ids are in checkId().
-enum class CheckKind {
-  CheckThenInsert,
-  ReadModifyWrite,
-  CheckThenUpdate,
-  UnhandledUniqueViolation,
-};
-/// "sqlrace-check-then-insert", ...
-llvm::StringRef checkId(CheckKind K);
-/// Every implemented check, in a fixed order.
-llvm::ArrayRef<CheckKind> allChecks();
+/// Which check a finding is for. The checks, their ids and their order are
+/// listed once, in sqlrace/project/CheckList.h; flow's sources name the kind
+/// without qualification.
+using project::CheckKind;
 
 /// Why nothing makes the check (or read) and the act atomic: the one
 /// sentence a finding gives.

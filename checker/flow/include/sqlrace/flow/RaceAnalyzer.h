@@ -9,7 +9,7 @@
 
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/Finding.h"
-#include "sqlrace/flow/Schema.h"
+#include "sqlrace/schema/Schema.h"
 #include "llvm/ADT/StringRef.h"
 #include <map>
 #include <memory>
@@ -23,13 +23,19 @@ class FunctionDecl;
 
 namespace sqlrace::flow {
 
+// The schema layer's types, named without qualification in flow's sources
+// (as clang/Basic/LLVM.h brings llvm's types into namespace clang).
+using schema::DeclaredKey;
+using schema::Schema;
+
 /// Options of the analysis.
 struct RaceOptions {
   /// Which checks to run (the others produce no findings).
-  std::vector<CheckKind> Enabled = {allChecks().begin(), allChecks().end()};
+  std::vector<CheckKind> Enabled = {project::allChecks().begin(),
+                                    project::allChecks().end()};
   /// Keys known before the code is read (--schema); DDL the code runs is
   /// added per translation unit. Not owned; may be null.
-  const Schema *BaseSchema = nullptr;
+  const schema::Schema *BaseSchema = nullptr;
   /// Qualified names of statement-registry maps (.sqlrace.json).
   std::vector<std::string> Registries;
   /// The dialect of APIs whose rules do not fix one (ODBC, Qt), from the

@@ -33,6 +33,9 @@ struct FixOutcome {
   unsigned Offered = 0; ///< findings with a fix-it
   unsigned Applied = 0; ///< fixes written to their file
   bool Failed = false;  ///< a file was refused or could not be written
+
+  /// Adds the outcome of another file's fixes.
+  FixOutcome &operator+=(const FixOutcome &Other);
 };
 
 /// Applies the fix-its of Diags (the reported findings of one analysed
@@ -44,6 +47,16 @@ struct FixOutcome {
 FixOutcome applyFixes(llvm::ArrayRef<const Diagnostic *> Diags,
                       const std::map<std::string, std::string> &AnalysedHashes,
                       llvm::raw_ostream &Errs);
+
+/// applyFixes for the diagnostics of Diags that are reported: those neither
+/// suppressed in the source nor known from the baseline.
+FixOutcome
+applyReportedFixes(llvm::ArrayRef<Diagnostic> Diags,
+                   const std::map<std::string, std::string> &AnalysedHashes,
+                   llvm::raw_ostream &Errs);
+
+/// The line --fix ends with: "sqlrace applied 1 of 2 suggested fixes".
+std::string fixSummary(const FixOutcome &Outcome);
 
 } // namespace sqlrace::report
 

@@ -1,12 +1,17 @@
 //===- ProjectSetup.cpp - sqlrace -------------------------------------===//
 // SPDX-License-Identifier: Apache-2.0
 //===----------------------------------------------------------------------===//
-#include "ProjectSetup.h"
-#include "CheckFilter.h"
-#include "Inputs.h"
+#include "sqlrace/project/ProjectSetup.h"
+#include "sqlrace/project/CheckFilter.h"
+#include "sqlrace/project/SchemaInputs.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
-namespace sqlrace {
+namespace sqlrace::project {
+
+void printWarning(const llvm::Twine &Message) {
+  llvm::errs() << ("sqlrace: warning: " + Message + "\n").str();
+}
 
 llvm::Expected<const Setup *> ProjectSetups::forFile(llvm::StringRef Source) {
   std::string Config = ForcedConfig;
@@ -42,7 +47,7 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
     printWarning(W);
   std::vector<std::string> Paths = SchemaPaths;
   Paths.insert(Paths.end(), Config.SchemaPaths.begin(), Config.SchemaPaths.end());
-  auto Schema = flow::Schema::load(Paths, Config.Dialect);
+  auto Schema = schema::Schema::load(Paths, Config.Dialect);
   if (!Schema)
     return Fail(Schema.takeError());
   // The config's checks first, the command line's after: the command line
@@ -61,8 +66,8 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
   S->Options.Registries = S->Config.Registries;
   S->Options.DefaultDialect = S->Config.Dialect;
   S->Options.HeaderFilter = HeaderFilter;
-  for (flow::CheckKind K : flow::allChecks())
-    if (auto It = S->Config.PerCheck.find(flow::checkId(K).str());
+  for (CheckKind K : allChecks())
+    if (auto It = S->Config.PerCheck.find(checkId(K).str());
         It != S->Config.PerCheck.end())
       S->Options.IgnoredTables[K] = It->second.IgnoredTables;
   const Setup *Result = S.get();
@@ -70,4 +75,4 @@ llvm::Expected<const Setup *> ProjectSetups::load(const std::string &ConfigFile)
   return Result;
 }
 
-} // namespace sqlrace
+} // namespace sqlrace::project

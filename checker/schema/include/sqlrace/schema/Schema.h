@@ -3,16 +3,20 @@
 //
 // The uniqueness guarantees the database declares: from --schema files,
 // from DDL the analysed code runs, and (later) from the config file.
+//
+// This layer sits on the SQL layer (it applies the DDL statements that
+// sqlrace_sql recognises) and, like it, includes no Clang header: the flow
+// analysis feeds it DDL found in code and asks it which key covers a check.
 //===----------------------------------------------------------------------===//
-#ifndef SQLRACE_FLOW_SCHEMA_H
-#define SQLRACE_FLOW_SCHEMA_H
+#ifndef SQLRACE_SCHEMA_SCHEMA_H
+#define SQLRACE_SCHEMA_SCHEMA_H
 
 #include "sqlrace/sql/Statement.h"
 #include "llvm/Support/Error.h"
 #include <string>
 #include <vector>
 
-namespace sqlrace::flow {
+namespace sqlrace::schema {
 
 /// A unique key and where it was declared.
 struct DeclaredKey {
@@ -32,12 +36,12 @@ public:
              unsigned RawLoc = 0);
   /// Applies every statement of a DDL text (a schema or migration file).
   void applyText(llvm::StringRef Text, sql::Dialect D, llvm::StringRef File);
-  /// Reads DDL files, and directories of *.sql files applied in name order
-  /// (migrations). A missing or unreadable path is an error.
   /// The *.sql files of a migrations directory, in name order (the order
   /// they are applied in).
   static llvm::Expected<std::vector<std::string>>
   migrationFiles(llvm::StringRef Dir);
+  /// Reads DDL files, and directories of *.sql files applied in name order
+  /// (migrations). A missing or unreadable path is an error.
   static llvm::Expected<Schema> load(const std::vector<std::string> &Paths,
                                      sql::Dialect D = sql::Dialect::Unknown);
 
@@ -56,6 +60,6 @@ private:
   std::vector<DeclaredKey> Keys;
 };
 
-} // namespace sqlrace::flow
+} // namespace sqlrace::schema
 
 #endif

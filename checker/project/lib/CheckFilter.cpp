@@ -1,15 +1,15 @@
 //===- CheckFilter.cpp - sqlrace --------------------------------------===//
 // SPDX-License-Identifier: Apache-2.0
 //===----------------------------------------------------------------------===//
-#include "CheckFilter.h"
+#include "sqlrace/project/CheckFilter.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/GlobPattern.h"
 
-namespace sqlrace {
+namespace sqlrace::project {
 
-llvm::Expected<std::vector<flow::CheckKind>>
+llvm::Expected<std::vector<CheckKind>>
 selectChecks(llvm::StringRef Spec) {
-  std::vector<bool> On(flow::allChecks().size(), false);
+  std::vector<bool> On(allChecks().size(), false);
   llvm::SmallVector<llvm::StringRef, 8> Globs;
   std::string Full = Spec.empty() ? "sqlrace-*" : "sqlrace-*," + Spec.str();
   llvm::StringRef(Full).split(Globs, ',', -1, /*KeepEmpty=*/false);
@@ -25,14 +25,14 @@ selectChecks(llvm::StringRef Spec) {
                                      G.str().c_str(),
                                      llvm::toString(Pattern.takeError()).c_str());
     for (size_t I = 0; I < On.size(); ++I)
-      if (Pattern->match(flow::checkId(flow::allChecks()[I])))
+      if (Pattern->match(checkId(allChecks()[I])))
         On[I] = !Remove;
   }
-  std::vector<flow::CheckKind> Out;
+  std::vector<CheckKind> Out;
   for (size_t I = 0; I < On.size(); ++I)
     if (On[I])
-      Out.push_back(flow::allChecks()[I]);
+      Out.push_back(allChecks()[I]);
   return Out;
 }
 
-} // namespace sqlrace
+} // namespace sqlrace::project

@@ -6,7 +6,7 @@
 // expression key protects checks that use the same expression; a partial
 // index protects only checks that restate its predicate.
 //===----------------------------------------------------------------------===//
-#include "sqlrace/flow/Schema.h"
+#include "sqlrace/schema/Schema.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -14,7 +14,7 @@
 #include "llvm/Support/Path.h"
 #include <algorithm>
 
-namespace sqlrace::flow {
+namespace sqlrace::schema {
 
 // The last part of a possibly schema-qualified name: keys declared on
 // public.users protect checks on users.
@@ -141,4 +141,4 @@ const DeclaredKey *Schema::keyFor(llvm::StringRef Table,
   return nullptr;
 }
 
-} // namespace sqlrace::flow
+} // namespace sqlrace::schema

@@ -1,32 +1,35 @@
 //===- ProjectSetup.h - sqlrace -------------------------------*- C++ -*-===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// What a run needs for one source file: the rules, the project config found
-// for it (.sqlrace.json in its directory or a parent, or --config), the
-// schema and the analysis options. Loaded once per config.
+// What an analysis needs for one source file: the rules, the project config
+// found for it (.sqlrace.json in its directory or a parent, or --config), the
+// schema and the analysis options. Loaded once per config. Used alike by the
+// CLI (checker/tool) and the clang-tidy checks (checker/checks).
 //===----------------------------------------------------------------------===//
-#ifndef SQLRACE_TOOL_PROJECTSETUP_H
-#define SQLRACE_TOOL_PROJECTSETUP_H
+#ifndef SQLRACE_PROJECT_PROJECTSETUP_H
+#define SQLRACE_PROJECT_PROJECTSETUP_H
 
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
-#include "sqlrace/flow/Schema.h"
+#include "sqlrace/schema/Schema.h"
+#include "llvm/ADT/Twine.h"
 #include <map>
 #include <memory>
 
-namespace sqlrace {
+namespace sqlrace::project {
 
 struct Setup {
   catalogue::Catalogue Rules;
   catalogue::ProjectConfig Config;
-  flow::Schema Schema;
+  schema::Schema Schema;
   flow::RaceOptions Options;
 };
 
 class ProjectSetups {
 public:
   /// RulesFiles: bundled + --rules; SchemaPaths: --schema; Checks: --checks;
-  /// ForcedConfig: --config (empty: look for .sqlrace.json per file).
+  /// ForcedConfig: --config (empty: look for .sqlrace.json per file). The
+  /// clang-tidy checks give no schema paths, checks or forced config.
   ProjectSetups(std::vector<std::string> RulesFiles,
                 std::vector<std::string> SchemaPaths, std::string Checks,
                 std::string ForcedConfig)
@@ -49,6 +52,12 @@ private:
   llvm::Expected<const Setup *> load(const std::string &ConfigFile);
 };
 
-} // namespace sqlrace
+/// "sqlrace: warning: <Message>" on stderr in one write, so that it does
+/// not interleave with output printed by other threads. How setups report
+/// what is wrong but does not stop the analysis (a schema directory with no
+/// *.sql file).
+void printWarning(const llvm::Twine &Message);
+
+} // namespace sqlrace::project
 
 #endif
