@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // rewriteAsAtomicInsert: the dialect's insert-if-absent spelling of a plain
-// INSERT. Text is spliced at token offsets so that everything the user
-// wrote (case, spacing, placeholders) survives unchanged.
+// INSERT, in the form the caller asks for (conflict target and partial-index
+// predicate, skip or touch the existing row, what to return). Text is
+// spliced at token offsets so that everything the user wrote (case,
+// spacing, placeholders) survives unchanged.
 //===----------------------------------------------------------------------===//
 
 #include "ParserImpl.h"
@@ -77,9 +79,10 @@ bool isFunctionCallKey(StringRef Key, Dialect D) {
   return false;
 }
 
-/// Spells a normalised key column for an ON CONFLICT target: plain names
-/// bare, expression keys as they are, anything else double-quoted.
-std::string conflictTarget(const std::string &Key, Dialect D) {
+/// Spells a normalised key part for PostgreSQL or SQLite (an ON CONFLICT
+/// target, a SET or RETURNING column): plain names bare, expression keys as
+/// they are, anything else double-quoted.
+std::string spellKey(const std::string &Key, Dialect D) {
   if ((isPlainLowerIdent(Key) && !isReservedWord(Key)) ||
       isFunctionCallKey(Key, D))
     return Key;
@@ -92,24 +95,97 @@ std::string conflictTarget(const std::string &Key, Dialect D) {
   return Quoted + "\"";
 }
 
+/// Spells a normalised column name in Open...Close quotes unless it is a
+/// plain lower-case name (MySQL backquotes, SQL Server brackets).
+std::string spellColumn(const std::string &Column, char Open, char Close) {
+  if (isPlainLowerIdent(Column) && !isReservedWord(Column) &&
+      !detail::inList(Column, {"key", "keys", "range", "read", "write"}))
+    return Column;
+  std::string Quoted(1, Open);
+  for (char C : Column) {
+    Quoted += C;
+    if (C == Close)
+      Quoted += Close;
+  }
+  return Quoted + Close;
+}
+
+/// The first key part that is a column rather than an expression: what a
+/// no-op update of the existing row sets.
+const std::string *firstColumnKey(const std::vector<std::string> &Key,
+                                  Dialect D) {
+  for (const std::string &K : Key)
+    if (!isFunctionCallKey(K, D))
+      return &K;
+  return nullptr;
+}
+
+/// Whether Text is one SQL expression that can be pasted into a statement:
+/// it lexes cleanly, has balanced parentheses, no ';' and no hole.
+bool isWholeExpression(StringRef Text, Dialect D) {
+  std::vector<LexProblem> Problems;
+  std::vector<Token> Toks = tokenize(Text, D, &Problems);
+  bool Unbalanced = false;
+  matchParens(Toks, &Unbalanced);
+  return !Toks.empty() && Problems.empty() && !Unbalanced &&
+         llvm::none_of(Toks, [](const Token &T) {
+           return T.isPunct(";") || T.Kind == TokenKind::Hole;
+         });
+}
+
+/// "(Text)", unless Text is one parenthesised group already.
+std::string parenthesised(StringRef Text, Dialect D) {
+  Text = Text.trim();
+  std::vector<Token> Toks = tokenize(Text, D);
+  std::vector<size_t> Close = matchParens(Toks);
+  if (!Toks.empty() && Toks.front().isPunct("(") &&
+      Close.front() == Toks.size() - 1)
+    return Text.str();
+  return "(" + Text.str() + ")";
+}
+
 std::string onConflictRewrite(StringRef Sql, const detail::StatementParser &P,
                               const detail::InsertLayout &L,
-                              const std::vector<std::string> &Keys, Dialect D) {
+                              const StatementFacts &F,
+                              const AtomicInsertForm &Form, Dialect D) {
   std::string Clause = " ON CONFLICT";
-  if (!Keys.empty()) {
+  if (!Form.Key.empty()) {
     std::vector<std::string> Cols;
-    for (const std::string &K : Keys)
-      Cols.push_back(conflictTarget(K, D));
+    for (const std::string &K : Form.Key)
+      Cols.push_back(spellKey(K, D));
     Clause += " (" + llvm::join(Cols, ", ") + ")";
+    if (!Form.KeyPredicate.empty()) {
+      if (!isWholeExpression(Form.KeyPredicate, D))
+        return "";
+      Clause += " WHERE " + StringRef(Form.KeyPredicate).trim().str();
+    }
   }
-  Clause += " DO NOTHING";
+  if (Form.IfExists == IfRowExists::Touch) {
+    // DO UPDATE needs a conflict target, and a column to set.
+    const std::string *Col = firstColumnKey(Form.Key, D);
+    if (!Col)
+      return "";
+    std::string Name = spellKey(*Col, D);
+    Clause += " DO UPDATE SET " + Name + " = " +
+              (D == Dialect::PostgreSQL ? "EXCLUDED." + Name : Name);
+  } else {
+    Clause += " DO NOTHING";
+  }
   // SQLite cannot tell "FROM t ON CONFLICT" from a join constraint.
   if (D == Dialect::SQLite && L.SelectSource && L.SelectHasFrom &&
       !L.SelectHasWhere)
     Clause = " WHERE true" + Clause;
   size_t StmtEnd = P.tok(P.size() - 1).end();
-  if (L.ReturningTok == detail::NoPos)
-    return Sql.substr(0, StmtEnd).str() + Clause;
+  if (L.ReturningTok == detail::NoPos) {
+    std::string Out = Sql.substr(0, StmtEnd).str() + Clause;
+    if (!Form.Returning.empty() && !F.Returning) {
+      std::vector<std::string> Cols;
+      for (const std::string &C : Form.Returning)
+        Cols.push_back(spellKey(C, D));
+      Out += " RETURNING " + llvm::join(Cols, ", ");
+    }
+    return Out;
+  }
   size_t Ret = P.tok(L.ReturningTok).Offset;
   return Sql.substr(0, Ret).rtrim().str() + Clause + " " +
          Sql.slice(Ret, StmtEnd).str();
@@ -123,11 +199,28 @@ std::string insertIgnoreRewrite(StringRef Sql, const detail::StatementParser &P,
          Sql.slice(After, StmtEnd).str();
 }
 
+/// <insert> ON DUPLICATE KEY UPDATE k = k: a no-op on the existing row.
+std::string duplicateKeyRewrite(StringRef Sql, const detail::StatementParser &P,
+                                const detail::InsertLayout &L,
+                                const std::vector<std::string> &Key) {
+  // After INSERT ... SELECT the name could also be one of the SELECT's
+  // columns, which MySQL rejects as ambiguous.
+  const std::string *Col = firstColumnKey(Key, Dialect::MySQL);
+  if (!Col || L.SelectSource)
+    return "";
+  std::string Name = spellColumn(*Col, '`', '`');
+  size_t StmtEnd = P.tok(P.size() - 1).end();
+  return Sql.substr(0, StmtEnd).str() + " ON DUPLICATE KEY UPDATE " + Name +
+         " = " + Name;
+}
+
 /// INSERT INTO t (cols) SELECT <values> WHERE NOT EXISTS (SELECT 1 FROM t
 /// WITH (UPDLOCK, HOLDLOCK) WHERE k = <value of k> ...).
 std::string notExistsRewrite(StringRef Sql, const detail::StatementParser &P,
                              const detail::InsertLayout &L,
-                             const std::vector<std::string> &Keys) {
+                             const StatementFacts &F,
+                             const AtomicInsertForm &Form) {
+  const std::vector<std::string> &Keys = Form.Key;
   if (Keys.empty() || L.ValuesTok == detail::NoPos || L.RowCount != 1 ||
       L.Columns.empty() || L.FirstRow.size() != L.Columns.size() ||
       L.SourceEnd != P.size() || L.Table.first >= L.Table.second)
@@ -149,7 +242,21 @@ std::string notExistsRewrite(StringRef Sql, const detail::StatementParser &P,
     Conds.push_back(P.text(L.Columns[Found].first, L.Columns[Found].second) +
                     " = " + P.text(VB, VE));
   }
+  if (!Form.KeyPredicate.empty()) {
+    if (!isWholeExpression(Form.KeyPredicate, Dialect::SQLServer))
+      return "";
+    Conds.push_back(parenthesised(Form.KeyPredicate, Dialect::SQLServer));
+  }
   std::string Head = Sql.substr(0, P.tok(L.ValuesTok).Offset).rtrim().str();
+  if (!Form.Returning.empty() && !F.Returning) {
+    std::vector<std::string> Cols;
+    for (const std::string &C : Form.Returning) {
+      if (isFunctionCallKey(C, Dialect::SQLServer))
+        return "";
+      Cols.push_back("inserted." + spellColumn(C, '[', ']'));
+    }
+    Head += " OUTPUT " + llvm::join(Cols, ", ");
+  }
   std::string Values =
       P.text(L.FirstRow.front().first, L.FirstRow.back().second);
   return Head + " SELECT " + Values + " WHERE NOT EXISTS (SELECT 1 FROM " +
@@ -160,8 +267,7 @@ std::string notExistsRewrite(StringRef Sql, const detail::StatementParser &P,
 } // namespace
 
 std::string rewriteAsAtomicInsert(StringRef InsertSql,
-                                  const std::vector<std::string> &KeyColumns,
-                                  Dialect D) {
+                                  const AtomicInsertForm &Form, Dialect D) {
   if (D == Dialect::Unknown || InsertSql.contains(HoleChar))
     return "";
   std::vector<LexProblem> Problems;
@@ -170,7 +276,11 @@ std::string rewriteAsAtomicInsert(StringRef InsertSql,
   if (!Problems.empty() || Ranges.size() != 1)
     return "";
   auto [B, E] = Ranges.front();
-  llvm::ArrayRef<Token> Slice(Toks.data() + B, E - B);
+  // Text before the statement (a leading ';') is not part of it: start
+  // again on the statement alone, so that offsets line up.
+  if (B != 0)
+    return rewriteAsAtomicInsert(InsertSql.substr(Toks[B].Offset), Form, D);
+  llvm::ArrayRef<Token> Slice(Toks.data(), E);
   StatementFacts F;
   detail::InsertLayout L;
   detail::StatementParser P(InsertSql, Slice, D, F);
@@ -179,24 +289,32 @@ std::string rewriteAsAtomicInsert(StringRef InsertSql,
       !F.Problem.empty() || !L.Understood || L.InsertTok == detail::NoPos ||
       F.Table.empty())
     return "";
-  // Text before the statement (a leading ';') is not part of it.
-  StringRef Sql = B == 0 ? InsertSql : InsertSql.substr(Toks[B].Offset);
-  if (B != 0) {
-    // Re-run on the trimmed text so that offsets line up.
-    return rewriteAsAtomicInsert(Sql, KeyColumns, D);
-  }
   switch (D) {
   case Dialect::PostgreSQL:
   case Dialect::SQLite:
-    return onConflictRewrite(Sql, P, L, KeyColumns, D);
+    return onConflictRewrite(InsertSql, P, L, F, Form, D);
   case Dialect::MySQL:
-    return insertIgnoreRewrite(Sql, P, L);
+    if (!Form.Returning.empty() && !F.Returning)
+      return "";
+    return Form.IfExists == IfRowExists::Touch
+               ? duplicateKeyRewrite(InsertSql, P, L, Form.Key)
+               : insertIgnoreRewrite(InsertSql, P, L);
   case Dialect::SQLServer:
-    return notExistsRewrite(Sql, P, L, KeyColumns);
+    if (Form.IfExists == IfRowExists::Touch)
+      return "";
+    return notExistsRewrite(InsertSql, P, L, F, Form);
   case Dialect::Unknown:
     break;
   }
   return "";
+}
+
+std::string rewriteAsAtomicInsert(StringRef InsertSql,
+                                  const std::vector<std::string> &KeyColumns,
+                                  Dialect D) {
+  AtomicInsertForm Form;
+  Form.Key = KeyColumns;
+  return rewriteAsAtomicInsert(InsertSql, Form, D);
 }
 
 } // namespace sqlrace::sql

@@ -115,13 +115,11 @@ void FunctionAnalysis::judgeInsert(const PathState &S, const Expr *Event,
                     .str();
     // ON CONFLICT must name the declared key exactly (its expressions, and
     // a partial index's predicate), or PostgreSQL cannot infer it.
-    Fd.AtomicSql = sql::rewriteAsAtomicInsert(
-        Fd.ActSql, Key ? Key->Key.Columns : Fd.KeyColumns, Q.Dialect);
-    if (Key && !Key->Key.Predicate.empty() && !Fd.AtomicSql.empty()) {
-      size_t At = Fd.AtomicSql.rfind(" DO NOTHING");
-      if (At != std::string::npos)
-        Fd.AtomicSql.insert(At, " WHERE " + Key->Key.Predicate);
-    }
+    sql::AtomicInsertForm Form;
+    Form.Key = Key ? Key->Key.Columns : Fd.KeyColumns;
+    if (Key)
+      Form.KeyPredicate = Key->Key.Predicate;
+    Fd.AtomicSql = sql::rewriteAsAtomicInsert(Fd.ActSql, Form, Q.Dialect);
     Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(C.Q->Text);
     Out.push_back({Event, std::move(Fd)});
   }

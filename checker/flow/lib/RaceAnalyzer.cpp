@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "sqlrace/flow/RaceAnalyzer.h"
 #include "sqlrace/flow/Isolation.h"
+#include "sqlrace/sql/Protection.h"
 #include "ApiModel.h"
 #include "Events.h"
 #include "FunctionAnalysis.h"
@@ -712,34 +713,31 @@ void FunctionAnalysis::onTransaction(PathState &S, const ValueDecl *Conn,
   }
 }
 
-// Whether the connection's state makes a read and a later write on it atomic
-// (the claims are proved against real servers in checker/sql/proofs).
+// Whether the connection's state makes a read and a later write on it atomic.
+// Which transaction, level or lock protects against what, per dialect, is the
+// table of sqlrace/sql/Protection.h; this only gathers the facts it needs.
 bool FunctionAnalysis::isProtected(const TxnState &T, const Handle &H,
                                    sql::Dialect D, CheckKind For) const {
-  if (T.SessionLock)
-    return true;
-  sql::Isolation Iso = H.TxnObject ? H.Iso : T.Iso;
-  if (auto It = T.ObjectIso.find(H.TxnVar); H.TxnObject && It != T.ObjectIso.end())
-    Iso = It->second;
-  if (H.TxnObject && Iso == sql::Isolation::Serializable)
-    return true;
-  // A PostgreSQL REPEATABLE READ transaction aborts the second writer of a
-  // row (40001): a lost update cannot happen, a duplicate insert can.
-  if (For != CheckKind::CheckThenInsert && H.TxnObject &&
-      Iso == sql::Isolation::RepeatableRead && D == sql::Dialect::PostgreSQL)
-    return true;
-  if (H.TxnObject && T.XactLock)
-    return true;
-  if (!T.InTxn)
-    return false;
-  if (T.XactLock || Iso == sql::Isolation::Serializable)
-    return true;
-  if (For != CheckKind::CheckThenInsert &&
-      Iso == sql::Isolation::RepeatableRead && D == sql::Dialect::PostgreSQL)
-    return true;
-  // SQLite allows one writer: an explicit transaction cannot produce a
-  // duplicate or lose an update (a deferred one fails with SQLITE_BUSY).
-  return D == sql::Dialect::SQLite;
+  sql::ProtectionFacts Facts;
+  Facts.InTransaction = T.InTxn;
+  Facts.ThroughTransactionObject = H.TxnObject;
+  // A transaction object has its own level: its type's or constructor's,
+  // or that of a SET TRANSACTION run through it.
+  Facts.Iso = T.Iso;
+  if (H.TxnObject) {
+    auto It = T.ObjectIso.find(H.TxnVar);
+    Facts.Iso = It != T.ObjectIso.end() ? It->second : H.Iso;
+  }
+  Facts.Mode = T.Mode;
+  Facts.TransactionLockHeld = T.XactLock;
+  Facts.SessionLockHeld = T.SessionLock;
+  sql::Anomaly Anomaly = sql::Anomaly::LostUpdate;
+  if (For == CheckKind::CheckThenInsert ||
+      For == CheckKind::UnhandledUniqueViolation)
+    Anomaly = sql::Anomaly::DuplicateInsert;
+  else if (For == CheckKind::CheckThenUpdate)
+    Anomaly = sql::Anomaly::StaleCheck;
+  return sql::protects(D, Anomaly, Facts);
 }
 
 CheckState FunctionAnalysis::checkStateNow(const TxnState &T, const Query &Q,

@@ -262,21 +262,70 @@ std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
                                                llvm::StringRef Name,
                                                Dialect D = Dialect::Unknown);
 
-/// Builds the dialect's atomic insert-if-absent form of an INSERT given its
-/// original text and the key columns the existence check used. Everything
-/// the user wrote is kept as written; a trailing ';' is dropped.
-///  PostgreSQL: "<insert> ON CONFLICT (k1, k2) DO NOTHING" (placed before a
-///              RETURNING clause; no target list when KeyColumns is empty)
-///  SQLite:     the same ("WHERE true" added to an INSERT ... SELECT ... FROM
-///              that has no WHERE, as SQLite's parser needs)
-///  MySQL:      "INSERT IGNORE INTO ..."
-///  SQLServer:  "INSERT INTO t (cols) SELECT <values> WHERE NOT EXISTS
-///              (SELECT 1 FROM t WITH (UPDLOCK, HOLDLOCK) WHERE k = <value>)"
-///              for a single VALUES row naming every key column. Key values
-///              are repeated, so positional "?" parameters occur twice.
+/// What an atomic insert-if-absent does when a row with the key is there.
+enum class IfRowExists {
+  /// Leave the row as it is: insert nothing, raise nothing.
+  Skip,
+  /// Set the row's key to its own value. PostgreSQL and SQLite then return
+  /// the existing row through RETURNING as well (get-or-create), and
+  /// MySQL's ON DUPLICATE KEY UPDATE k = k, unlike INSERT IGNORE, still
+  /// raises every error other than the duplicate key.
+  Touch,
+};
+
+/// The atomic form of an INSERT that a caller asks rewriteAsAtomicInsert
+/// for.
+struct AtomicInsertForm {
+  /// The unique key the database arbitrates on, normalised as
+  /// UniqueKey::Columns spells it: column names, or expression keys such as
+  /// "lower(email)". PostgreSQL and SQLite name it as the ON CONFLICT
+  /// target, SQL Server restates it in the NOT EXISTS. May be empty
+  /// (PostgreSQL and SQLite: any unique key; SQL Server: refused).
+  std::vector<std::string> Key;
+  /// The WHERE of a partial unique index, as written (UniqueKey::Predicate):
+  /// PostgreSQL and SQLite infer such an index only when the ON CONFLICT
+  /// target restates it; SQL Server's NOT EXISTS must look only at the rows
+  /// the index covers. MySQL has no partial index and ignores it, as do
+  /// PostgreSQL and SQLite without a Key (a target-less ON CONFLICT
+  /// arbitrates on every unique index, partial ones included).
+  std::string KeyPredicate;
+  IfRowExists IfExists = IfRowExists::Skip;
+  /// Columns the statement returns (normalised names). With Skip a row
+  /// comes back only when the INSERT added one, which tells a new row from
+  /// an existing one; with Touch it comes back either way. Ignored when the
+  /// INSERT returns something already (its own RETURNING or OUTPUT).
+  std::vector<std::string> Returning;
+};
+
+/// Builds the dialect's atomic insert-if-absent form of an INSERT, given
+/// its text and the form wanted. Everything the user wrote is kept as
+/// written; a trailing ';' is dropped.
+///  PostgreSQL: "<insert> ON CONFLICT (k1, k2) [WHERE <predicate>]
+///              DO NOTHING", or with Touch "DO UPDATE SET k1 = EXCLUDED.k1"
+///              (k1: the first key part that is a column), placed before a
+///              RETURNING clause, else followed by "RETURNING <Returning>";
+///              no target list when Key is empty
+///  SQLite:     the same, Touch as "DO UPDATE SET k1 = k1" (an unqualified
+///              column is the existing row's), and "WHERE true" added to an
+///              INSERT ... SELECT ... FROM that has no WHERE, as SQLite's
+///              parser needs
+///  MySQL:      "INSERT IGNORE INTO ...", or with Touch "<insert> ON
+///              DUPLICATE KEY UPDATE k1 = k1" (VALUES or SET source only).
+///              MySQL has no INSERT ... RETURNING: asking for Returning is
+///              refused
+///  SQLServer:  "INSERT INTO t (cols) [OUTPUT inserted.c] SELECT <values>
+///              WHERE NOT EXISTS (SELECT 1 FROM t WITH (UPDLOCK, HOLDLOCK)
+///              WHERE k = <value> [AND (<predicate>)])" for a single VALUES
+///              row naming every key column. Key values are repeated, so
+///              positional "?" parameters occur twice. Touch is refused.
 /// Returns an empty string when the text cannot be rewritten safely: not a
-/// single plain INSERT, already atomic, malformed, containing a HoleChar, or
-/// an Unknown dialect.
+/// single plain INSERT, already atomic, malformed, containing a HoleChar, an
+/// Unknown dialect, or a form the dialect cannot express.
+std::string rewriteAsAtomicInsert(llvm::StringRef InsertSql,
+                                  const AtomicInsertForm &Form, Dialect D);
+
+/// The same with only AtomicInsertForm::Key given: skip an existing row,
+/// return nothing more than the INSERT does.
 std::string rewriteAsAtomicInsert(llvm::StringRef InsertSql,
                                   const std::vector<std::string> &KeyColumns,
                                   Dialect D);
