@@ -458,33 +458,31 @@ def run(args, sqlrace, paths, work):
             else:
                 evidence[id(r)].append(tf.rel)
 
-    def probe_batch(batch):
+    def in_parallel(batch, work, done, handle):
+        """Runs work(file) -> (result, error) on -j threads, then handle(file, result)."""
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            futures = {pool.submit(probe, sqlrace, probe_files, tf.path, tf.sqlrace_flags,
-                                   tf.clang_flags + tf.pkg_flags, HERE): tf for tf in batch}
+            futures = {pool.submit(work, tf): tf for tf in batch}
             for fut in concurrent.futures.as_completed(futures):
                 tf = futures[fut]
-                seen, error = fut.result()
-                probed.add(tf.path)
+                result, error = fut.result()
+                done.add(tf.path)
                 if error:
                     failures.append("%s: %s" % (tf.rel, error))
-                record(tf, seen)
+                handle(tf, result)
+
+    def probe_batch(batch):
+        in_parallel(batch, lambda tf: probe(sqlrace, probe_files, tf.path, tf.sqlrace_flags,
+                                            tf.clang_flags + tf.pkg_flags, HERE), probed, record)
 
     def query_batch(batch, wanted):
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            futures = {}
-            for tf in batch:
-                mine = [r for r in wanted if tf.path in candidates[id(r)]]
-                futures[pool.submit(clang_query_matches, clang_query, tf, mine, HERE)] = tf
-            for fut in concurrent.futures.as_completed(futures):
-                tf = futures[fut]
-                found, error = fut.result()
-                queried.add(tf.path)
-                if error:
-                    failures.append("%s: %s" % (tf.rel, error))
-                for r in blind:
-                    if id(r) in found:
-                        evidence[id(r)].append(tf.rel)
+        def work(tf):
+            return clang_query_matches(clang_query, tf, [r for r in wanted if tf.path in candidates[id(r)]], HERE)
+
+        def found(tf, ids):
+            for r in blind:
+                if id(r) in ids:
+                    evidence[id(r)].append(tf.rel)
+        in_parallel(batch, work, queried, found)
 
     def greedy(wanted, done, step):
         """Probes the files naming the most wanted rules first, until each rule
