@@ -208,22 +208,23 @@ def compare(path, report, annotations):
                     failures.append("reported on a line marked ok (%s): %s" % (
                         a.describe(), describe_diag((check, line, message, level))))
 
+    # Notes are compared in every file, exactly as warnings are: a finding whose
+    # notes are not annotated fails. Notes of a known false positive (todo-ok)
+    # are not part of the contract and are left out.
     note_annotations = [a for a in annotations if a.kind == "note"]
-    if note_annotations:
-        # Notes of a known false positive are not part of the contract.
-        notes = [n for n in notes if n[5] not in false_positive_warnings]
-        for n in notes:
-            if not same_file(n[4], path):
-                failures.append("note in another file: %s:%d: %s %s" % (n[4], n[1], n[0], n[2]))
-        notes = [n[:4] for n in notes if same_file(n[4], path)]
-        hits, item_hits, errors = match_all(note_annotations, notes, describe_diag)
-        failures += errors
-        for i, a in enumerate(note_annotations):
-            if not hits[i]:
-                failures.append("expected but missing: " + a.describe())
-        for j, matched in enumerate(item_hits):
-            if not matched:
-                failures.append("unexpected: " + describe_diag(notes[j]))
+    notes = [n for n in notes if n[5] not in false_positive_warnings]
+    for n in notes:
+        if not same_file(n[4], path):
+            failures.append("note in another file: %s:%d: %s %s" % (n[4], n[1], n[0], n[2]))
+    notes = [n[:4] for n in notes if same_file(n[4], path)]
+    hits, item_hits, errors = match_all(note_annotations, notes, describe_diag)
+    failures += errors
+    for i, a in enumerate(note_annotations):
+        if not hits[i]:
+            failures.append("expected but missing: " + a.describe())
+    for j, matched in enumerate(item_hits):
+        if not matched:
+            failures.append("unexpected: " + describe_diag(notes[j]))
     return failures, xfails
 
 

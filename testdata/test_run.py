@@ -199,10 +199,42 @@ class RunnerTest(unittest.TestCase):
     NOTES = [(2, "existence of a 'users' row checked here, keyed on (email)"),
              (3, "the path goes on from here only when no row was found")]
 
-    def test_notes_ignored_without_note_annotations(self):
-        self.check(self.RACY, report(warning(4, notes=self.NOTES)), 0, "PASS")
+    def test_notes_compared_without_note_annotations(self):
+        # A file with no note annotation does not opt out: every note of a
+        # finding must be annotated, so an unannotated note fails the file.
+        self.check(self.RACY, report(warning(4)), 0, "PASS")
+        out = self.check(self.RACY, report(warning(4, notes=self.NOTES)), 1, "FAIL")
+        self.assertIn("unexpected: line 2: note %s: existence of a 'users' row" % CHECK, out)
+        self.assertIn("unexpected: line 3: note %s: the path goes on" % CHECK, out)
+        self.assertNotIn("expected but missing", out)
 
-    def test_notes_enforced_in_opted_in_files(self):
+    def test_notes_of_each_finding_compared(self):
+        # Two findings, one note annotated: the other finding's note fails.
+        text = """
+            check(); // note: sqlrace-check-then-insert existence of a 'users' row ...*
+            insert(); // expect: sqlrace-check-then-insert
+            other(); // expect: sqlrace-lost-update
+            """
+        first = warning(2, notes=[(1, self.NOTES[0][1])])
+        second = warning(3, "lost update", notes=[(1, "read here")], check="sqlrace-lost-update")
+        out = self.check(text, report(first, second), 1, "FAIL")
+        self.assertIn("unexpected: line 1: note sqlrace-lost-update: read here", out)
+        self.assertNotIn("line 1: note %s" % CHECK, out)
+
+    def test_note_in_another_file_fails(self):
+        diag = warning(4)
+        diag["notes"] = [{"file": "/elsewhere/header.h", "line": 7, "column": 1, "message": "checked here"}]
+        out = self.check(self.RACY, report(diag), 1, "FAIL")
+        self.assertIn("note in another file: /elsewhere/header.h:7", out)
+
+    def test_notes_of_todo_ok_warning_not_compared(self):
+        text = """
+            // todo-ok: sqlrace-check-then-insert
+            insert();
+            """
+        self.check(text, report(warning(2, notes=self.NOTES)), 0, "XFAIL")
+
+    def test_annotated_notes_compared_exactly(self):
         text = """
             void f() {
               check(); // note: sqlrace-check-then-insert existence of a 'users' row ...*

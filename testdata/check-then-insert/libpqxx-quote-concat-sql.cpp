@@ -8,9 +8,14 @@
 
 void addLabel(pqxx::connection &Conn, const std::string &Label) {
   pqxx::work W(Conn);
+  // note: sqlrace-check-then-insert existence of a 'labels' row checked here, keyed on (name)
   const pqxx::result R = W.exec("SELECT 1 FROM labels WHERE name = " + W.quote(Label));
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (R.empty()) {
     // expect: sqlrace-check-then-insert insert into 'labels' can race ...*
+    // note: sqlrace-check-then-insert the transaction runs below SERIALIZABLE, which does not stop another client from inserting the same row
+    // note: sqlrace-check-then-insert make the database the arbiter: add a UNIQUE constraint on labels (name) and use the dialect's insert-if-absent form or handle the unique violation
+    // note: sqlrace-check-then-insert SQL partly unknown at analysis time; the rewrite keeps the known parts
     W.exec("INSERT INTO labels(name) VALUES (" + W.quote(Label) + ")");
   }
   W.commit();

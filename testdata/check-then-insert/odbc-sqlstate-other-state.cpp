@@ -12,7 +12,9 @@ bool claimSlot(SQLHDBC Dbc, SQLCHAR *Slot) {
   SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Find);
   SQLPrepare(Find, (SQLCHAR *)"SELECT 1 FROM slots WHERE code = ?", SQL_NTS);
   SQLBindParameter(Find, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 32, 0, Slot, 0, &SlotLen);
+  // note: sqlrace-check-then-insert existence of a 'slots' row checked here, keyed on (code)
   SQLExecute(Find);
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (SQLFetch(Find) != SQL_NO_DATA)
     return false;
   SQLHSTMT Add;
@@ -20,6 +22,8 @@ bool claimSlot(SQLHDBC Dbc, SQLCHAR *Slot) {
   SQLPrepare(Add, (SQLCHAR *)"INSERT INTO slots(code) VALUES (?)", SQL_NTS);
   SQLBindParameter(Add, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_VARCHAR, 32, 0, Slot, 0, &SlotLen);
   // expect: sqlrace-check-then-insert insert into 'slots' ...*
+  // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+  // note: sqlrace-check-then-insert make the database the arbiter: add a UNIQUE constraint on slots (code) and use the dialect's insert-if-absent form or handle the unique violation
   if (SQLExecute(Add) == SQL_ERROR) {
     SQLCHAR State[6] = {0};
     SQLINTEGER Native = 0;

@@ -12,10 +12,14 @@ bool signUp(Poco::Data::Session &S, std::string Email) {
   int Id = 0;
   Poco::Data::Statement Find(S);
   Find << "SELECT id FROM users WHERE email = ?", into(Id), use(Email);
+  // note: sqlrace-check-then-insert existence of a 'users' row checked here, keyed on (email)
   Find.execute();
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (Find.rowsExtracted() != 0)
     return false;
   // expect: sqlrace-check-then-insert insert into 'users' ...*
+  // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+  // note: sqlrace-check-then-insert make the database the arbiter: add a UNIQUE constraint on users (email) and use the dialect's insert-if-absent form or handle the unique violation
   S << "INSERT INTO users(email) VALUES (?)", use(Email), now;
   return true;
 }

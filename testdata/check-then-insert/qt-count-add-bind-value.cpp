@@ -14,8 +14,10 @@ bool book(QSqlDatabase Db, int RoomId, const QDateTime &Start, int CustomerId) {
   Count.prepare("SELECT COUNT(*) FROM bookings WHERE room_id = ? AND starts_at = ?");
   Count.addBindValue(RoomId);
   Count.addBindValue(Start);
+  // note: sqlrace-check-then-insert existence of a 'bookings' row checked here, keyed on (room_id, starts_at)
   if (!Count.exec() || !Count.next())
     return false;
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (Count.value(0).toInt() != 0)
     return false;
 
@@ -25,5 +27,7 @@ bool book(QSqlDatabase Db, int RoomId, const QDateTime &Start, int CustomerId) {
   Add.addBindValue(Start);
   Add.addBindValue(CustomerId);
   // expect: sqlrace-check-then-insert insert into 'bookings' ...*
+  // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+  // note: sqlrace-check-then-insert make the database the arbiter: add a UNIQUE constraint on bookings (room_id, starts_at) and use the dialect's insert-if-absent form or handle the unique violation
   return Add.exec();
 }

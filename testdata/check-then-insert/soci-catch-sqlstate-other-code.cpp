@@ -10,11 +10,15 @@
 
 bool registerDevice(soci::session &Sql, const std::string &Serial, int OwnerId) {
   int Known = 0;
+  // note: sqlrace-check-then-insert existence of a 'devices' row checked here, keyed on (serial)
   Sql << "SELECT COUNT(*) FROM devices WHERE serial = :serial", soci::use(Serial), soci::into(Known);
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (Known > 0)
     return false;
   try {
     // expect: sqlrace-check-then-insert insert into 'devices' ...*
+    // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+    // note: sqlrace-check-then-insert make the database the arbiter: add a UNIQUE constraint on devices (serial) and use the dialect's insert-if-absent form or handle the unique violation
     Sql << "INSERT INTO devices(serial, owner_id) VALUES (:serial, :owner)", soci::use(Serial), soci::use(OwnerId);
   } catch (const soci::postgresql_soci_error &E) {
     if (E.sqlstate() == "40001")

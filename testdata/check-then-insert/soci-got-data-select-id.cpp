@@ -7,9 +7,13 @@
 
 void ensureTag(soci::session &Sql, const std::string &Name) {
   long TagId = 0;
+  // note: sqlrace-check-then-insert existence of a 'tags' row checked here, keyed on (name)
   Sql << "SELECT id FROM tags WHERE name = :name", soci::use(Name), soci::into(TagId);
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (!Sql.got_data()) {
     // expect: sqlrace-check-then-insert insert into 'tags' ...*
+    // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+    // note: sqlrace-check-then-insert make the database the arbiter: add a UNIQUE constraint on tags (name) and use the dialect's insert-if-absent form or handle the unique violation
     Sql << "INSERT INTO tags(name) VALUES (:name)", soci::use(Name);
   }
 }

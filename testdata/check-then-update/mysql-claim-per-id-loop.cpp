@@ -12,16 +12,20 @@ int assignBatch(MYSQL *Conn, const std::vector<long> &TicketIds, long AgentId) {
   char Sql[200];
   for (long TicketId : TicketIds) {
     snprintf(Sql, sizeof Sql, "SELECT assignee_id FROM tickets WHERE id = %ld", TicketId);
+    // note: sqlrace-check-then-update 'tickets' row read here, keyed on (id)
     if (mysql_query(Conn, Sql) != 0)
       continue;
     MYSQL_RES *Res = mysql_store_result(Conn);
     MYSQL_ROW Row = mysql_fetch_row(Res);
     const bool Unassigned = Row != nullptr && Row[0] == nullptr;
     mysql_free_result(Res);
+    // note: sqlrace-check-then-update the path is decided here by a value read from that row
     if (!Unassigned)
       continue;
     snprintf(Sql, sizeof Sql, "UPDATE tickets SET assignee_id = %ld WHERE id = %ld", AgentId, TicketId);
     // expect: sqlrace-check-then-update update of 'tickets' depends on a state read earlier...*
+    // note: sqlrace-check-then-update restate the condition in the UPDATE's WHERE (... AND <column> = <value read>) and check that one row changed, or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+    // note: sqlrace-check-then-update SQL partly unknown at analysis time
     if (mysql_query(Conn, Sql) == 0)
       ++Assigned;
   }

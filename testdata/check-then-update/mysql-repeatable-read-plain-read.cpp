@@ -14,14 +14,18 @@ bool ship(MYSQL *Conn, long OrderId) {
   mysql_query(Conn, "START TRANSACTION");
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT status FROM orders WHERE id = %ld", OrderId);
+  // note: sqlrace-check-then-update 'orders' row read here, keyed on (id)
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);
   const bool Paid = Row && strcmp(Row[0], "paid") == 0;
   mysql_free_result(Res);
+  // note: sqlrace-check-then-update the path is decided here by a value read from that row
   if (Paid) {
     snprintf(Sql, sizeof Sql, "UPDATE orders SET status = 'shipped' WHERE id = %ld", OrderId);
     // expect: sqlrace-check-then-update update of 'orders' depends on a state read earlier...*
+    // note: sqlrace-check-then-update restate the condition in the UPDATE's WHERE (... AND <column> = <value read>) and check that one row changed, or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+    // note: sqlrace-check-then-update SQL partly unknown at analysis time
     mysql_query(Conn, Sql);
   }
   return mysql_query(Conn, "COMMIT") == 0 && Paid;

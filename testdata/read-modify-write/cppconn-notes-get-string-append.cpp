@@ -12,6 +12,7 @@
 bool addNote(sql::Connection *Con, int TicketId, const std::string &Line) {
   std::unique_ptr<sql::PreparedStatement> Read(Con->prepareStatement("SELECT notes FROM tickets WHERE id = ?"));
   Read->setInt(1, TicketId);
+  // note: sqlrace-read-modify-write 'notes' read from 'tickets' here, keyed on (id)
   std::unique_ptr<sql::ResultSet> Rs(Read->executeQuery());
   if (!Rs->next())
     return false;
@@ -22,6 +23,8 @@ bool addNote(sql::Connection *Con, int TicketId, const std::string &Line) {
   Write->setString(1, Notes);
   Write->setInt(2, TicketId);
   // expect: sqlrace-read-modify-write update of 'tickets.notes' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET notes = notes + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
   Write->executeUpdate();
   return true;
 }

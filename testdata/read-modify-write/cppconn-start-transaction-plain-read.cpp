@@ -14,6 +14,7 @@ bool reserveSeats(sql::Connection *Con, int ShowId, int Seats) {
   Txn->execute("START TRANSACTION");
   std::unique_ptr<sql::PreparedStatement> Read(Con->prepareStatement("SELECT seats_free FROM shows WHERE id = ?"));
   Read->setInt(1, ShowId);
+  // note: sqlrace-read-modify-write 'seats_free' read from 'shows' here, keyed on (id)
   std::unique_ptr<sql::ResultSet> Rs(Read->executeQuery());
   if (!Rs->next()) {
     Con->rollback();
@@ -28,6 +29,8 @@ bool reserveSeats(sql::Connection *Con, int ShowId, int Seats) {
   Write->setInt(1, Free - Seats);
   Write->setInt(2, ShowId);
   // expect: sqlrace-read-modify-write update of 'shows.seats_free' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite (MySQL/MariaDB): UPDATE shows SET seats_free = seats_free - ? WHERE id = ?, binding the change instead of the new value
   Write->executeUpdate();
   Con->commit();
   return true;

@@ -10,6 +10,7 @@
 void payInterest(PGconn *Conn, const char *AccountId, double Rate) {
   PQclear(PQexec(Conn, "BEGIN"));
   const char *Key[] = {AccountId};
+  // note: sqlrace-read-modify-write 'balance' read from 'savings' here, keyed on (id)
   PGresult *Read = PQexecParams(Conn, "SELECT balance FROM savings WHERE id = $1 FOR UPDATE", 1, nullptr, Key, nullptr, nullptr, 0);
   const long Balance = PQntuples(Read) == 1 ? atol(PQgetvalue(Read, 0, 0)) : 0;
   PQclear(Read);
@@ -17,5 +18,7 @@ void payInterest(PGconn *Conn, const char *AccountId, double Rate) {
   const std::string New = std::to_string(static_cast<long>(Balance * (1.0 + Rate)));
   const char *Params[] = {AccountId, New.c_str()};
   // expect: sqlrace-read-modify-write update of 'savings.balance' writes back a value computed from an earlier read...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET balance = balance + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
   PQclear(PQexecParams(Conn, "UPDATE savings SET balance = $2 WHERE id = $1", 2, nullptr, Params, nullptr, nullptr, 0));
 }

@@ -9,6 +9,7 @@
 
 bool book(PGconn *Conn, const char *FlightId, int Seats) {
   const char *Key[] = {FlightId};
+  // note: sqlrace-read-modify-write 'seats_free' read from 'flights' here, keyed on (id)
   PGresult *Read = PQexecParams(Conn, "SELECT seats_free FROM flights WHERE id = $1 FOR UPDATE", 1, nullptr, Key, nullptr, nullptr, 0);
   if (PQntuples(Read) != 1) {
     PQclear(Read);
@@ -21,6 +22,8 @@ bool book(PGconn *Conn, const char *FlightId, int Seats) {
   const std::string Left = std::to_string(Free - Seats);
   const char *Params[] = {FlightId, Left.c_str()};
   // expect: sqlrace-read-modify-write update of 'flights.seats_free' writes back a value computed from an earlier read...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite (PostgreSQL): UPDATE flights SET seats_free = seats_free - $2 WHERE id = $1, binding the change instead of the new value
   PQclear(PQexecParams(Conn, "UPDATE flights SET seats_free = $2 WHERE id = $1", 2, nullptr, Params, nullptr, nullptr, 0));
   return true;
 }

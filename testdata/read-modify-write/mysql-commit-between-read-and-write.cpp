@@ -11,6 +11,7 @@ bool credit(MYSQL *Conn, long AccountId, long Cents) {
   mysql_query(Conn, "START TRANSACTION");
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT balance_cents FROM accounts WHERE id = %ld FOR UPDATE", AccountId);
+  // note: sqlrace-read-modify-write 'balance_cents' read from 'accounts' here, keyed on (id)
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);
@@ -24,5 +25,8 @@ bool credit(MYSQL *Conn, long AccountId, long Cents) {
   mysql_query(Conn, "COMMIT");
   snprintf(Sql, sizeof Sql, "UPDATE accounts SET balance_cents = %ld WHERE id = %ld", Balance + Cents, AccountId);
   // expect: sqlrace-read-modify-write update of 'accounts.balance_cents' writes back a value computed from an earlier read...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET balance_cents = balance_cents + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write SQL partly unknown at analysis time
   return mysql_query(Conn, Sql) == 0;
 }

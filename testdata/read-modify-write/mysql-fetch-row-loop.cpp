@@ -11,6 +11,7 @@
 void vote(MYSQL *Conn, long ProductId, int Stars) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT votes, star_total FROM ratings WHERE product_id = %ld", ProductId);
+  // note: sqlrace-read-modify-write 'star_total' read from 'ratings' here, keyed on (product_id)
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   long Votes = 0;
@@ -23,6 +24,9 @@ void vote(MYSQL *Conn, long ProductId, int Stars) {
   mysql_free_result(Res);
   snprintf(Sql, sizeof Sql, "UPDATE ratings SET star_total = %ld WHERE product_id = %ld", Total + Stars, ProductId);
   // expect: sqlrace-read-modify-write update of 'ratings.star_total' writes back a value computed from an earlier read...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET star_total = star_total + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write SQL partly unknown at analysis time
   mysql_query(Conn, Sql);
   snprintf(Sql, sizeof Sql, "UPDATE ratings SET votes = votes + 1 WHERE product_id = %ld", ProductId);
   // ok: sqlrace-read-modify-write

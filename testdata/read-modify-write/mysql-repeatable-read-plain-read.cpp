@@ -14,6 +14,7 @@ bool restock(MYSQL *Conn, long ItemId, int Delivered) {
   mysql_query(Conn, "START TRANSACTION");
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT quantity FROM stock WHERE item_id = %ld", ItemId);
+  // note: sqlrace-read-modify-write 'quantity' read from 'stock' here, keyed on (item_id)
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);
@@ -26,6 +27,9 @@ bool restock(MYSQL *Conn, long ItemId, int Delivered) {
   mysql_free_result(Res);
   snprintf(Sql, sizeof Sql, "UPDATE stock SET quantity = %d WHERE item_id = %ld", Quantity + Delivered, ItemId);
   // expect: sqlrace-read-modify-write update of 'stock.quantity' writes back a value computed from an earlier read...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET quantity = quantity + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write SQL partly unknown at analysis time
   mysql_query(Conn, Sql);
   return mysql_query(Conn, "COMMIT") == 0;
 }

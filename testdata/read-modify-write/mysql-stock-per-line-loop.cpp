@@ -18,6 +18,7 @@ void checkout(MYSQL *Conn, const std::vector<CartLine> &Lines) {
   char Sql[200];
   for (const CartLine &Line : Lines) {
     snprintf(Sql, sizeof Sql, "SELECT quantity FROM stock WHERE item_id = %ld", Line.ItemId);
+    // note: sqlrace-read-modify-write 'quantity' read from 'stock' here, keyed on (item_id)
     if (mysql_query(Conn, Sql) != 0)
       continue;
     MYSQL_RES *Res = mysql_store_result(Conn);
@@ -30,6 +31,9 @@ void checkout(MYSQL *Conn, const std::vector<CartLine> &Lines) {
     mysql_free_result(Res);
     snprintf(Sql, sizeof Sql, "UPDATE stock SET quantity = %d WHERE item_id = %ld", InStock - Line.Quantity, Line.ItemId);
     // expect: sqlrace-read-modify-write update of 'stock.quantity' writes back a value computed from an earlier read...*
+    // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+    // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET quantity = quantity + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+    // note: sqlrace-read-modify-write SQL partly unknown at analysis time
     mysql_query(Conn, Sql);
   }
 }

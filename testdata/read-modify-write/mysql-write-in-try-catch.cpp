@@ -13,6 +13,7 @@ bool spend(MYSQL *Conn, long WalletId, long Amount) {
   const std::string Id = std::to_string(WalletId);
   try {
     const std::string Select = "SELECT balance FROM wallets WHERE id = " + Id;
+    // note: sqlrace-read-modify-write 'balance' read from 'wallets' here, keyed on (id)
     if (mysql_query(Conn, Select.c_str()) != 0)
       throw std::runtime_error(mysql_error(Conn));
     MYSQL_RES *Res = mysql_store_result(Conn);
@@ -25,6 +26,9 @@ bool spend(MYSQL *Conn, long WalletId, long Amount) {
     mysql_free_result(Res);
     const std::string Update = "UPDATE wallets SET balance = " + std::to_string(Balance - Amount) + " WHERE id = " + Id;
     // expect: sqlrace-read-modify-write update of 'wallets.balance' writes back a value computed from an earlier read...*
+    // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+    // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET balance = balance + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+    // note: sqlrace-read-modify-write SQL partly unknown at analysis time
     if (mysql_query(Conn, Update.c_str()) != 0)
       throw std::runtime_error(mysql_error(Conn));
     return true;

@@ -11,6 +11,7 @@ bool withdraw(SQLHDBC Dbc, SQLINTEGER AccountId, SQLINTEGER Amount) {
   SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Read);
   SQLPrepare(Read, (SQLCHAR *)"SELECT balance FROM accounts WHERE id = ?", SQL_NTS);
   SQLBindParameter(Read, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &AccountId, 0, nullptr);
+  // note: sqlrace-read-modify-write 'balance' read from 'accounts' here, keyed on (id)
   SQLExecute(Read);
   if (SQLFetch(Read) == SQL_NO_DATA)
     return false;
@@ -26,6 +27,8 @@ bool withdraw(SQLHDBC Dbc, SQLINTEGER AccountId, SQLINTEGER Amount) {
   SQLBindParameter(Write, 2, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &AccountId, 0, nullptr);
   // FIXME(analyzer): the value is bound by address (&NewBalance); the rewrite note looks through locals but not through '&', so it gives the generic advice instead of "SET balance = balance - ?" (and with no dialect it would then print "atomic rewrite ():", see qt-balance-bind-value.cpp).
   // expect: sqlrace-read-modify-write update of 'accounts.balance' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite: UPDATE accounts SET balance = balance - ? WHERE id = ?, binding the change instead of the new value
   const SQLRETURN Rc = SQLExecute(Write);
   SQLFreeHandle(SQL_HANDLE_STMT, Write);
   return SQL_SUCCEEDED(Rc);

@@ -12,6 +12,7 @@ bool withdraw(SQLHDBC Dbc, SQLINTEGER AccountId, SQLINTEGER Amount) {
   SQLExecDirect(Read, (SQLCHAR *)"BEGIN", SQL_NTS);
   SQLPrepare(Read, (SQLCHAR *)"SELECT balance FROM accounts WHERE id = ? FOR UPDATE", SQL_NTS);
   SQLBindParameter(Read, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &AccountId, 0, nullptr);
+  // note: sqlrace-read-modify-write 'balance' read from 'accounts' here, keyed on (id)
   SQLExecute(Read);
   if (SQLFetch(Read) == SQL_NO_DATA) {
     SQLEndTran(SQL_HANDLE_DBC, Dbc, SQL_ROLLBACK);
@@ -30,6 +31,8 @@ bool withdraw(SQLHDBC Dbc, SQLINTEGER AccountId, SQLINTEGER Amount) {
   SQLBindParameter(Write, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &NewBalance, 0, nullptr);
   SQLBindParameter(Write, 2, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &AccountId, 0, nullptr);
   // expect: sqlrace-read-modify-write update of 'accounts.balance' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite: UPDATE accounts SET balance = balance - ? WHERE id = ?, binding the change instead of the new value
   SQLExecute(Write);
   return true;
 }

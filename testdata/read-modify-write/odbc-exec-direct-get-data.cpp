@@ -8,6 +8,7 @@
 void sell(SQLHDBC Dbc, SQLINTEGER Quantity) {
   SQLHSTMT Read;
   SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Read);
+  // note: sqlrace-read-modify-write 'stock' read from 'products' here, keyed on (sku)
   SQLExecDirect(Read, (SQLCHAR *)"SELECT stock FROM products WHERE sku = 'A-100'", SQL_NTS);
   if (SQLFetch(Read) == SQL_NO_DATA)
     return;
@@ -21,6 +22,8 @@ void sell(SQLHDBC Dbc, SQLINTEGER Quantity) {
   SQLPrepare(Write, (SQLCHAR *)"UPDATE products SET stock = ? WHERE sku = 'A-100'", SQL_NTS);
   SQLBindParameter(Write, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &Left, 0, nullptr);
   // expect: sqlrace-read-modify-write update of 'products.stock' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite: UPDATE products SET stock = stock - ? WHERE sku = 'A-100', binding the change instead of the new value
   SQLExecute(Write);
   SQLFreeHandle(SQL_HANDLE_STMT, Write);
 }

@@ -16,6 +16,7 @@ void addPoints(SQLHDBC Dbc, SQLINTEGER UserId, SQLINTEGER Points) {
   SQLAllocHandle(SQL_HANDLE_STMT, Dbc, &Read);
   SQLPrepare(Read, (SQLCHAR *)"SELECT points FROM scores WHERE user_id = ?", SQL_NTS);
   SQLBindParameter(Read, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &UserId, 0, nullptr);
+  // note: sqlrace-read-modify-write 'points' read from 'scores' here, keyed on (user_id)
   SQLExecute(Read);
   if (SQLFetch(Read) == SQL_NO_DATA) {
     SQLEndTran(SQL_HANDLE_DBC, Dbc, SQL_ROLLBACK);
@@ -30,6 +31,8 @@ void addPoints(SQLHDBC Dbc, SQLINTEGER UserId, SQLINTEGER Points) {
   SQLBindParameter(Write, 1, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &Total, 0, nullptr);
   SQLBindParameter(Write, 2, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &UserId, 0, nullptr);
   // expect: sqlrace-read-modify-write update of 'scores.points' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite (MySQL/MariaDB): UPDATE scores SET points = points + ? WHERE user_id = ?, binding the change instead of the new value
   SQLExecute(Write);
   SQLEndTran(SQL_HANDLE_DBC, Dbc, SQL_COMMIT);
 }

@@ -8,8 +8,11 @@ using namespace Poco::Data::Keywords;
 
 void doublePoints(Poco::Data::Session &S, int CustomerId) {
   int Points = 0;
+  // note: sqlrace-read-modify-write 'points' read from 'loyalty' here, keyed on (customer_id)
   S << "SELECT points FROM loyalty WHERE customer_id = ?", into(Points), use(CustomerId), now;
   int Doubled = Points * 2;
   // expect: sqlrace-read-modify-write update of 'loyalty.points' ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET points = points + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
   S << "UPDATE loyalty SET points = ? WHERE customer_id = ?", use(Doubled), use(CustomerId), now;
 }

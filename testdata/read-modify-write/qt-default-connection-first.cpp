@@ -11,6 +11,7 @@ bool doublePoints(int MemberId) {
   QSqlQuery Read;
   Read.prepare("SELECT points FROM members WHERE id = ?");
   Read.addBindValue(MemberId);
+  // note: sqlrace-read-modify-write 'points' read from 'members' here, keyed on (id)
   if (!Read.exec() || !Read.first())
     return false;
   const int Points = Read.value(0).toInt();
@@ -20,5 +21,7 @@ bool doublePoints(int MemberId) {
   Write.addBindValue(Points * 2);
   Write.addBindValue(MemberId);
   // expect: sqlrace-read-modify-write update of 'members.points' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET points = points + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
   return Write.exec();
 }

@@ -13,6 +13,7 @@ bool sell(QSqlDatabase Db, int ProductId, int Quantity) {
   QSqlQuery Read(Db);
   Read.prepare("SELECT stock FROM products WHERE id = ?");
   Read.addBindValue(ProductId);
+  // note: sqlrace-read-modify-write 'stock' read from 'products' here, keyed on (id)
   if (!Read.exec() || !Read.next()) {
     Db.rollback();
     return false;
@@ -24,6 +25,8 @@ bool sell(QSqlDatabase Db, int ProductId, int Quantity) {
   Write.addBindValue(Stock - Quantity);
   Write.addBindValue(ProductId);
   // expect: sqlrace-read-modify-write update of 'products.stock' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write atomic rewrite: UPDATE products SET stock = stock - ? WHERE id = ?, binding the change instead of the new value
   Write.exec();
   return Db.commit();
 }

@@ -13,6 +13,7 @@ bool addTag(QSqlDatabase Db, int PostId, const QString &Tag) {
   QSqlQuery Read(Db);
   Read.prepare("SELECT tags FROM posts WHERE id = :id");
   Read.bindValue(":id", PostId);
+  // note: sqlrace-read-modify-write 'tags' read from 'posts' here, keyed on (id)
   Read.exec();
   if (!Read.next())
     return false;
@@ -26,5 +27,7 @@ bool addTag(QSqlDatabase Db, int PostId, const QString &Tag) {
   Write.bindValue(":tags", Tags);
   Write.bindValue(":id", PostId);
   // expect: sqlrace-read-modify-write update of 'posts.tags' writes back ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET tags = tags + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
   return Write.exec();
 }

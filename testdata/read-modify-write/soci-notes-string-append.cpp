@@ -7,9 +7,12 @@
 
 void addNote(soci::session &Sql, int TicketId, const std::string &Line) {
   std::string Notes;
+  // note: sqlrace-read-modify-write 'notes' read from 'tickets' here, keyed on (id)
   Sql << "SELECT notes FROM tickets WHERE id = :id", soci::use(TicketId), soci::into(Notes);
   Notes += "\n";
   Notes += Line;
   // expect: sqlrace-read-modify-write update of 'tickets.notes' ...*
+  // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET notes = notes + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
   Sql << "UPDATE tickets SET notes = :notes WHERE id = :id", soci::use(Notes), soci::use(TicketId);
 }

@@ -8,6 +8,7 @@ void raisePrice(sqlite3 *Db, const char *Sku) {
   sqlite3_stmt *Read = nullptr;
   sqlite3_prepare_v2(Db, "SELECT price FROM products WHERE sku = ?", -1, &Read, nullptr);
   sqlite3_bind_text(Read, 1, Sku, -1, SQLITE_TRANSIENT);
+  // note: sqlrace-read-modify-write 'price' read from 'products' here, keyed on (sku)
   if (sqlite3_step(Read) != SQLITE_ROW) {
     sqlite3_finalize(Read);
     return;
@@ -20,6 +21,8 @@ void raisePrice(sqlite3 *Db, const char *Sku) {
   sqlite3_bind_double(Write, 1, Price * 1.05);
   sqlite3_bind_text(Write, 2, Sku, -1, SQLITE_TRANSIENT);
   // expect: sqlrace-read-modify-write update of 'products.price' writes back a value computed from an earlier read...*
+  // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET price = price + <change>), or read and write the row inside one BEGIN IMMEDIATE transaction
   sqlite3_step(Write);
   sqlite3_finalize(Write);
 }

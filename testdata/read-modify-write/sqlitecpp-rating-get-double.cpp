@@ -8,6 +8,7 @@
 void rate(SQLite::Database &Db, int ProductId, int Stars) {
   SQLite::Statement Read(Db, "SELECT avg_rating, votes FROM products WHERE id = ?");
   Read.bind(1, ProductId);
+  // note: sqlrace-read-modify-write 'avg_rating' read from 'products' here, keyed on (id)
   if (!Read.executeStep())
     return;
   const double Avg = Read.getColumn(0).getDouble();
@@ -18,5 +19,7 @@ void rate(SQLite::Database &Db, int ProductId, int Stars) {
   Write.bind(1, NewAvg);
   Write.bind(2, ProductId);
   // expect: sqlrace-read-modify-write update of 'products.avg_rating' writes back ...*
+  // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
+  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET avg_rating = avg_rating + <change>), or read and write the row inside one BEGIN IMMEDIATE transaction
   Write.exec();
 }

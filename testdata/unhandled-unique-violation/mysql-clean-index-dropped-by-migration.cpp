@@ -7,11 +7,15 @@
 #include <mysql.h>
 
 void createCoupon(MYSQL *Conn) {
+  // note: sqlrace-check-then-insert existence of a 'coupons' row checked here, keyed on (code)
   mysql_query(Conn, "SELECT id FROM coupons WHERE code = 'WELCOME10'");
   MYSQL_RES *Res = mysql_store_result(Conn);
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (mysql_num_rows(Res) == 0) {
     // ok: sqlrace-unhandled-unique-violation
     // expect: sqlrace-check-then-insert insert into 'coupons' can race ...*
+    // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+    // note: sqlrace-check-then-insert atomic rewrite (MySQL/MariaDB): INSERT IGNORE INTO coupons(code) VALUES ('WELCOME10'), backed by a UNIQUE constraint on coupons (code) (INSERT IGNORE also silences other errors such as truncation; ON DUPLICATE KEY UPDATE code = code is stricter)
     mysql_query(Conn, "INSERT INTO coupons(code) VALUES ('WELCOME10')");
   }
   mysql_free_result(Res);

@@ -18,6 +18,8 @@ void addAlias(sqlite3 *Db, const char *Alias, const char *Domain) {
   sqlite3_stmt *Find = nullptr;
   sqlite3_prepare_v2(Db, "SELECT 1 FROM aliases WHERE alias = ?", -1, &Find, nullptr);
   sqlite3_bind_text(Find, 1, Alias, -1, SQLITE_STATIC);
+  // note: sqlrace-check-then-insert existence of a 'aliases' row checked here, keyed on (alias)
+  // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (sqlite3_step(Find) == SQLITE_DONE) {
     sqlite3_stmt *Add = nullptr;
     sqlite3_prepare_v2(Db, "INSERT INTO aliases(alias, domain) VALUES (?, ?)", -1, &Add, nullptr);
@@ -25,6 +27,8 @@ void addAlias(sqlite3 *Db, const char *Alias, const char *Domain) {
     sqlite3_bind_text(Add, 2, Domain, -1, SQLITE_STATIC);
     // ok: sqlrace-unhandled-unique-violation
     // expect: sqlrace-check-then-insert insert into 'aliases' can race ...*
+    // note: sqlrace-check-then-insert no unique-violation handling, lock or serializable transaction makes the check and the insert atomic
+    // note: sqlrace-check-then-insert atomic rewrite (SQLite): INSERT INTO aliases(alias, domain) VALUES (?, ?) ON CONFLICT (alias) DO NOTHING, or INSERT OR IGNORE, backed by a UNIQUE constraint on aliases (alias)
     sqlite3_step(Add);
     sqlite3_finalize(Add);
   }

@@ -11,15 +11,49 @@ CLAIMS = []
 
 
 class KnownFalse(Exception):
-    """The server disproves something sqlrace prints: reported as XFAIL, not fixed here."""
+    """The server disproves something sqlrace prints. Only a claim registered
+    with open=... may end this way and pass (as XFAIL); see judge()."""
 
 
-def claim(dialect, ident, text, source=None):
-    """Registers a proof. `source` is the testdata file whose sqlrace output it uses."""
+def claim(dialect, ident, text, source=None, open=None):
+    """Registers a proof. `source` is the testdata file whose sqlrace output it uses.
+
+    `open` marks a claim of sqlrace that the servers are known to disprove and
+    that is not fixed yet: a sentence saying what is wrong. Such a proof is
+    expected to raise KnownFalse (XFAIL); if it passes, the mark is stale and
+    the run fails (XPASS)."""
     def wrap(fn):
-        CLAIMS.append(dict(dialect=dialect, id=ident, text=text, source=source, fn=fn))
+        CLAIMS.append(dict(dialect=dialect, id=ident, text=text, source=source, fn=fn, open=open))
         return fn
     return wrap
+
+
+def judge(entry, ctx):
+    """Runs one registered claim. Returns (status, detail): status is PASS or
+    XFAIL (both count as passed), or FAIL or XPASS (both count as failed).
+
+    - passes, not marked open: PASS
+    - raises KnownFalse, marked open: XFAIL, the claim is still known false
+    - passes, marked open: XPASS, the mark is stale (remove open=...)
+    - raises KnownFalse, not marked open: FAIL, a claim found false anew
+    - raises anything else: FAIL, the proof itself did not run through
+    """
+    try:
+        detail = entry["fn"](ctx) or ""
+    except KnownFalse as e:
+        if entry.get("open"):
+            return "XFAIL", "%s (open: %s)" % (e, entry["open"])
+        return "FAIL", ("sqlrace's claim is false: %s. Fix it, or, if it cannot be fixed now, register the "
+                        "claim with open=<what is wrong> and list it in README.md" % e)
+    except Exception as e:
+        return "FAIL", describe_exception(e)
+    if entry.get("open"):
+        return "XPASS", ("marked open (%s), but the claim now holds (%s): remove open= from its @claim and "
+                         "its entry under 'Claims found false' in README.md" % (entry["open"], detail))
+    return "PASS", detail
+
+
+PASSING = ("PASS", "XFAIL")
 
 
 def expect(cond, message):

@@ -1,10 +1,13 @@
 """SQLite (the system libsqlite3 through Python's sqlite3): races, rewrites, reasons."""
 
+import ctypes
+import ctypes.util
 import re
 import sqlite3
+import threading
 import time
 
-from harness import Async, KnownFalse, claim, expect, rule_codes, run_stress
+from harness import Async, KnownFalse, claim, expect, rule_codes, run_stress, wait_until
 
 D = "SQLite"
 CTI = "sqlrace-check-then-insert"
@@ -20,8 +23,119 @@ def connect(path, timeout=5.0):
     return sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
 
 
+class WaitingClient:
+    """A client that says when it waits for another one's lock.
+
+    Python's sqlite3 module has no busy-handler hook: a proof could only sleep
+    and hope the other client had reached its lock wait by then. This client
+    talks to the same system libsqlite3 through ctypes and installs a busy
+    handler, so a proof polls `waiting` (set when SQLite reports the database
+    busy and the handler starts waiting) as the PostgreSQL and MariaDB proofs
+    poll the server's lock tables. Like connect(), it gives up after `timeout`
+    seconds of waiting for one lock."""
+
+    _lib = None
+    _HANDLER = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int)
+    _ROW, _DONE = 100, 101
+    _INTEGER, _FLOAT, _TEXT, _NULL = 1, 2, 3, 5
+
+    @classmethod
+    def lib(cls):
+        if cls._lib is None:
+            lib = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
+            vp, ip, cp = ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p
+            for name, res, args in (
+                    ("sqlite3_open_v2", ip, [cp, ctypes.POINTER(vp), ip, cp]),
+                    ("sqlite3_close_v2", ip, [vp]),
+                    ("sqlite3_busy_handler", ip, [vp, cls._HANDLER, vp]),
+                    ("sqlite3_prepare_v2", ip, [vp, cp, ip, ctypes.POINTER(vp), vp]),
+                    ("sqlite3_bind_int64", ip, [vp, ip, ctypes.c_int64]),
+                    ("sqlite3_bind_text", ip, [vp, ip, cp, ip, vp]),
+                    ("sqlite3_step", ip, [vp]),
+                    ("sqlite3_column_count", ip, [vp]),
+                    ("sqlite3_column_type", ip, [vp, ip]),
+                    ("sqlite3_column_int64", ctypes.c_int64, [vp, ip]),
+                    ("sqlite3_column_double", ctypes.c_double, [vp, ip]),
+                    ("sqlite3_column_text", cp, [vp, ip]),
+                    ("sqlite3_finalize", ip, [vp]),
+                    ("sqlite3_total_changes", ip, [vp]),
+                    ("sqlite3_extended_errcode", ip, [vp]),
+                    ("sqlite3_errmsg", cp, [vp])):
+                fn = getattr(lib, name)
+                fn.restype, fn.argtypes = res, args
+            cls._lib = lib
+        return cls._lib
+
+    def __init__(self, path, timeout=5.0):
+        lib = self.lib()
+        self.db = ctypes.c_void_p()
+        self.waiting = threading.Event()
+        self.timeout = timeout
+        self._since = None
+        if lib.sqlite3_open_v2(path.encode(), ctypes.byref(self.db), 0x2, None) != 0:  # SQLITE_OPEN_READWRITE
+            raise sqlite3.OperationalError("cannot open %s" % path)
+
+        def busy(_arg, count):
+            now = time.monotonic()
+            if count == 0:
+                self._since = now
+            self.waiting.set()
+            if now - self._since >= self.timeout:
+                return 0  # give up: the statement fails with SQLITE_BUSY
+            time.sleep(0.005)
+            return 1
+        self._busy = self._HANDLER(busy)  # kept alive as long as the connection
+        lib.sqlite3_busy_handler(self.db, self._busy, None)
+
+    def _error(self, rc):
+        e = sqlite3.OperationalError(self.lib().sqlite3_errmsg(self.db).decode())
+        e.sqlite_errorcode = self.lib().sqlite3_extended_errcode(self.db)
+        return e
+
+    def ex(self, sql, *values):
+        """Runs one statement; returns (rows, changes) as ex() does."""
+        lib = self.lib()
+        stmt = ctypes.c_void_p()
+        if lib.sqlite3_prepare_v2(self.db, sql.encode(), -1, ctypes.byref(stmt), None) != 0:
+            raise self._error(None)
+        try:
+            for i, v in enumerate(values, start=1):
+                if isinstance(v, int):
+                    lib.sqlite3_bind_int64(stmt, i, v)
+                else:
+                    data = str(v).encode()
+                    lib.sqlite3_bind_text(stmt, i, data, len(data), ctypes.c_void_p(-1))  # SQLITE_TRANSIENT
+            before = lib.sqlite3_total_changes(self.db)
+            rows = []
+            while True:
+                rc = lib.sqlite3_step(stmt)
+                if rc == self._DONE:
+                    break
+                if rc != self._ROW:
+                    raise self._error(rc)
+                row = []
+                for c in range(lib.sqlite3_column_count(stmt)):
+                    kind = lib.sqlite3_column_type(stmt, c)
+                    row.append(lib.sqlite3_column_int64(stmt, c) if kind == self._INTEGER else
+                               lib.sqlite3_column_double(stmt, c) if kind == self._FLOAT else
+                               None if kind == self._NULL else lib.sqlite3_column_text(stmt, c).decode())
+                rows.append(tuple(row))
+            return rows, lib.sqlite3_total_changes(self.db) - before
+        finally:
+            lib.sqlite3_finalize(stmt)
+
+    def close(self):
+        if self.db:
+            self.lib().sqlite3_close_v2(self.db)
+            self.db = ctypes.c_void_p()
+
+    __del__ = close
+
+
 def ex(conn, sql, *values):
     """Runs one statement; returns (rows, changes)."""
+    if isinstance(conn, WaitingClient):
+        return conn.ex(sql, *values)
     before = conn.total_changes
     rows = conn.execute(sql, values).fetchall()
     return rows, conn.total_changes - before
@@ -152,7 +266,7 @@ def sq_cti_rewrite(ctx):
     out = []
     for form in (sql, _or_ignore(sql)):
         path, m = database(ctx, "rw.db", "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT, UNIQUE (name))")
-        a, b = connect(path), connect(path)
+        a, b = connect(path), WaitingClient(path)
         # Interleaved checks, then both inserts.
         for c in (a, b):
             expect(ex(c, "SELECT 1 FROM tags WHERE name = ?1", "urgent")[0] == [], "absent")
@@ -161,13 +275,14 @@ def sq_cti_rewrite(ctx):
         ex(a, "BEGIN IMMEDIATE")
         ex(a, form, "later")
         call = Async(lambda: ex(b, form, "later")[1])
-        time.sleep(0.3)
-        expect(not call.done(), "B's insert did not wait for A's write lock")
+        wait_until(b.waiting.is_set, what="B's insert to wait for A's write lock")
+        expect(not call.done(), "B's insert returned instead of waiting for A's write lock")
         ex(a, "COMMIT")
         nb2 = call.get()
         rows = ex(m, "SELECT name, count(*) FROM tags GROUP BY name ORDER BY name")[0]
         expect((na, nb, nb2) == (1, 0, 0) and rows == [("later", 1), ("urgent", 1)],
                "%s: changes A=%d B=%d B(after wait)=%d rows=%s" % (form, na, nb, nb2, rows))
+        b.close()
         out.append(form)
     return "; ".join(out) + ": 1 row each, the loser 0 changes"
 
@@ -292,7 +407,7 @@ def sq_immediate(ctx):
     rep = ctx.report("check-then-insert/sqlite3-clean-begin-immediate.cpp")
     expect(rep.findings == [], "sqlrace reports it: %s" % [f.message for f in rep.findings])
     path, m = database(ctx, "immediate.db", "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT)")
-    a, b = connect(path), connect(path)
+    a, b = connect(path), WaitingClient(path)
 
     def client(c):
         ex(c, "BEGIN IMMEDIATE")
@@ -304,12 +419,13 @@ def sq_immediate(ctx):
         return "found"
     ex(a, "BEGIN IMMEDIATE")
     call = Async(lambda: client(b))
-    time.sleep(0.3)
-    expect(not call.done(), "B's BEGIN IMMEDIATE did not wait")
+    wait_until(b.waiting.is_set, what="B's BEGIN IMMEDIATE to wait for A's")
+    expect(not call.done(), "B's BEGIN IMMEDIATE returned instead of waiting")
     expect(ex(a, "SELECT 1 FROM tags WHERE name = ?", "urgent")[0] == [], "A: absent")
     ex(a, "INSERT INTO tags(name) VALUES (?)", "urgent")
     ex(a, "COMMIT")
     got = call.get()
+    b.close()
     n = ex(m, "SELECT count(*) FROM tags")[0][0][0]
     expect(got == "found" and n == 1, "B: %s, rows=%d" % (got, n))
     return "B waited, then found A's row"

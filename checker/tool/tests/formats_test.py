@@ -109,8 +109,8 @@ class Sarif(unittest.TestCase):
             [(region(r["locations"][0])[0],
               [s["kind"] for s in r.get("suppressions", [])])
              for r in results],
-            [(21, ["inSource"]), (26, ["inSource"]), (32, ["inSource"]),
-             (38, ["inSource"]), (45, [])])
+            [(22, ["inSource"]), (27, ["inSource"]), (33, ["inSource"]),
+             (39, ["inSource"]), (50, [])])
         prints = [r["partialFingerprints"]["sqlraceFingerprint/v1"]
                   for r in results]
         self.assertEqual(len(set(prints)), len(prints), "unique in a run")
@@ -218,7 +218,7 @@ class CodeClimate(unittest.TestCase):
              "categories": ["Bug Risk"], "severity": "major",
              "location": {
                  "path": "testdata/check-then-insert/sqlite3-nolint.cpp",
-                 "lines": {"begin": 45}}}])
+                 "lines": {"begin": 50}}}])
 
     def test_fingerprints_match_sarif(self):
         _, out, _ = run("--format=codeclimate", RACY, "--", *PG_FLAGS)
