@@ -3,10 +3,11 @@
 //
 // Questions the flow analysis asks about a statement's text, answered from
 // the parse or the lexer rather than by searching the text: where the value
-// assigned to a column starts, which number a named placeholder has.
+// assigned to a column starts, which number a placeholder has.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/sql/Lexer.h"
 #include "sqlrace/sql/Statement.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace sqlrace::sql {
 
@@ -45,6 +46,46 @@ namedPlaceholderNumber(llvm::StringRef Text, llvm::StringRef Name, Dialect D) {
       return Count;
   }
   return std::nullopt;
+}
+
+namespace {
+/// A placeholder the server (or the client API) numbers: `?`, `?N`, `$N`,
+/// `:name`, `@name`, `$name`; not a format field filled in before the
+/// statement is sent (`%s`, `{}`, `%1`).
+bool isBoundPlaceholder(const Token &T) {
+  return T.Kind == TokenKind::Placeholder && !T.Text.empty() &&
+         llvm::StringRef("?:@$").contains(T.Text.front());
+}
+} // namespace
+
+std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
+                                               llvm::StringRef Value,
+                                               std::optional<size_t> ValueAt,
+                                               Dialect D) {
+  const Token *Only = nullptr;
+  std::vector<Token> Toks = tokenize(Value, D);
+  for (const Token &T : Toks)
+    if (isBoundPlaceholder(T)) {
+      if (Only)
+        return std::nullopt; // two placeholders: which one is the value?
+      Only = &T;
+    }
+  if (!Only)
+    return std::nullopt;
+  llvm::StringRef Digits = Only->Text.drop_front();
+  if (Digits.empty()) { // a bare ?: count the ones before it
+    if (!ValueAt || *ValueAt + Only->Offset > Statement.size())
+      return std::nullopt;
+    size_t At = *ValueAt + Only->Offset;
+    unsigned Before = 0;
+    for (const Token &T : tokenize(Statement.take_front(At), D))
+      Before += isBoundPlaceholder(T) && T.Text.front() == '?';
+    return Before + 1;
+  }
+  unsigned N = 0;
+  if (llvm::all_of(Digits, llvm::isDigit) && !Digits.getAsInteger(10, N))
+    return N;
+  return namedPlaceholderNumber(Statement, Only->Text, D);
 }
 
 } // namespace sqlrace::sql
