@@ -3,7 +3,8 @@
 //
 // Questions the flow analysis asks about a statement's text, answered from
 // the parse or the lexer rather than by searching the text: where the value
-// assigned to a column starts, which number a placeholder has.
+// assigned to a column starts, which number a placeholder has, which column
+// a key part constrains.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/sql/Lexer.h"
 #include "sqlrace/sql/Statement.h"
@@ -86,6 +87,24 @@ std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
   if (llvm::all_of(Digits, llvm::isDigit) && !Digits.getAsInteger(10, N))
     return N;
   return namedPlaceholderNumber(Statement, Only->Text, D);
+}
+
+std::string keyColumn(llvm::StringRef KeyPart) {
+  // An expression key is spelt "f(<inner key>)", the function name
+  // lower-cased (StatementFacts::KeyColumns, UniqueKey::Columns).
+  llvm::StringRef K = KeyPart;
+  for (;;) {
+    size_t Open = K.find('(');
+    if (Open == 0 || Open == llvm::StringRef::npos || !K.ends_with(")"))
+      break;
+    llvm::StringRef Name = K.take_front(Open);
+    if (!llvm::all_of(Name, [](char C) {
+          return llvm::isAlnum(C) || C == '_' || C == '.';
+        }))
+      break;
+    K = K.slice(Open + 1, K.size() - 1).trim();
+  }
+  return K.str();
 }
 
 } // namespace sqlrace::sql

@@ -5,7 +5,7 @@
 // assignedValueOffset, Assignment::ValueOffset): found by the parsed column,
 // never by searching the text for the name. Which number a named
 // placeholder has (namedPlaceholderNumber, valuePlaceholderNumber), by the
-// lexer's tokens.
+// lexer's tokens. Which column a key part constrains (keyColumn).
 //===----------------------------------------------------------------------===//
 
 #include "TestUtil.h"
@@ -231,6 +231,24 @@ TEST(ValuePlaceholder, NoneOrSeveral) {
   // A format field is filled in on the client, not bound.
   EXPECT_EQ(numberOfValue("UPDATE t SET a = %s WHERE id = ?", "a"),
             std::nullopt);
+}
+
+TEST(KeyColumn, ColumnsAndExpressionKeys) {
+  EXPECT_EQ(keyColumn("email"), "email");
+  EXPECT_EQ(keyColumn("lower(email)"), "email");
+  EXPECT_EQ(keyColumn("lower(trim(email))"), "email");
+  EXPECT_EQ(keyColumn("Email"), "Email");
+  // A quoted name with a dot or an unbalanced parenthesis is a column.
+  EXPECT_EQ(keyColumn("a.b"), "a.b");
+  EXPECT_EQ(keyColumn("a(b"), "a(b");
+  EXPECT_EQ(keyColumn("(x)"), "(x)");
+  // What the parse produces for expression keys reads back.
+  StatementFacts F = one("SELECT 1 FROM users WHERE lower(email) = $1 AND "
+                         "tenant = $2",
+                         Dialect::PostgreSQL);
+  ASSERT_EQ(F.KeyColumns, (Strings{"lower(email)", "tenant"}));
+  EXPECT_EQ(keyColumn(F.KeyColumns[0]), "email");
+  EXPECT_EQ(keyColumn(F.KeyColumns[1]), "tenant");
 }
 
 } // namespace

@@ -276,6 +276,11 @@ std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
                                                std::optional<size_t> ValueAt,
                                                Dialect D = Dialect::Unknown);
 
+/// The column a key part (StatementFacts::KeyColumns, UniqueKey::Columns)
+/// constrains: the part itself for a column, the innermost argument of an
+/// expression key ("lower(email)" and "lower(trim(email))" give "email").
+std::string keyColumn(llvm::StringRef KeyPart);
+
 /// What an atomic insert-if-absent does when a row with the key is there.
 enum class IfRowExists {
   /// Leave the row as it is: insert nothing, raise nothing.
