@@ -4,7 +4,7 @@
 // Questions the flow analysis asks about a statement's text, answered from
 // the parse or the lexer rather than by searching the text: where the value
 // assigned to a column starts, which number a placeholder has, which column
-// a key part constrains.
+// a key part constrains, whether a check restates an index predicate.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/sql/Lexer.h"
 #include "sqlrace/sql/Statement.h"
@@ -105,6 +105,28 @@ std::string keyColumn(llvm::StringRef KeyPart) {
     K = K.slice(Open + 1, K.size() - 1).trim();
   }
   return K.str();
+}
+
+bool restatesPredicate(llvm::StringRef Text, llvm::StringRef Predicate,
+                       Dialect D) {
+  std::vector<Token> Want = tokenize(Predicate, D);
+  if (Want.empty())
+    return true;
+  std::vector<Token> Have = tokenize(Text, D);
+  auto Same = [](const Token &A, const Token &B) {
+    if (A.Kind != B.Kind)
+      return false;
+    return A.Kind == TokenKind::Word ? A.Text.equals_insensitive(B.Text)
+                                     : A.Text == B.Text;
+  };
+  for (size_t I = 0; I + Want.size() <= Have.size(); ++I) {
+    size_t J = 0;
+    while (J < Want.size() && Same(Have[I + J], Want[J]))
+      ++J;
+    if (J == Want.size())
+      return true;
+  }
+  return false;
 }
 
 } // namespace sqlrace::sql

@@ -5,7 +5,8 @@
 // assignedValueOffset, Assignment::ValueOffset): found by the parsed column,
 // never by searching the text for the name. Which number a named
 // placeholder has (namedPlaceholderNumber, valuePlaceholderNumber), by the
-// lexer's tokens. Which column a key part constrains (keyColumn).
+// lexer's tokens. Which column a key part constrains (keyColumn), and
+// whether a check restates a partial index's predicate (restatesPredicate).
 //===----------------------------------------------------------------------===//
 
 #include "TestUtil.h"
@@ -249,6 +250,31 @@ TEST(KeyColumn, ColumnsAndExpressionKeys) {
   ASSERT_EQ(F.KeyColumns, (Strings{"lower(email)", "tenant"}));
   EXPECT_EQ(keyColumn(F.KeyColumns[0]), "email");
   EXPECT_EQ(keyColumn(F.KeyColumns[1]), "tenant");
+}
+
+TEST(RestatesPredicate, TokensInARow) {
+  const char *Check =
+      "SELECT 1 FROM subs WHERE email = $1 AND unsubscribed_at IS NULL";
+  EXPECT_TRUE(restatesPredicate(Check, "unsubscribed_at IS NULL"));
+  EXPECT_TRUE(restatesPredicate(Check, "unsubscribed_at  is\n null"));
+  EXPECT_TRUE(restatesPredicate(Check, ""));
+  EXPECT_FALSE(restatesPredicate(Check, "unsubscribed_at IS NOT NULL"));
+  // Whole tokens: "x IS NULL" is not in "max IS NULL".
+  EXPECT_FALSE(restatesPredicate("SELECT 1 FROM t WHERE k = ? AND max IS NULL",
+                                 "x IS NULL"));
+  // Spacing and comments do not matter; strings and quoted names are
+  // compared as written.
+  EXPECT_TRUE(restatesPredicate(
+      "SELECT 1 FROM t WHERE k = ? AND state=/* live */'active'",
+      "state = 'active'"));
+  EXPECT_FALSE(restatesPredicate("SELECT 1 FROM t WHERE k = ? AND state = "
+                                 "'Active'",
+                                 "state = 'active'"));
+  EXPECT_FALSE(restatesPredicate(
+      "SELECT 1 FROM t WHERE k = $1 AND \"Live\" = 1",
+      "\"live\" = 1", Dialect::PostgreSQL));
+  EXPECT_TRUE(restatesPredicate("SELECT 1 FROM t WHERE k = ? AND NOT deleted",
+                                "not DELETED"));
 }
 
 } // namespace

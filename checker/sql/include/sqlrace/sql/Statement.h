@@ -281,6 +281,14 @@ std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
 /// expression key ("lower(email)" and "lower(trim(email))" give "email").
 std::string keyColumn(llvm::StringRef KeyPart);
 
+/// Whether Text restates Predicate (a partial index's WHERE, as written):
+/// Predicate's tokens occur in Text one after the other, words compared
+/// without regard to case, everything else (strings, quoted names, numbers)
+/// exactly; spacing and comments do not matter. An empty Predicate is
+/// restated by any text.
+bool restatesPredicate(llvm::StringRef Text, llvm::StringRef Predicate,
+                       Dialect D = Dialect::Unknown);
+
 /// What an atomic insert-if-absent does when a row with the key is there.
 enum class IfRowExists {
   /// Leave the row as it is: insert nothing, raise nothing.
