@@ -10,17 +10,7 @@ using namespace clang;
 
 namespace sqlrace::flow {
 
-std::string baseColumn(llvm::StringRef Key) {
-  // lower(email) keys the column email.
-  size_t Open = Key.find('('), Close = Key.rfind(')');
-  if (Open != llvm::StringRef::npos && Close != llvm::StringRef::npos &&
-      Close > Open)
-    Key = Key.slice(Open + 1, Close).trim();
-  size_t Dot = Key.rfind('.');
-  if (Dot != llvm::StringRef::npos)
-    Key = Key.substr(Dot + 1);
-  return Key.str();
-}
+std::string baseColumn(llvm::StringRef Key) { return sql::keyColumn(Key); }
 
 void FunctionAnalysis::judgeInsert(const PathState &S, const Expr *Event,
                                    const Query &Q,

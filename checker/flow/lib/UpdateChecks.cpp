@@ -31,49 +31,6 @@ bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
   return false;
 }
 
-// The number of the one placeholder in an assigned value: `$2`, `?2`,
-// `$2::jsonb`, `CAST(? AS int)`, `(?)`. A bare `?` counts its position in
-// the statement, so it needs where the value starts in Statement (ValueAt).
-// None when the value has no placeholder or several.
-static std::optional<unsigned>
-placeholderNumber(llvm::StringRef Statement, llvm::StringRef Value,
-                  std::optional<size_t> ValueAt, sql::Dialect D) {
-  std::optional<unsigned> Found;
-  size_t Bare = std::string::npos;
-  // A named placeholder (:balance, @balance): its position in the statement.
-  for (size_t I = 0; I + 1 < Value.size(); ++I)
-    if ((Value[I] == ':' || Value[I] == '@') &&
-        (llvm::isAlpha(Value[I + 1]) || Value[I + 1] == '_') &&
-        (I == 0 || Value[I - 1] != ':')) {
-      size_t J = I + 1;
-      while (J < Value.size() && (llvm::isAlnum(Value[J]) || Value[J] == '_'))
-        ++J;
-      return sql::namedPlaceholderNumber(Statement, Value.slice(I, J), D);
-    }
-  for (size_t I = 0; I < Value.size(); ++I) {
-    if (Value[I] != '$' && Value[I] != '?')
-      continue;
-    size_t J = I + 1;
-    while (J < Value.size() && llvm::isDigit(Value[J]))
-      ++J;
-    if (Found || Bare != std::string::npos)
-      return std::nullopt; // two placeholders: which one is the value?
-    unsigned N = 0;
-    if (J > I + 1 && !Value.slice(I + 1, J).getAsInteger(10, N))
-      Found = N;
-    else if (Value[I] == '?')
-      Bare = I;
-    else
-      return std::nullopt;
-    I = J - 1;
-  }
-  if (Found)
-    return Found;
-  if (Bare == std::string::npos || !ValueAt || *ValueAt > Statement.size())
-    return std::nullopt;
-  return Statement.take_front(*ValueAt + Bare).count('?') + 1;
-}
-
 const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
                                          unsigned Number) const {
   const catalogue::FunctionRule *Rule = Model.ruleOf(Event);
@@ -329,8 +286,8 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
         std::optional<size_t> ValueAt;
         if (A.ValueOffset && *A.ValueOffset >= Update.Begin)
           ValueAt = *A.ValueOffset - Update.Begin;
-        if (std::optional<unsigned> Number =
-                placeholderNumber(Text, A.Value, ValueAt, Q.Dialect))
+        if (std::optional<unsigned> Number = sql::valuePlaceholderNumber(
+                Text, A.Value, ValueAt, Q.Dialect))
           Value = boundValue(S, Event, *Number);
       }
       if (!Value || !Evaluator.dependsOnRead(Value, S, ReadCall))

@@ -111,19 +111,9 @@ llvm::Expected<Schema> Schema::load(const std::vector<std::string> &Paths,
   return S;
 }
 
-// Lower-cased, whitespace removed: how predicates are compared.
-static std::string squeeze(llvm::StringRef Text) {
-  std::string Out;
-  for (char C : Text)
-    if (!llvm::isSpace(C))
-      Out += llvm::toLower(C);
-  return Out;
-}
-
 const DeclaredKey *Schema::keyFor(llvm::StringRef Table,
                                   const std::vector<std::string> &KeyColumns,
                                   llvm::StringRef CheckSql) const {
-  std::string Check = squeeze(CheckSql);
   for (const DeclaredKey &K : Keys) {
     if (!sameTable(K.Key.Table, Table))
       continue;
@@ -133,8 +123,7 @@ const DeclaredKey *Schema::keyFor(llvm::StringRef Table,
     });
     if (!Covered)
       continue;
-    if (!K.Key.Predicate.empty() &&
-        Check.find(squeeze(K.Key.Predicate)) == std::string::npos)
+    if (!sql::restatesPredicate(CheckSql, K.Key.Predicate))
       continue;
     return &K;
   }

@@ -4,7 +4,9 @@
 // Where the value assigned to a column starts (findAssignment,
 // assignedValueOffset, Assignment::ValueOffset): found by the parsed column,
 // never by searching the text for the name. Which number a named
-// placeholder has (namedPlaceholderNumber), by the lexer's tokens.
+// placeholder has (namedPlaceholderNumber, valuePlaceholderNumber), by the
+// lexer's tokens. Which column a key part constrains (keyColumn), and
+// whether a check restates a partial index's predicate (restatesPredicate).
 //===----------------------------------------------------------------------===//
 
 #include "TestUtil.h"
@@ -162,6 +164,117 @@ TEST(NamedPlaceholder, WhatIsNotAPlaceholder) {
   // Client-side format fields are filled in before the server sees them.
   EXPECT_EQ(namedPlaceholderNumber("SELECT %s, {}, :b", ":b"), 1u);
   EXPECT_EQ(namedPlaceholderNumber("SELECT ':b'", ":b"), std::nullopt);
+}
+
+/// The placeholder number of the value assigned to Column in Sql.
+std::optional<unsigned> numberOfValue(llvm::StringRef Sql,
+                                      llvm::StringRef Column,
+                                      Dialect D = Dialect::Unknown) {
+  for (const StatementFacts &St : analyzeSql(Sql, D))
+    if (const Assignment *A = findAssignment(St, Column))
+      return valuePlaceholderNumber(Sql, A->Value, A->ValueOffset, D);
+  ADD_FAILURE() << "no assignment of " << Column.str() << " in " << Sql.str();
+  return std::nullopt;
+}
+
+TEST(ValuePlaceholder, NumberedAndCast) {
+  const char *Sql = "UPDATE t SET a = $2::jsonb, b = CAST($1 AS int), c = (?3), "
+                    "d = ?4 WHERE id = $5";
+  EXPECT_EQ(numberOfValue(Sql, "a"), 2u);
+  EXPECT_EQ(numberOfValue(Sql, "b"), 1u);
+  EXPECT_EQ(numberOfValue(Sql, "c"), 3u);
+  EXPECT_EQ(numberOfValue(Sql, "d"), 4u);
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = $12 WHERE id = $1", "a",
+                          Dialect::PostgreSQL),
+            12u);
+}
+
+TEST(ValuePlaceholder, BareQuestionMarksCountFromTheStart) {
+  const char *Sql =
+      "UPDATE t SET note = 'why?', a = ?, b = ? + 1 WHERE id = ?";
+  // The ? in the string is none.
+  EXPECT_EQ(numberOfValue(Sql, "a"), 1u);
+  EXPECT_EQ(numberOfValue(Sql, "b"), 2u);
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = ? /* ? */, b = ? WHERE id = ?",
+                          "b"),
+            2u);
+  // Where the value starts must be known.
+  EXPECT_EQ(valuePlaceholderNumber(Sql, "?", std::nullopt), std::nullopt);
+  EXPECT_EQ(valuePlaceholderNumber("UPDATE t SET a = ?", "?", 100),
+            std::nullopt);
+}
+
+TEST(ValuePlaceholder, NamedByPositionInTheStatement) {
+  const char *Sql =
+      "UPDATE users SET name = :name, balance = :balance WHERE id = :id";
+  EXPECT_EQ(numberOfValue(Sql, "balance"), 2u);
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = @p2, b = @p1 WHERE id = @p3", "b",
+                          Dialect::SQLServer),
+            2u);
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = $x, b = $y WHERE id = ?3", "b",
+                          Dialect::SQLite),
+            2u);
+  // A cast is not a named placeholder.
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = $1::int WHERE id = $2", "a",
+                          Dialect::PostgreSQL),
+            1u);
+}
+
+TEST(ValuePlaceholder, NoneOrSeveral) {
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = a + 1 WHERE id = ?", "a"),
+            std::nullopt);
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = ? + ? WHERE id = ?", "a"),
+            std::nullopt);
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = :x + :y WHERE id = :id", "a"),
+            std::nullopt);
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = ':x' WHERE id = :id", "a"),
+            std::nullopt);
+  // A format field is filled in on the client, not bound.
+  EXPECT_EQ(numberOfValue("UPDATE t SET a = %s WHERE id = ?", "a"),
+            std::nullopt);
+}
+
+TEST(KeyColumn, ColumnsAndExpressionKeys) {
+  EXPECT_EQ(keyColumn("email"), "email");
+  EXPECT_EQ(keyColumn("lower(email)"), "email");
+  EXPECT_EQ(keyColumn("lower(trim(email))"), "email");
+  EXPECT_EQ(keyColumn("Email"), "Email");
+  // A quoted name with a dot or an unbalanced parenthesis is a column.
+  EXPECT_EQ(keyColumn("a.b"), "a.b");
+  EXPECT_EQ(keyColumn("a(b"), "a(b");
+  EXPECT_EQ(keyColumn("(x)"), "(x)");
+  // What the parse produces for expression keys reads back.
+  StatementFacts F = one("SELECT 1 FROM users WHERE lower(email) = $1 AND "
+                         "tenant = $2",
+                         Dialect::PostgreSQL);
+  ASSERT_EQ(F.KeyColumns, (Strings{"lower(email)", "tenant"}));
+  EXPECT_EQ(keyColumn(F.KeyColumns[0]), "email");
+  EXPECT_EQ(keyColumn(F.KeyColumns[1]), "tenant");
+}
+
+TEST(RestatesPredicate, TokensInARow) {
+  const char *Check =
+      "SELECT 1 FROM subs WHERE email = $1 AND unsubscribed_at IS NULL";
+  EXPECT_TRUE(restatesPredicate(Check, "unsubscribed_at IS NULL"));
+  EXPECT_TRUE(restatesPredicate(Check, "unsubscribed_at  is\n null"));
+  EXPECT_TRUE(restatesPredicate(Check, ""));
+  EXPECT_FALSE(restatesPredicate(Check, "unsubscribed_at IS NOT NULL"));
+  // Whole tokens: "x IS NULL" is not in "max IS NULL".
+  EXPECT_FALSE(restatesPredicate("SELECT 1 FROM t WHERE k = ? AND max IS NULL",
+                                 "x IS NULL"));
+  // Spacing and comments do not matter; strings and quoted names are
+  // compared as written.
+  EXPECT_TRUE(restatesPredicate(
+      "SELECT 1 FROM t WHERE k = ? AND state=/* live */'active'",
+      "state = 'active'"));
+  EXPECT_FALSE(restatesPredicate("SELECT 1 FROM t WHERE k = ? AND state = "
+                                 "'Active'",
+                                 "state = 'active'"));
+  EXPECT_FALSE(restatesPredicate(
+      "SELECT 1 FROM t WHERE k = $1 AND \"Live\" = 1",
+      "\"live\" = 1", Dialect::PostgreSQL));
+  EXPECT_TRUE(restatesPredicate("SELECT 1 FROM t WHERE k = ? AND NOT deleted",
+                                "not DELETED"));
 }
 
 } // namespace

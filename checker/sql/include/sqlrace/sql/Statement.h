@@ -262,6 +262,33 @@ std::optional<unsigned> namedPlaceholderNumber(llvm::StringRef Text,
                                                llvm::StringRef Name,
                                                Dialect D = Dialect::Unknown);
 
+/// The number of the one placeholder in Value, an expression assigned or
+/// compared in Statement, as the client API numbers the values it binds:
+/// `$2`, `?2`, `$2::jsonb`, `CAST($2 AS int)` give 2; a named one (`:x`,
+/// `@x`, `$x`) its namedPlaceholderNumber in Statement; a bare `?` its
+/// position among the `?` placeholders of Statement, which needs ValueAt,
+/// the byte offset of Value in Statement. Placeholders are tokens of D's
+/// lexer: a `?` or `:x` inside a string, a quoted name or a comment is
+/// none, nor is a client-side format field (`%s`, `{}`). None when Value
+/// holds no placeholder or several, or a bare `?` without ValueAt.
+std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
+                                               llvm::StringRef Value,
+                                               std::optional<size_t> ValueAt,
+                                               Dialect D = Dialect::Unknown);
+
+/// The column a key part (StatementFacts::KeyColumns, UniqueKey::Columns)
+/// constrains: the part itself for a column, the innermost argument of an
+/// expression key ("lower(email)" and "lower(trim(email))" give "email").
+std::string keyColumn(llvm::StringRef KeyPart);
+
+/// Whether Text restates Predicate (a partial index's WHERE, as written):
+/// Predicate's tokens occur in Text one after the other, words compared
+/// without regard to case, everything else (strings, quoted names, numbers)
+/// exactly; spacing and comments do not matter. An empty Predicate is
+/// restated by any text.
+bool restatesPredicate(llvm::StringRef Text, llvm::StringRef Predicate,
+                       Dialect D = Dialect::Unknown);
+
 /// What an atomic insert-if-absent does when a row with the key is there.
 enum class IfRowExists {
   /// Leave the row as it is: insert nothing, raise nothing.
