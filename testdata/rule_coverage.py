@@ -100,6 +100,7 @@ PROBE_BLIND = {
     "soci::into": ("function template", ""),
     "Poco::Data::Session::operator<<": ("function template", ""),
     "Poco::Data::Statement::operator<<": ("function template", ""),
+    "Poco::Data::Keywords::use": ("function template", ""),
     "Poco::Data::Keywords::useRef": ("function template", ""),
     "Poco::Data::Keywords::into": ("function template", ""),
     "Poco::Data::Keywords::bind": ("function template", ""),

@@ -638,7 +638,8 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
   }
   case Role::ErrorCode:
   case Role::ErrorField:
-    // SQLGetDiagRec(..., state, ...): the buffer holds the error's code.
+    // An error call that writes the code into an out-argument: the buffer
+    // now holds it.
     if (Rule->ValueArg >= 0)
       if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg)))
         S.Values.set(Buffer, Call);
