@@ -39,7 +39,21 @@ private:
   std::vector<SourceLocation> Unresolved;
 };
 
-class FindingPass : public ActVisitor {
+/// A pass that records the unique-violation handlings it is shown.
+class HandlingPass : public ActVisitor {
+public:
+  void uniqueHandled(llvm::ArrayRef<const Expr *> From) override {
+    Handled.add(From);
+  }
+  void uniqueHandledSomewhere(SourceLocation At) override {
+    Handled.addSomewhere(At);
+  }
+
+protected:
+  HandledInserts Handled;
+};
+
+class FindingPass : public HandlingPass {
 public:
   explicit FindingPass(const FunctionAnalysis &FA) : FA(FA) {}
   void insert(const PathState &S, const Expr *Event, const Query &Q,
@@ -49,12 +63,6 @@ public:
   void update(const PathState &S, const Expr *Event, const Query &Q,
               const sql::StatementFacts &St) override {
     FA.judgeUpdate(S, Event, Q, St, Updates);
-  }
-  void uniqueHandled(llvm::ArrayRef<const Expr *> From) override {
-    Handled.add(From);
-  }
-  void uniqueHandledSomewhere(SourceLocation At) override {
-    Handled.addSomewhere(At);
   }
   /// The findings, each (act, check) pair once.
   std::vector<Finding> take(const SourceManager &SM) {
@@ -75,10 +83,9 @@ public:
 private:
   const FunctionAnalysis &FA;
   std::vector<FunctionAnalysis::Verdict> Inserts, Updates;
-  HandledInserts Handled;
 };
 
-class SummaryPass : public ActVisitor {
+class SummaryPass : public HandlingPass {
 public:
   explicit SummaryPass(const FunctionAnalysis &FA) : FA(FA) {}
   void insert(const PathState &, const Expr *Event, const Query &Q,
@@ -103,12 +110,6 @@ public:
   }
   void returned(const PathState &S, const ReturnStmt *Ret) override {
     FA.noteReturn(S, Ret, Returns);
-  }
-  void uniqueHandled(llvm::ArrayRef<const Expr *> From) override {
-    Handled.add(From);
-  }
-  void uniqueHandledSomewhere(SourceLocation At) override {
-    Handled.addSomewhere(At);
   }
 
   Summary take(const SourceManager &SM) {
@@ -145,7 +146,6 @@ private:
   const FunctionAnalysis &FA;
   std::vector<std::pair<const Expr *, SummaryQuery>> Inserts;
   std::map<const Expr *, FunctionAnalysis::ReturnValues> Returns;
-  HandledInserts Handled;
 };
 
 } // namespace

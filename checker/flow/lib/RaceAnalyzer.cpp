@@ -128,31 +128,25 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
 
 bool mayTouchDatabase(const ApiModel &Model, const FunctionDecl &F) {
   const SourceManager &SM = Model.context().getSourceManager();
-  bool Found = false;
   llvm::SmallVector<const Stmt *, 64> Work{F.getBody()};
-  while (!Found && !Work.empty()) {
+  while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
     if (!S)
       continue;
     if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
-      const auto *E = cast<Expr>(S);
-      if (Model.ruleOf(E)) {
-        Found = true;
-        break;
-      }
-      const FunctionDecl *Callee =
-          isa<CallExpr>(S) ? cast<CallExpr>(S)->getDirectCallee() : nullptr;
+      if (Model.ruleOf(cast<Expr>(S)))
+        return true;
+      const auto *Call = dyn_cast<CallExpr>(S);
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
       const FunctionDecl *Def = nullptr;
       if (Callee && Callee->hasBody(Def) && Def &&
-          !SM.isInSystemHeader(Def->getLocation())) {
-        Found = true;
-        break;
-      }
+          !SM.isInSystemHeader(Def->getLocation()))
+        return true;
     }
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
-  return Found;
+  return false;
 }
 
 const Summary &TranslationUnitFacts::summaryOf(const FunctionDecl &F) {
