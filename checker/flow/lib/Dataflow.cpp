@@ -9,11 +9,12 @@
 //===----------------------------------------------------------------------===//
 #include "sqlrace/flow/Isolation.h"
 #include "FunctionAnalysis.h"
+#include "FunctionCfg.h"
+#include "Solver.h"
+#include <functional>
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/Analyses/PostOrderCFGView.h"
-#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -316,48 +317,25 @@ PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
 // The solver
 //===----------------------------------------------------------------------===//
 
+
 namespace {
 
-/// The exception edges Clang's CFG does not draw: every call inside the
-/// body of a try statement may leave it for the statement's handlers (the
-/// "try dispatch" block, whose successors are the handlers). The innermost
-/// try statement wins; calls in a handler belong to the enclosing one.
-class ExceptionEdges {
-public:
-  ExceptionEdges(const CFG &G, const Stmt *Body) {
-    for (const CFGBlock *B : G)
-      if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(B->getTerminatorStmt()))
-        Dispatch[Try] = B;
-    if (!Dispatch.empty())
-      walk(Body, nullptr, 0);
+/// The database events as a domain of the solver (Solver.h).
+struct EventDomain {
+  using State = PathState;
+  std::function<State(const State &, const CFGBlock &, unsigned)> Edge;
+  std::function<void(State &, const CFGElement &)> Transfer;
+  State initial() { return State(); }
+  State edge(const State &Out, const CFGBlock &From, unsigned Index) {
+    return Edge(Out, From, Index);
   }
-  /// The dispatch block a call inside a try body may throw to, or null.
-  const CFGBlock *target(const Stmt *Call) const {
-    return Calls.lookup(Call);
+  /// A call in a try body throws to its handlers with the state after it.
+  State thrown(const State &After, const Stmt *Call) {
+    State Exc = After;
+    Exc.CaughtFrom = {cast<Expr>(Call)};
+    return Exc;
   }
-  bool empty() const { return Calls.empty(); }
-
-private:
-  llvm::DenseMap<const CXXTryStmt *, const CFGBlock *> Dispatch;
-  llvm::DenseMap<const Stmt *, const CFGBlock *> Calls;
-
-  void walk(const Stmt *S, const CFGBlock *To, unsigned Depth) {
-    if (!S || Depth > 512)
-      return;
-    // Lambdas and blocks are analysed as functions of their own.
-    if (isa<LambdaExpr>(S) || isa<BlockExpr>(S))
-      return;
-    if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
-      walk(Try->getTryBlock(), Dispatch.lookup(Try), Depth + 1);
-      for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
-        walk(Try->getHandler(I), To, Depth + 1);
-      return;
-    }
-    if (To && (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)))
-      Calls[S] = To;
-    for (const Stmt *Child : S->children())
-      walk(Child, To, Depth + 1);
-  }
+  void transfer(State &S, const CFGElement &E) { Transfer(S, E); }
 };
 
 } // namespace
@@ -365,116 +343,34 @@ private:
 bool FunctionAnalysis::solve(ActVisitor &V) {
   // Implicit and temporary destructors make the end of an RAII object's
   // scope an element of the CFG (a transaction object rolling back).
-  CFG::BuildOptions Opts;
-  Opts.setAllAlwaysAdd();
-  Opts.AddImplicitDtors = true;
-  Opts.AddTemporaryDtors = true;
-  Opts.AddInitializers = true;
-  std::unique_ptr<CFG> G =
-      CFG::buildCFG(&F, F.getBody(), &Model.context(), Opts);
+  std::unique_ptr<CFG> G = buildFunctionCfg(F, Model.context());
   if (!G) {
     noteLimit("Clang could not build the control-flow graph");
     return false;
   }
   ExceptionEdges Throws(*G, F.getBody());
-
-  unsigned N = G->getNumBlockIDs();
-  std::vector<std::optional<PathState>> In(N), OutState(N), Thrown(N);
-  PostOrderCFGView Order(G.get());
-  ForwardDataflowWorklist Work(*G, &Order);
-
-  // The state flowing into B: the join over its incoming edges, each refined
-  // by the branch it leaves, plus the exception edges into a dispatch block.
-  auto entryState = [&](const CFGBlock &B) {
-    std::optional<PathState> Joined;
-    if (&B == &G->getEntry())
-      Joined.emplace();
-    for (auto It = B.pred_begin(); It != B.pred_end(); ++It) {
-      const CFGBlock *P = *It;
-      if (!P || !OutState[P->getBlockID()])
-        continue;
-      unsigned Index = 0;
-      for (auto SIt = P->succ_begin(); SIt != P->succ_end(); ++SIt, ++Index) {
-        if (*SIt != &B)
-          continue;
-        PathState Edge = refine(*OutState[P->getBlockID()], *P, Index);
-        if (Joined)
-          Joined->join(Edge);
-        else
-          Joined = std::move(Edge);
-      }
-    }
-    if (const std::optional<PathState> &T = Thrown[B.getBlockID()]) {
-      if (Joined)
-        Joined->join(*T);
-      else
-        Joined = *T;
-    }
-    return Joined;
-  };
-
-  // Transfers a block; calls in a try body feed its dispatch block.
+  // While solving, the transfer functions hand their acts to a visitor
+  // that ignores them.
   ActVisitor Silent;
-  auto transferBlock = [&](PathState &S, const CFGBlock &B, ActVisitor &To,
-                           bool Propagate) {
-    for (const CFGElement &E : B) {
-      transfer(S, E, To);
-      if (!Propagate || Throws.empty())
-        continue;
-      auto CS = E.getAs<CFGStmt>();
-      const CFGBlock *Dispatch = CS ? Throws.target(CS->getStmt()) : nullptr;
-      if (!Dispatch)
-        continue;
-      PathState Exc = S;
-      Exc.CaughtFrom = {cast<Expr>(CS->getStmt())};
-      std::optional<PathState> &Slot = Thrown[Dispatch->getBlockID()];
-      if (!Slot) {
-        Slot = std::move(Exc);
-      } else {
-        PathState Before = *Slot;
-        Slot->join(Exc);
-        if (*Slot == Before)
-          continue;
-      }
-      Work.enqueueBlock(Dispatch);
-    }
+  EventDomain D;
+  D.Edge = [this](const PathState &Out, const CFGBlock &From, unsigned I) {
+    return refine(Out, From, I);
   };
-
-  // Entry states only grow (each is joined with the previous one), and the
-  // lattice has finite height: the loop ends. The bound is a safety net;
-  // reaching it is reported, and the function then yields nothing.
-  const size_t Budget = 64 * static_cast<size_t>(N) + 4096;
-  size_t Visits = 0;
-  Work.enqueueBlock(&G->getEntry());
-  while (const CFGBlock *B = Work.dequeue()) {
-    std::optional<PathState> Entry = entryState(*B);
-    if (!Entry)
-      continue;
-    unsigned ID = B->getBlockID();
-    if (In[ID]) {
-      Entry->join(*In[ID]);
-      if (*Entry == *In[ID])
-        continue;
-    }
-    if (++Visits > Budget) {
-      noteLimit("the dataflow did not converge within its budget; the "
-                "function was not analysed");
-      return false;
-    }
-    In[ID] = Entry;
-    PathState S = std::move(*Entry);
-    transferBlock(S, *B, Silent, /*Propagate=*/true);
-    OutState[ID] = std::move(S);
-    Work.enqueueSuccessors(B);
-  }
+  D.Transfer = [&](PathState &S, const CFGElement &E) {
+    transfer(S, E, Silent);
+  };
+  std::optional<EntryStates<PathState>> In = solveForward(*G, Throws, D);
+  if (!In)
+    return false;
 
   // The diagnosis pass: each reached block once, from its converged entry
   // state, in the CFG's order.
   for (const CFGBlock *B : *G) {
-    if (!In[B->getBlockID()])
+    if (!(*In)[B->getBlockID()])
       continue;
-    PathState S = *In[B->getBlockID()];
-    transferBlock(S, *B, V, /*Propagate=*/false);
+    PathState S = *(*In)[B->getBlockID()];
+    for (const CFGElement &E : *B)
+      transfer(S, E, V);
   }
   return true;
 }

@@ -58,17 +58,17 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       const Expr *Arg = Model.arg(Call, Rule.ValueArg);
       // The text, or for a variable of unknown value (a constant defined in
       // the library) its name, simple and qualified.
-      llvm::SmallVector<std::string, 2> Texts{
-          resolveSqlText(Arg, Model.context())};
-      if (hasHole(Texts.front())) {
-        Texts.clear();
+      llvm::SmallVector<std::string, 2> Names{
+          Texts.text(Arg)};
+      if (hasHole(Names.front())) {
+        Names.clear();
         if (const VarDecl *V = Model.varOf(Arg)) {
-          Texts.push_back(V->getName().str());
-          Texts.push_back(V->getQualifiedNameAsString());
+          Names.push_back(V->getName().str());
+          Names.push_back(V->getQualifiedNameAsString());
         }
       }
       sql::Dialect D = sql::Dialect::Unknown;
-      for (const std::string &Text : Texts)
+      for (const std::string &Text : Names)
         for (const auto &[Name, Dialect] : Rule.DialectNames)
           if (Rule.DialectMatch == catalogue::NameMatch::Contains
                   ? llvm::StringRef(Text).contains_insensitive(Name)
@@ -107,13 +107,10 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       }
       if (Rule->TheRole != Role::PrepareNamed)
         return true;
-      std::string Name =
-          resolveSqlText(Model.arg(Call, Rule->NameArg), Model.context());
+      std::string Name = Texts.text(Model.arg(Call, Rule->NameArg));
       if (hasHole(Name))
         return true;
-      std::string Text =
-          resolveSqlText(Model.arg(Call, Rule->SqlArg), Model.context(),
-                         nullptr, &Model.rules());
+      std::string Text = Texts.text(Model.arg(Call, Rule->SqlArg));
       auto [It, Inserted] = Named.try_emplace(Name, Text);
       if (!Inserted && It->second != Text)
         It->second = std::nullopt;
@@ -533,7 +530,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
     const Expr *const *Prepared = S.Statements.lookup(Stmt);
     if (!Index || !Prepared)
       return;
-    std::string Name = resolveSqlText(Index, Model.context());
+    std::string Name = TU.sqlText(Index);
     const catalogue::FunctionRule *PrepareRule = Model.ruleOf(*Prepared);
     const Query &Q = queryAt(*Prepared, PrepareRule->SqlArg, nullptr);
     if (std::optional<unsigned> N =
@@ -646,8 +643,7 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
     }
     return;
   case Role::ExecuteNamed: {
-    std::string Name =
-        resolveSqlText(Model.arg(Call, Rule->NameArg), Model.context());
+    std::string Name = TU.sqlText(Model.arg(Call, Rule->NameArg));
     if (hasHole(Name))
       return;
     if (std::optional<std::string> Text = TU.named(Name))

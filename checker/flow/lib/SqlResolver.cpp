@@ -11,6 +11,7 @@
 #include "StatementRegistry.h"
 #include "ApiModel.h"
 #include "SqlResolverInternal.h"
+#include "LocalTexts.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -121,13 +122,6 @@ bool Resolver::spend(unsigned Units) {
   return true;
 }
 
-const ParentMap &Resolver::parents(const Stmt *Body) {
-  std::unique_ptr<ParentMap> &Slot = ParentMaps[Body];
-  if (!Slot)
-    Slot = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
-  return *Slot;
-}
-
 // The lowest 64 bits of V, whatever its width (never asserts, unlike
 // getZExtValue on a value of more than 64 bits).
 static uint64_t lowBits(const llvm::APSInt &V) { return V.getRawData()[0]; }
@@ -147,24 +141,13 @@ std::optional<llvm::APSInt> Resolver::constantInt(const Expr *E) {
   return R.Val.getInt();
 }
 
-Resolver::Binding::Binding(Resolver &R, const VarDecl *V, const Stmt *Scope,
-                           const ParentMap *PM, std::string Text)
-    : R(R) {
-  R.Bindings.push_back({V, Scope, PM, std::move(Text)});
-}
+Resolver::Resolver(ASTContext &Ctx) : Ctx(Ctx) {}
+Resolver::~Resolver() = default;
 
-const std::string *Resolver::bound(const VarDecl *V, const Expr *Use) {
-  for (auto It = Bindings.rbegin(); It != Bindings.rend(); ++It) {
-    if (It->Var != V)
-      continue;
-    if (!It->Scope)
+const std::string *Resolver::bound(const VarDecl *V) {
+  for (auto It = Bindings.rbegin(); It != Bindings.rend(); ++It)
+    if (It->Var == V)
       return &It->Text;
-    unsigned Steps = 0;
-    for (const Stmt *S = Use; S && It->PM && Steps < 512;
-         S = It->PM->getParent(S), ++Steps)
-      if (S == It->Scope)
-        return &It->Text;
-  }
   return nullptr;
 }
 
@@ -177,7 +160,7 @@ std::string Resolver::valueText(const Expr *E, Style S, unsigned Depth) {
   // A parameter bound to the caller's argument.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      if (const std::string *B = bound(VD, DRE))
+      if (const std::string *B = bound(VD))
         return *B;
   // A number or character is known only when it is a constant; the
   // conversion applied by the context (a char appended, an int printed)
@@ -323,7 +306,7 @@ std::string Resolver::unlimited(const Expr *E, unsigned Depth) {
 
 std::string Resolver::variable(const VarDecl *VD, const Expr *Use,
                                unsigned Depth) {
-  if (const std::string *B = bound(VD, Use))
+  if (const std::string *B = bound(VD))
     return *B;
   if (isa<ParmVarDecl>(VD))
     return hole(); // a parameter: whatever the caller passes
@@ -350,12 +333,7 @@ std::string Resolver::variable(const VarDecl *VD, const Expr *Use,
   // A non-const global or static member can be written from anywhere.
   if (!VD->isLocalVarDecl())
     return hole();
-  auto Key = std::make_pair(VD, Use);
-  if (auto It = Replays.find(Key); It != Replays.end())
-    return It->second;
-  std::string Out = replayLocal(*this, VD, Use, Depth + 1);
-  Replays[Key] = Out;
-  return Out;
+  return localText(*this, VD, Use, Depth + 1);
 }
 
 std::string Resolver::operatorCall(const CXXOperatorCallExpr *Op,
@@ -611,7 +589,7 @@ std::string Resolver::returned(const FunctionDecl *FD,
   }
   size_t Mark = Bindings.size();
   for (auto &[P, Text] : Bound)
-    Bindings.push_back({P, nullptr, nullptr, std::move(Text)});
+    Bindings.push_back({P, std::move(Text)});
   std::string Out = text(Ret->getRetValue(), Depth + 1);
   Bindings.erase(Bindings.begin() + Mark, Bindings.end());
   return Out;

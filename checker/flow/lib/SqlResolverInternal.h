@@ -1,14 +1,13 @@
 //===- SqlResolverInternal.h - sqlrace ------------------------*- C++ -*-===//
 // SPDX-License-Identifier: Apache-2.0
 //
-// The Resolver shared by SqlResolver.cpp and SqlResolverPath.cpp.
+// The Resolver shared by SqlResolver.cpp and LocalTexts.cpp.
 //===----------------------------------------------------------------------===//
 #ifndef SQLRACE_FLOW_SQLRESOLVERINTERNAL_H
 #define SQLRACE_FLOW_SQLRESOLVERINTERNAL_H
 
 #include "SqlVocabulary.h"
 #include "clang/AST/Expr.h"
-#include "clang/AST/ParentMap.h"
 #include "llvm/ADT/APSInt.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
@@ -32,12 +31,17 @@ class Catalogue;
 
 namespace sqlrace::flow::detail {
 
+struct BodyTexts;
+struct TextState;
+
 /// Rebuilds text from expressions. One instance serves one resolveSqlText
-/// call; it caches parent maps and replays, and bounds all work.
+/// call or one translation unit (SqlTexts); it keeps the local texts of
+/// each function it solved (LocalTexts.cpp), and bounds all work.
 class Resolver {
 public:
   /// A resolver for expressions of Ctx.
-  explicit Resolver(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  explicit Resolver(clang::ASTContext &Ctx);
+  ~Resolver();
   /// Statement registries to look names up in; may be null.
   const StatementRegistries *Registries = nullptr;
   /// Rules for statement-text classes; may be null.
@@ -60,28 +64,11 @@ public:
   }
   /// Charges one unit of work; false once the budget is spent.
   bool spend(unsigned Units = 1);
-  /// The parent map of a function body, built once.
-  const clang::ParentMap &parents(const clang::Stmt *Body);
   /// printf output of call C whose format is argument Format.
   std::string printfText(const clang::CallExpr *C, unsigned Format,
                          unsigned Depth);
   /// The value of an integer constant expression, if E is one.
   std::optional<llvm::APSInt> constantInt(const clang::Expr *E);
-
-  /// While alive, V reads as Text at any use inside Scope (null: anywhere).
-  class Binding {
-  public:
-    /// Binds V; PM is the parent map of the body holding Scope.
-    Binding(Resolver &R, const clang::VarDecl *V, const clang::Stmt *Scope,
-            const clang::ParentMap *PM, std::string Text);
-    /// Unbinds V.
-    ~Binding() { R.Bindings.pop_back(); }
-    Binding(const Binding &) = delete;
-    Binding &operator=(const Binding &) = delete;
-
-  private:
-    Resolver &R;
-  };
 
   /// Upper bound on indirections (variables, calls) followed.
   static constexpr unsigned MaxDepth = 16;
@@ -90,11 +77,9 @@ public:
   static constexpr size_t MaxText = 1024 * 1024;
 
 private:
-  /// A variable read as a fixed text: a parameter or a replayed local.
+  /// A parameter read as a fixed text (the caller's argument).
   struct BoundText {
     const clang::VarDecl *Var;
-    const clang::Stmt *Scope;
-    const clang::ParentMap *PM;
     std::string Text;
   };
 
@@ -106,18 +91,19 @@ private:
   unsigned Nesting = 0;
   /// Innermost last.
   std::vector<BoundText> Bindings;
-  /// Parent maps by function body.
-  llvm::DenseMap<const clang::Stmt *, std::unique_ptr<clang::ParentMap>>
-      ParentMaps;
-  /// Replayed locals by (variable, use).
-  llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::Expr *>,
-                 std::string>
-      Replays;
+  /// While the local texts of EnvFunction are being solved: the state at
+  /// the element being transferred, where its locals are read.
+  const TextState *Env = nullptr;
+  const clang::FunctionDecl *EnvFunction = nullptr;
+  /// Local texts by function.
+  llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<BodyTexts>>
+      Bodies;
+  friend class TextFlow;
 
   /// text() without the size limit.
   std::string unlimited(const clang::Expr *E, unsigned Depth);
-  /// The bound text of V at Use, or null.
-  const std::string *bound(const clang::VarDecl *V, const clang::Expr *Use);
+  /// The bound text of parameter V, or null.
+  const std::string *bound(const clang::VarDecl *V);
   /// The text of variable V read at Use.
   std::string variable(const clang::VarDecl *V, const clang::Expr *Use,
                        unsigned Depth);
@@ -140,10 +126,10 @@ private:
   std::string qtArg(const clang::CXXMemberCallExpr *M, unsigned Depth);
 };
 
-/// The text of the local variable V at Use: its initializer and the
-/// modifications that run before Use (SqlResolverPath.cpp).
-std::string replayLocal(Resolver &R, const clang::VarDecl *V,
-                        const clang::Expr *Use, unsigned Depth);
+/// The text of the local variable V read at Use: what the paths reaching Use
+/// put into it (LocalTexts.cpp).
+std::string localText(Resolver &R, const clang::VarDecl *V,
+                      const clang::Expr *Use, unsigned Depth);
 
 /// Text of a string literal, wide ones converted to UTF-8, cut at NUL.
 std::string literalText(const clang::StringLiteral *SL);

@@ -116,7 +116,9 @@ static const NameRule *lookup(llvm::StringRef Name) {
 static std::string plainName(const NamedDecl *D) {
   llvm::SmallVector<std::string, 6> Parts;
   DeclarationName N = D->getDeclName();
-  if (N.isIdentifier())
+  // An unnamed class (a lambda's closure) has an identifier name with no
+  // identifier.
+  if (N.isIdentifier() && N.getAsIdentifierInfo())
     Parts.push_back(N.getAsIdentifierInfo()->getName().str());
   else if (N.getNameKind() == DeclarationName::CXXLiteralOperatorName)
     Parts.push_back("operator\"\"" +

@@ -304,7 +304,8 @@ TEST(SqlResolver, ModificationInABranchIsAHoleAtThatPoint) {
             "SELECT 1 FROM users? LIMIT 1");
 }
 
-TEST(SqlResolver, AssignmentInABranchLosesThePrefix) {
+TEST(SqlResolver, AssignmentInABranchKeepsOnlyTheCommonPrefix) {
+  // The paths join with their longest common prefix, then a hole.
   EXPECT_EQ(resolve(R"cpp(void f(bool Other) {
   std::string Sql = "SELECT 1";
   if (Other)
@@ -312,7 +313,74 @@ TEST(SqlResolver, AssignmentInABranchLosesThePrefix) {
   Sql += " FROM t";
   run(Sql);
 })cpp"),
+            "SELECT ? FROM t");
+  EXPECT_EQ(resolve(R"cpp(void f(bool Other) {
+  std::string Sql = "SELECT 1";
+  if (Other)
+    Sql = "UPDATE t SET a = 1";
+  Sql += " FROM t";
+  run(Sql);
+})cpp"),
             "? FROM t");
+}
+
+TEST(SqlResolver, GotoPastAnAppendIsABranch) {
+  // The issue's example: the label joins the path that skipped the append.
+  EXPECT_EQ(resolve(R"cpp(void f(bool Legacy) {
+  std::string Q = "INSERT INTO users (email) VALUES ($1)";
+  if (Legacy)
+    goto run;
+  Q += " ON CONFLICT DO NOTHING";
+run:
+  run(Q);
+})cpp"),
+            "INSERT INTO users (email) VALUES ($1)?");
+  EXPECT_EQ(resolve(R"cpp(void f(bool Legacy) {
+  std::string Q = "INSERT INTO users (email) VALUES ($1)";
+  if (Legacy)
+    goto out;
+  Q += " ON CONFLICT DO NOTHING";
+  run(Q);
+out:
+  return;
+})cpp"),
+            "INSERT INTO users (email) VALUES ($1) ON CONFLICT DO NOTHING");
+}
+
+TEST(SqlResolver, EveryPathAppendingTheSameTextKeepsIt) {
+  EXPECT_EQ(resolve(R"cpp(void f(bool A) {
+  std::string Q = "SELECT 1";
+  if (A)
+    Q += " FROM t";
+  else
+    Q += " FROM t";
+  run(Q);
+})cpp"),
+            "SELECT 1 FROM t");
+}
+
+TEST(SqlResolver, AppendsInALoopKeepThePrefix) {
+  EXPECT_EQ(resolve(R"cpp(void f(int N) {
+  std::string Q = "SELECT a";
+  for (int I = 0; I < N; ++I)
+    Q += ", b";
+  Q += " FROM t";
+  run(Q);
+})cpp"),
+            "SELECT a? FROM t");
+}
+
+TEST(SqlResolver, TextStreamOverAStringEscapesIt) {
+  // An object built on a writable pointer to the string may write it later.
+  EXPECT_EQ(resolve(R"cpp(struct Writer { explicit Writer(std::string *S); void put(const char *); };
+void f() {
+  std::string Q = "SELECT 1";
+  Writer W(&Q);
+  W.put(" FROM t");
+  Q += " WHERE a = 1";
+  run(Q);
+})cpp"),
+            "?");
 }
 
 TEST(SqlResolver, ModificationInALoopIsAHole) {
@@ -411,13 +479,25 @@ TEST(SqlResolver, WritableAliasIsAHole) {
             "?");
 }
 
-TEST(SqlResolver, SwitchCasesBeforeTheUseAreUncertain) {
+TEST(SqlResolver, SwitchCasesReachTheUseByTheirEdges) {
   EXPECT_EQ(resolve(R"cpp(void f(int K) {
   std::string Sql = "SELECT 1";
   switch (K) {
   case 1:
     Sql += " FROM a";
     break;
+  default:
+    run(Sql);
+  }
+})cpp"),
+            "SELECT 1");
+  // Falling through from a case that appended: both paths reach the use.
+  EXPECT_EQ(resolve(R"cpp(void f(int K) {
+  std::string Sql = "SELECT 1";
+  switch (K) {
+  case 1:
+    Sql += " FROM a";
+    [[fallthrough]];
   default:
     run(Sql);
   }
@@ -533,14 +613,14 @@ TEST(SqlResolver, SnprintfInAConditionDominatesTheUse) {
             "SELECT 1");
 }
 
-TEST(SqlResolver, SnprintfInABranchIsAHole) {
+TEST(SqlResolver, SnprintfInABranchKeepsTheCommonPrefix) {
   EXPECT_EQ(resolve(R"cpp(void f(bool B) {
   char Buf[64] = "SELECT 1";
   if (B)
     snprintf(Buf, sizeof Buf, "SELECT %d", 2);
   run(Buf);
 })cpp"),
-            "?");
+            "SELECT ?");
 }
 
 TEST(SqlResolver, SnprintfTruncatesToTheBufferSize) {
