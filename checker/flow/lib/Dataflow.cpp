@@ -11,6 +11,7 @@
 #include "FunctionAnalysis.h"
 #include "FunctionCfg.h"
 #include "Solver.h"
+#include "llvm/ADT/ScopeExit.h"
 #include <functional>
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -343,12 +344,16 @@ struct EventDomain {
 bool FunctionAnalysis::solve(ActVisitor &V) {
   // Implicit and temporary destructors make the end of an RAII object's
   // scope an element of the CFG (a transaction object rolling back).
-  std::unique_ptr<CFG> G = buildFunctionCfg(F, Model.context());
-  if (!G) {
+  FunctionCfgs &Cfgs = TU.cfgs();
+  Cfgs.hold(F);
+  auto Release = llvm::make_scope_exit([&] { Cfgs.release(F); });
+  const FunctionCfgs::Graph &Graph = Cfgs.get(F);
+  if (!Graph.G) {
     noteLimit("Clang could not build the control-flow graph");
     return false;
   }
-  ExceptionEdges Throws(*G, F.getBody());
+  const CFG *G = Graph.G.get();
+  const ExceptionEdges &Throws = *Graph.Throws;
   // While solving, the transfer functions hand their acts to a visitor
   // that ignores them.
   ActVisitor Silent;

@@ -4,7 +4,8 @@
 // The passes that run over the converged states of a function (solve() in
 // Dataflow.cpp): the findings, and the summary its callers apply. Both see
 // each act once with the state before it, decide on their own, and only at
-// the end drop what a unique-violation handling on a later path covers.
+// the end drop what a later path covers: a unique-violation handling of an
+// INSERT, a read of how many rows a guarded UPDATE changed.
 //===----------------------------------------------------------------------===//
 #include "FunctionAnalysis.h"
 #include "clang/AST/ASTContext.h"
@@ -76,13 +77,19 @@ public:
       if (!Handled.covers(V.Event, SM))
         Add(V);
     for (FunctionAnalysis::Verdict &V : Updates)
-      Add(V);
+      if (!V.UnlessRowsCounted || !Counted.count(V.Event))
+        Add(V);
     return Out;
+  }
+  void rowsCounted(llvm::ArrayRef<const Expr *> From) override {
+    Counted.insert(From.begin(), From.end());
   }
 
 private:
   const FunctionAnalysis &FA;
   std::vector<FunctionAnalysis::Verdict> Inserts, Updates;
+  /// The writes some path reads the changed-row count of.
+  std::set<const Expr *> Counted;
 };
 
 class SummaryPass : public HandlingPass {

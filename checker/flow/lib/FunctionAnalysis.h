@@ -9,6 +9,7 @@
 #define SQLRACE_FLOW_FUNCTIONANALYSIS_H
 
 #include "Events.h"
+#include "FunctionCfg.h"
 #include "SqlResolver.h"
 #include "StatementRegistry.h"
 #include "sqlrace/flow/RaceAnalyzer.h"
@@ -69,7 +70,10 @@ public:
   void forgetUnfinished() {
     InProgress.clear();
     Texts.reset();
+    Cfgs.clear();
   }
+  /// The control-flow graphs of the unit's functions.
+  FunctionCfgs &cfgs() { return Cfgs; }
   /// The SQL text of an expression, resolved once for the whole unit.
   const std::string &sqlText(const Expr *E) { return Texts.text(E); }
 
@@ -80,6 +84,7 @@ private:
   llvm::StringMap<std::optional<std::string>> Named;
   Schema TUSchema;
   StatementRegistries Registries;
+  FunctionCfgs Cfgs;
   SqlTexts Texts;
   sql::Dialect OpenedDialect = sql::Dialect::Unknown;
   std::map<const FunctionDecl *, Summary> Summaries;
@@ -106,6 +111,8 @@ public:
   virtual void uniqueHandled(llvm::ArrayRef<const Expr *> /*From*/) {}
   /// The same, for a value whose event could not be told: At is where.
   virtual void uniqueHandledSomewhere(clang::SourceLocation /*At*/) {}
+  /// The number of rows changed by the writes From is read.
+  virtual void rowsCounted(llvm::ArrayRef<const Expr *> /*From*/) {}
 };
 
 /// Whether F can touch a database: it calls a catalogued function, or a
@@ -128,6 +135,9 @@ public:
   struct Verdict {
     const Expr *Event;
     Finding Fd;
+    /// A guarded UPDATE (a compare-and-set): no race when some path after
+    /// it reads how many rows it changed.
+    bool UnlessRowsCounted = false;
   };
   void judgeInsert(const PathState &S, const Expr *Event, const Query &Q,
                    const sql::StatementFacts &Insert,
@@ -211,9 +221,6 @@ private:
   /// A prepare call (onto a statement variable) in the full expression of E:
   /// stmt << "SELECT ...", into(x) names its outputs before it runs.
   const Expr *preparedInFullExpression(const Expr *E) const;
-  /// Whether the affected-row count of the write run by Event is read later
-  /// in the function.
-  bool affectedRowsChecked(const Expr *Event, const Query &Q) const;
   /// Whether VD is read after the call Event in F.
   bool usedAfter(const clang::VarDecl *VD, const Expr *Event) const;
   /// The fix-it of a read-modify-write that binds `<read value> +/-

@@ -21,6 +21,20 @@ std::unique_ptr<CFG> buildFunctionCfg(const FunctionDecl &F, ASTContext &Ctx) {
   return CFG::buildCFG(&F, F.getBody(), &Ctx, Opts);
 }
 
+const FunctionCfgs::Graph &FunctionCfgs::get(const FunctionDecl &F) {
+  Slot &S = Slots[&F];
+  if (!S.Built) {
+    // Built before it is stored: building never re-enters this map, but
+    // keep the slot's address out of the way regardless.
+    auto Made = std::make_unique<Graph>();
+    Made->G = buildFunctionCfg(F, Ctx);
+    if (Made->G)
+      Made->Throws = std::make_unique<ExceptionEdges>(*Made->G, F.getBody());
+    Slots[&F].Built = std::move(Made);
+  }
+  return *Slots[&F].Built;
+}
+
 ExceptionEdges::ExceptionEdges(const CFG &G, const Stmt *Body) {
   for (const CFGBlock *B : G)
     if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(B->getTerminatorStmt()))

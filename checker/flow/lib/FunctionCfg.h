@@ -48,6 +48,44 @@ private:
   void walk(const clang::Stmt *S, const clang::CFGBlock *To, unsigned Depth);
 };
 
+/// The graphs of one translation unit's functions, each built once and
+/// shared by the analyses that need it: the text of a function's locals is
+/// solved on the same graph as its events when both are needed at once. A
+/// graph is kept while some analysis holds it, and dropped afterwards.
+class FunctionCfgs {
+public:
+  explicit FunctionCfgs(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  struct Graph {
+    std::unique_ptr<clang::CFG> G; ///< null: Clang could not build it
+    std::unique_ptr<ExceptionEdges> Throws;
+  };
+  /// F's graph, built on first use.
+  const Graph &get(const clang::FunctionDecl &F);
+  /// Keeps F's graph until the matching release().
+  void hold(const clang::FunctionDecl &F) { ++Slots[&F].Holds; }
+  void release(const clang::FunctionDecl &F) {
+    auto It = Slots.find(&F);
+    if (It != Slots.end() && It->second.Holds && --It->second.Holds == 0)
+      Slots.erase(It);
+  }
+  /// After a failure half-way (Isolation.h): nothing is held any more.
+  void clear() { Slots.clear(); }
+  /// Drops F's graph unless it is held.
+  void done(const clang::FunctionDecl &F) {
+    auto It = Slots.find(&F);
+    if (It != Slots.end() && !It->second.Holds)
+      Slots.erase(It);
+  }
+
+private:
+  struct Slot {
+    std::unique_ptr<Graph> Built;
+    unsigned Holds = 0;
+  };
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::FunctionDecl *, Slot> Slots;
+};
+
 } // namespace sqlrace::flow
 
 #endif

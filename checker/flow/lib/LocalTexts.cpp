@@ -688,13 +688,14 @@ void TextFlow::record(const State &S, const DeclRefExpr *Use) {
 }
 
 void TextFlow::run() {
-  std::unique_ptr<CFG> G = buildFunctionCfg(F, R.context());
-  if (!G) {
+  const FunctionCfgs::Graph &Graph = R.cfgs().get(F);
+  if (!Graph.G) {
     noteLimit("Clang could not build the control-flow graph");
     Out.Failed = true;
     return;
   }
-  ExceptionEdges Throws(*G, F.getBody());
+  const CFG *G = Graph.G.get();
+  const ExceptionEdges &Throws = *Graph.Throws;
   // Every element costs a step and so does every expression resolved: the
   // work is bounded by the size of the function, not by one query's budget.
   size_t Elements = 0;
@@ -755,6 +756,8 @@ std::string TextFlow::lookup(Resolver &R, const FunctionDecl &F,
         LimitScope Limits(B->Limits);
         TextFlow(R, F, *B).run();
       }
+      // The graph stays while the event analysis of F holds it.
+      R.cfgs().done(F);
       R.Env = SavedEnv;
       R.EnvFunction = SavedFunction;
       R.Budget = SavedBudget;

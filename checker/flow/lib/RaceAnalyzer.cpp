@@ -38,8 +38,8 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
                                            const catalogue::Catalogue &Rules,
                                            const RaceOptions &Options)
     : Model(Ctx, Rules), Options(Options),
-      Registries(Ctx, Options.Registries),
-      Texts(Ctx, &Registries, &Rules) {
+      Registries(Ctx, Options.Registries), Cfgs(Ctx),
+      Texts(Ctx, &Registries, &Rules, &Cfgs) {
   if (Options.BaseSchema)
     TUSchema = *Options.BaseSchema;
   struct Collector : RecursiveASTVisitor<Collector> {
@@ -635,6 +635,25 @@ void FunctionAnalysis::onCall(PathState &S, const CallExpr *Call,
       if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg)))
         S.Values.set(Buffer, Call);
     return;
+  case Role::AffectedRows: {
+    // How many rows a write changed: of the write that produced the result
+    // or statement asked about, or the last query on the connection.
+    llvm::SmallVector<const Expr *, 2> From;
+    if (Rule->ConnectionArg != catalogue::NoArg)
+      if (const Expr *Last =
+              Evaluator.lastEventOn(Model.arg(Call, Rule->ConnectionArg), S))
+        From.push_back(Last);
+    const Expr *On = Rule->ResultArg != catalogue::NoArg
+                         ? Model.arg(Call, Rule->ResultArg)
+                         : Model.arg(Call, catalogue::ObjectArg);
+    if (const Expr *Source = On ? Evaluator.resultSource(On, S) : nullptr)
+      From.push_back(Source);
+    else if (const Expr *Last = On ? Evaluator.lastEventOn(On, S) : nullptr)
+      From.push_back(Last);
+    if (!From.empty())
+      V.rowsCounted(From);
+    return;
+  }
   case Role::FormatInto:
     // snprintf(buf, ...): buf now holds text made from the arguments.
     if (const VarDecl *Buffer = Model.varOf(Model.arg(Call, Rule->ValueArg))) {

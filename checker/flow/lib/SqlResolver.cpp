@@ -12,6 +12,7 @@
 #include "ApiModel.h"
 #include "SqlResolverInternal.h"
 #include "LocalTexts.h"
+#include "FunctionCfg.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -143,6 +144,14 @@ std::optional<llvm::APSInt> Resolver::constantInt(const Expr *E) {
 
 Resolver::Resolver(ASTContext &Ctx) : Ctx(Ctx) {}
 Resolver::~Resolver() = default;
+
+FunctionCfgs &Resolver::cfgs() {
+  if (Cfgs)
+    return *Cfgs;
+  if (!OwnCfgs)
+    OwnCfgs = std::make_unique<FunctionCfgs>(Ctx);
+  return *OwnCfgs;
+}
 
 const std::string *Resolver::bound(const VarDecl *V) {
   for (auto It = Bindings.rbegin(); It != Bindings.rend(); ++It)
@@ -607,8 +616,8 @@ std::string resolveSqlText(const Expr *E, ASTContext &Ctx,
 }
 
 SqlTexts::SqlTexts(ASTContext &Ctx, const StatementRegistries *Registries,
-                   const catalogue::Catalogue *Rules)
-    : Ctx(Ctx), Registries(Registries), Rules(Rules) {
+                   const catalogue::Catalogue *Rules, FunctionCfgs *Cfgs)
+    : Ctx(Ctx), Registries(Registries), Rules(Rules), Cfgs(Cfgs) {
   reset();
 }
 
@@ -618,6 +627,7 @@ void SqlTexts::reset() {
   R = std::make_unique<detail::Resolver>(Ctx);
   R->Registries = Registries;
   R->Rules = Rules;
+  R->Cfgs = Cfgs;
 }
 
 const std::string &SqlTexts::text(const Expr *E) {

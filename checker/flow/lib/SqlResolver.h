@@ -19,6 +19,8 @@ class Catalogue;
 
 namespace sqlrace::flow {
 
+class FunctionCfgs;
+
 /// The text an expression evaluates to, one sql::HoleChar per fragment
 /// that cannot be known. Understands string literals of every kind, constant
 /// variables and static members, functions returning one expression, the
@@ -45,8 +47,9 @@ class Resolver;
 /// each time its text is asked for.
 class SqlTexts {
 public:
+  /// Cfgs: the unit's control-flow graphs, shared with the event analysis.
   SqlTexts(clang::ASTContext &Ctx, const StatementRegistries *Registries,
-           const catalogue::Catalogue *Rules);
+           const catalogue::Catalogue *Rules, FunctionCfgs *Cfgs);
   ~SqlTexts();
   const std::string &text(const clang::Expr *E);
   /// After a failure half-way through a resolution: start afresh (what was
@@ -62,6 +65,7 @@ private:
   clang::ASTContext &Ctx;
   const StatementRegistries *Registries;
   const catalogue::Catalogue *Rules;
+  FunctionCfgs *Cfgs;
   std::unique_ptr<detail::Resolver> R;
   std::map<const clang::Expr *, Resolved> Memo;
 };

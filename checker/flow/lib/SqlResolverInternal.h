@@ -23,6 +23,7 @@ class CXXOperatorCallExpr;
 } // namespace clang
 
 namespace sqlrace::flow {
+class FunctionCfgs;
 class StatementRegistries;
 } // namespace sqlrace::flow
 namespace sqlrace::catalogue {
@@ -46,6 +47,9 @@ public:
   const StatementRegistries *Registries = nullptr;
   /// Rules for statement-text classes; may be null.
   const catalogue::Catalogue *Rules = nullptr;
+  /// The unit's control-flow graphs; when null, the resolver keeps its own.
+  FunctionCfgs *Cfgs = nullptr;
+  FunctionCfgs &cfgs();
   /// The registered text of Map[Key], if Map is a registry.
   std::optional<std::string> registered(const clang::Expr *Map,
                                         const clang::Expr *Key, unsigned Depth);
@@ -95,6 +99,7 @@ private:
   /// the element being transferred, where its locals are read.
   const TextState *Env = nullptr;
   const clang::FunctionDecl *EnvFunction = nullptr;
+  std::unique_ptr<FunctionCfgs> OwnCfgs;
   /// Local texts by function.
   llvm::DenseMap<const clang::FunctionDecl *, std::unique_ptr<BodyTexts>>
       Bodies;

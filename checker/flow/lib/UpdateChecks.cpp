@@ -115,37 +115,6 @@ const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
   return Model.arg(Bind, Model.ruleOf(Bind)->ValueArg);
 }
 
-bool FunctionAnalysis::affectedRowsChecked(const Expr *Event,
-                                           const Query &Q) const {
-  const SourceManager &SM = Model.context().getSourceManager();
-  const catalogue::FunctionRule *EventRule = Model.ruleOf(Event);
-  bool Checked = false;
-  forEachCall(F.getBody(), [&](const CallExpr *Call) {
-    const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
-    if (!Rule || Rule->TheRole != Role::AffectedRows ||
-        !SM.isBeforeInTranslationUnit(Event->getBeginLoc(), Call->getBeginLoc()))
-      return false;
-    if (Rule->ConnectionArg != catalogue::NoArg &&
-        Model.handleOf(Model.arg(Call, Rule->ConnectionArg)).Conn == Q.Conn.Conn)
-      return Checked = true;
-    const Expr *Result = stripWrappers(Model.arg(Call, Rule->ResultArg));
-    if (Result == Event)
-      return Checked = true;
-    const VarDecl *VD = Model.varOf(Result);
-    if (!VD)
-      return false;
-    if (VD->getInit() && stripWrappers(VD->getInit()) == Event)
-      return Checked = true;
-    // The statement or query object that ran the write (q.rows_changed()).
-    for (int Arg : {EventRule ? EventRule->StatementArg : catalogue::NoArg,
-                    EventRule ? EventRule->ConnectionArg : catalogue::NoArg})
-      if (Arg != catalogue::NoArg && Model.varOf(Model.arg(Event, Arg)) == VD)
-        return Checked = true;
-    return false;
-  });
-  return Checked;
-}
-
 // The operator of `<read value> + <change>` or `<read value> - <change>`
 // that computes Value, looking through locals and conversions; 0 if the new
 // value is computed some other way.
@@ -256,9 +225,6 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
     bool Guarded = llvm::any_of(Update.KeyColumns, [&](const std::string &K) {
       return !llvm::is_contained(Select.KeyColumns, K);
     });
-    bool Checked = Guarded && affectedRowsChecked(Event, Q);
-    if (Checked)
-      continue;
 
     Finding Fd;
     Fd.ActLoc = Event->getBeginLoc();
@@ -318,7 +284,7 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
       Fd.Check = CheckKind::CheckThenUpdate;
       Fd.BranchLoc = State.Branch ? State.Branch->getBeginLoc() : SourceLocation();
     }
-    Out.push_back({Event, std::move(Fd)});
+    Out.push_back({Event, std::move(Fd), /*UnlessRowsCounted=*/Guarded});
   }
 }
 
