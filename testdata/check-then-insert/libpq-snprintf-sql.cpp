@@ -11,6 +11,7 @@ void addToWaitlist(PGconn *Conn, int EventId, int UserId) {
   char Sql[256];
   snprintf(Sql, sizeof Sql, "SELECT 1 FROM waitlist WHERE event_id = %d AND user_id = %d", EventId, UserId);
   // note: sqlrace-check-then-insert existence of a 'waitlist' row checked here, keyed on (event_id, user_id)
+  // note: sqlrace-check-then-insert this SQL is partly unknown at analysis time; its table and key come from the known parts
   PGresult *Res = PQexec(Conn, Sql);
   // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (PQntuples(Res) == 0) {

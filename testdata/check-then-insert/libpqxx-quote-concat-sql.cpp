@@ -9,6 +9,7 @@
 void addLabel(pqxx::connection &Conn, const std::string &Label) {
   pqxx::work W(Conn);
   // note: sqlrace-check-then-insert existence of a 'labels' row checked here, keyed on (name)
+  // note: sqlrace-check-then-insert this SQL is partly unknown at analysis time; its table and key come from the known parts
   const pqxx::result R = W.exec("SELECT 1 FROM labels WHERE name = " + W.quote(Label));
   // note: sqlrace-check-then-insert the path goes on from here only when no row was found
   if (R.empty()) {

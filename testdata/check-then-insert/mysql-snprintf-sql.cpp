@@ -10,6 +10,7 @@ void joinWaitlist(MYSQL *Conn, int EventId, int UserId) {
   char Sql[256];
   snprintf(Sql, sizeof Sql, "SELECT 1 FROM waitlist WHERE event_id = %d AND user_id = %d", EventId, UserId);
   // note: sqlrace-check-then-insert existence of a 'waitlist' row checked here, keyed on (event_id, user_id)
+  // note: sqlrace-check-then-insert this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   const my_ulonglong Rows = mysql_num_rows(Res);

@@ -10,6 +10,7 @@
 bool bookSeat(nanodbc::connection &Conn, int ShowId, const std::string &Seat) {
   nanodbc::transaction Txn(Conn);
   // note: sqlrace-check-then-insert existence of a 'bookings' row checked here, keyed on (show_id, seat)
+  // note: sqlrace-check-then-insert this SQL is partly unknown at analysis time; its table and key come from the known parts
   nanodbc::result Count = nanodbc::execute(Conn, "SELECT COUNT(*) FROM bookings WHERE show_id = " + std::to_string(ShowId) + " AND seat = '" + Seat + "'");
   Count.next();
   // note: sqlrace-check-then-insert the path goes on from here only when no row was found

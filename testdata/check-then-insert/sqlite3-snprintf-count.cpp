@@ -11,6 +11,7 @@ void ensureCart(sqlite3 *Db, int UserId) {
   sqlite3_stmt *Count = nullptr;
   sqlite3_prepare_v2(Db, Sql, -1, &Count, nullptr);
   // note: sqlrace-check-then-insert existence of a 'carts' row checked here, keyed on (user_id)
+  // note: sqlrace-check-then-insert this SQL is partly unknown at analysis time; its table and key come from the known parts
   sqlite3_step(Count);
   const int Carts = sqlite3_column_int(Count, 0);
   sqlite3_finalize(Count);

@@ -12,6 +12,7 @@ void expireTrial(MYSQL *Conn, MYSQL *Reporting, long SubscriptionId) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT plan FROM subscriptions WHERE id = %ld FOR UPDATE", SubscriptionId);
   // note: sqlrace-check-then-update 'subscriptions' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -13,6 +13,7 @@ int assignBatch(MYSQL *Conn, const std::vector<long> &TicketIds, long AgentId) {
   for (long TicketId : TicketIds) {
     snprintf(Sql, sizeof Sql, "SELECT assignee_id FROM tickets WHERE id = %ld", TicketId);
     // note: sqlrace-check-then-update 'tickets' row read here, keyed on (id)
+    // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
     if (mysql_query(Conn, Sql) != 0)
       continue;
     MYSQL_RES *Res = mysql_store_result(Conn);

@@ -11,6 +11,7 @@ bool holdSeat(MYSQL *Conn, long SeatId, long CustomerId) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT state FROM seats WHERE id = %ld FOR UPDATE", SeatId);
   // note: sqlrace-check-then-update 'seats' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -10,6 +10,7 @@ bool approve(MYSQL *Conn, long RequestId) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT state FROM leave_requests WHERE id = %ld", RequestId);
   // note: sqlrace-check-then-update 'leave_requests' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

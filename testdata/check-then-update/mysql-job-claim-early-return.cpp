@@ -9,6 +9,7 @@
 bool claimJob(MYSQL *Conn, long JobId, long WorkerId) {
   const std::string Id = std::to_string(JobId);
   // note: sqlrace-check-then-update 'jobs' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, ("SELECT state FROM jobs WHERE id = " + Id).c_str());
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -11,6 +11,7 @@ bool publish(MYSQL *Conn, long PostId) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT status FROM posts WHERE id = %ld", PostId);
   // note: sqlrace-check-then-update 'posts' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   if (mysql_query(Conn, Sql) != 0)
     return false;
   MYSQL_RES *Res = mysql_store_result(Conn);

@@ -10,6 +10,7 @@ bool invoice(MYSQL *Conn, long OrderId) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT status FROM orders WHERE id = %ld FOR UPDATE", OrderId);
   // note: sqlrace-check-then-update 'orders' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -33,6 +33,7 @@ bool holdUnguarded(MYSQL *Conn, long SeatId, MYSQL_BIND *Id) {
   char Sql[128];
   snprintf(Sql, sizeof Sql, "SELECT state FROM seats WHERE id = %ld", SeatId);
   // note: sqlrace-check-then-update 'seats' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);
@@ -47,7 +48,6 @@ bool holdUnguarded(MYSQL *Conn, long SeatId, MYSQL_BIND *Id) {
   mysql_stmt_bind_param(Stmt, Id);
   // expect: sqlrace-check-then-update update of 'seats' depends on a state read earlier that the UPDATE does not re-check; another client can change the row in between
   // note: sqlrace-check-then-update restate the condition in the UPDATE's WHERE (... AND <column> = <value read>) and check that one row changed, or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
-  // note: sqlrace-check-then-update SQL partly unknown at analysis time
   mysql_stmt_execute(Stmt);
   const bool Done = mysql_stmt_affected_rows(Stmt) == 1;
   mysql_stmt_close(Stmt);
@@ -58,6 +58,7 @@ bool holdGuardedUnchecked(MYSQL *Conn, long SeatId, MYSQL_BIND *Id) {
   char Sql[128];
   snprintf(Sql, sizeof Sql, "SELECT state FROM seats WHERE id = %ld", SeatId);
   // note: sqlrace-check-then-update 'seats' row read here, keyed on (id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);
@@ -72,7 +73,6 @@ bool holdGuardedUnchecked(MYSQL *Conn, long SeatId, MYSQL_BIND *Id) {
   mysql_stmt_bind_param(Stmt, Id);
   // expect: sqlrace-check-then-update update of 'seats' depends on a state read earlier that the UPDATE does not re-check; another client can change the row in between
   // note: sqlrace-check-then-update the UPDATE re-checks a condition in its WHERE, but the code never looks at how many rows it changed
-  // note: sqlrace-check-then-update SQL partly unknown at analysis time
   mysql_stmt_execute(Stmt);
   mysql_stmt_close(Stmt);
   return true;

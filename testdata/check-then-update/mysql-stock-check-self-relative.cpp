@@ -11,6 +11,7 @@ bool sell(MYSQL *Conn, long ItemId, int Wanted) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT quantity FROM stock WHERE item_id = %ld", ItemId);
   // note: sqlrace-check-then-update 'stock' row read here, keyed on (item_id)
+  // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -13,6 +13,7 @@ bool activate(MYSQL *Conn, long AccountId) {
   const std::string Id = std::to_string(AccountId);
   try {
     // note: sqlrace-check-then-update 'accounts' row read here, keyed on (id)
+    // note: sqlrace-check-then-update this SQL is partly unknown at analysis time; its table and key come from the known parts
     if (mysql_query(Conn, ("SELECT status FROM accounts WHERE id = " + Id).c_str()) != 0)
       throw std::runtime_error(mysql_error(Conn));
     MYSQL_RES *Res = mysql_store_result(Conn);

@@ -13,6 +13,7 @@
 void countView(sql::Connection *Con, int PageId) {
   std::unique_ptr<sql::Statement> S(Con->createStatement());
   // note: sqlrace-read-modify-write 'views' read from 'pages' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   std::unique_ptr<sql::ResultSet> Rs(S->executeQuery("SELECT views FROM pages WHERE id = " + std::to_string(PageId)));
   if (!Rs->next())
     return;

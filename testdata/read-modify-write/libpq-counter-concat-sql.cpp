@@ -10,6 +10,7 @@ void countView(PGconn *Conn, int PageId) {
   const std::string Id = std::to_string(PageId);
   const std::string Select = "SELECT hits FROM page_views WHERE page_id = " + Id;
   // note: sqlrace-read-modify-write 'hits' read from 'page_views' here, keyed on (page_id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   PGresult *Read = PQexec(Conn, Select.c_str());
   if (PQntuples(Read) != 1) {
     PQclear(Read);

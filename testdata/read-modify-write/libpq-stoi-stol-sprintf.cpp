@@ -10,6 +10,7 @@ void addStars(PGconn *Conn, int RepoId, int Stars) {
   char Sql[128];
   sprintf(Sql, "SELECT stars FROM repos WHERE id = %d", RepoId);
   // note: sqlrace-read-modify-write 'stars' read from 'repos' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   PGresult *Read = PQexec(Conn, Sql);
   const int Current = std::stoi(PQgetvalue(Read, 0, 0));
   PQclear(Read);

@@ -14,6 +14,7 @@
 void withdraw(pqxx::connection &Conn, int Id, long Amount) {
   pqxx::work W(Conn);
   // note: sqlrace-read-modify-write 'balance' read from 'accounts' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   const pqxx::result R = W.exec_n(1, "SELECT balance FROM accounts WHERE id = " + W.quote(Id));
   const long Balance = std::atol(R.at(0).at(0).c_str());
   // expect: sqlrace-read-modify-write update of 'accounts.balance' writes back a value computed from an earlier read; an update made by another client in between is lost

@@ -9,6 +9,7 @@ void sellOne(pqxx::connection &Conn, int ItemId) {
   pqxx::work W(Conn);
   const std::string Id = std::to_string(ItemId);
   // note: sqlrace-read-modify-write 'stock' read from 'items' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   const int Stock = W.exec1("SELECT stock FROM items WHERE id = " + Id)[0].as<int>();
   const int Left = Stock - 1;
   // expect: sqlrace-read-modify-write update of 'items.stock' writes back a value computed from an earlier read...*

@@ -11,6 +11,7 @@ bool withdraw(MYSQL *Conn, long AccountId, long Amount) {
   char Sql[256];
   snprintf(Sql, sizeof Sql, "SELECT balance FROM accounts WHERE id = %ld", AccountId);
   // note: sqlrace-read-modify-write 'balance' read from 'accounts' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   if (mysql_query(Conn, Sql) != 0)
     return false;
   MYSQL_RES *Res = mysql_store_result(Conn);

@@ -11,6 +11,7 @@ bool useCredit(MYSQL *Conn, long UserId, int Cost) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT credits FROM users WHERE id = %ld FOR UPDATE", UserId);
   // note: sqlrace-read-modify-write 'credits' read from 'users' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

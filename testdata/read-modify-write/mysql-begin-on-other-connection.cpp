@@ -12,6 +12,7 @@ long nextInvoiceNumber(MYSQL *Conn, MYSQL *Audit, long TenantId) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT last_number FROM invoice_counters WHERE tenant_id = %ld FOR UPDATE", TenantId);
   // note: sqlrace-read-modify-write 'last_number' read from 'invoice_counters' here, keyed on (tenant_id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -12,6 +12,7 @@ bool credit(MYSQL *Conn, long AccountId, long Cents) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT balance_cents FROM accounts WHERE id = %ld FOR UPDATE", AccountId);
   // note: sqlrace-read-modify-write 'balance_cents' read from 'accounts' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

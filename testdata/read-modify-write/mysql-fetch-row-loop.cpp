@@ -12,6 +12,7 @@ void vote(MYSQL *Conn, long ProductId, int Stars) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT votes, star_total FROM ratings WHERE product_id = %ld", ProductId);
   // note: sqlrace-read-modify-write 'star_total' read from 'ratings' here, keyed on (product_id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   long Votes = 0;

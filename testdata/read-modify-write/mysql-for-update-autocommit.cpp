@@ -11,6 +11,7 @@ bool reserve(MYSQL *Conn, long ShowId, int Seats) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT seats_left FROM shows WHERE id = %ld FOR UPDATE", ShowId);
   // note: sqlrace-read-modify-write 'seats_left' read from 'shows' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   if (mysql_query(Conn, Sql))
     return false;
   MYSQL_RES *Res = mysql_store_result(Conn);

@@ -11,6 +11,7 @@ bool addFollower(MYSQL *Conn, long ProfileId) {
   char Sql[256];
   snprintf(Sql, sizeof Sql, "SELECT followers, version FROM profiles WHERE id = %ld", ProfileId);
   // note: sqlrace-read-modify-write 'followers' read from 'profiles' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -12,6 +12,7 @@ void addPoints(MYSQL *Conn, long CustomerId, long Earned) {
   const std::string Id = std::to_string(CustomerId);
   const std::string Select = "SELECT points FROM customers WHERE id = " + Id;
   // note: sqlrace-read-modify-write 'points' read from 'customers' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Select.c_str());
   MYSQL_RES *Res = mysql_store_result(Conn);
   if (Res == nullptr)

@@ -15,6 +15,7 @@ bool restock(MYSQL *Conn, long ItemId, int Delivered) {
   char Sql[200];
   snprintf(Sql, sizeof Sql, "SELECT quantity FROM stock WHERE item_id = %ld", ItemId);
   // note: sqlrace-read-modify-write 'quantity' read from 'stock' here, keyed on (item_id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   mysql_query(Conn, Sql);
   MYSQL_RES *Res = mysql_store_result(Conn);
   MYSQL_ROW Row = mysql_fetch_row(Res);

@@ -19,6 +19,7 @@ void checkout(MYSQL *Conn, const std::vector<CartLine> &Lines) {
   for (const CartLine &Line : Lines) {
     snprintf(Sql, sizeof Sql, "SELECT quantity FROM stock WHERE item_id = %ld", Line.ItemId);
     // note: sqlrace-read-modify-write 'quantity' read from 'stock' here, keyed on (item_id)
+    // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
     if (mysql_query(Conn, Sql) != 0)
       continue;
     MYSQL_RES *Res = mysql_store_result(Conn);

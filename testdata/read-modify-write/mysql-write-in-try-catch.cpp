@@ -14,6 +14,7 @@ bool spend(MYSQL *Conn, long WalletId, long Amount) {
   try {
     const std::string Select = "SELECT balance FROM wallets WHERE id = " + Id;
     // note: sqlrace-read-modify-write 'balance' read from 'wallets' here, keyed on (id)
+    // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
     if (mysql_query(Conn, Select.c_str()) != 0)
       throw std::runtime_error(mysql_error(Conn));
     MYSQL_RES *Res = mysql_store_result(Conn);

@@ -8,6 +8,7 @@
 
 bool withdraw(nanodbc::connection &Conn, long AccountId, long Amount) {
   // note: sqlrace-read-modify-write 'balance' read from 'accounts' here, keyed on (id)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   nanodbc::result Read = nanodbc::execute(Conn, "SELECT balance FROM accounts WHERE id = " + std::to_string(AccountId));
   if (!Read.next())
     return false;

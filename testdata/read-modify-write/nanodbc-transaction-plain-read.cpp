@@ -9,6 +9,7 @@
 void ship(nanodbc::connection &Conn, const std::string &Sku, int Quantity) {
   nanodbc::transaction Txn(Conn);
   // note: sqlrace-read-modify-write 'on_hand' read from 'inventory' here, keyed on (sku)
+  // note: sqlrace-read-modify-write this SQL is partly unknown at analysis time; its table and key come from the known parts
   nanodbc::result Read = nanodbc::execute(Conn, "SELECT on_hand FROM inventory WHERE sku = '" + Sku + "'");
   int OnHand = 0;
   if (Read.next())

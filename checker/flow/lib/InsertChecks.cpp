@@ -110,7 +110,9 @@ void FunctionAnalysis::judgeInsert(const PathState &S, const Expr *Event,
     if (Key)
       Form.KeyPredicate = Key->Key.Predicate;
     Fd.AtomicSql = sql::rewriteAsAtomicInsert(Fd.ActSql, Form, Q.Dialect);
-    Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(C.Q->Text);
+    Fd.ActSqlPartlyUnknown = hasHole(Fd.ActSql);
+    Fd.CheckSqlPartlyUnknown = hasHole(
+        llvm::StringRef(C.Q->Text).slice(C.Select->Begin, C.Select->End).str());
     Out.push_back({Event, std::move(Fd)});
   }
 }

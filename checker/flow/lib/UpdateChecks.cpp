@@ -233,7 +233,9 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
     Fd.KeyColumns = Select.KeyColumns;
     Fd.Dialect = Q.Dialect;
     Fd.ActSql = Text.trim().rtrim(';').str();
-    Fd.SqlPartlyUnknown = hasHole(Q.Text) || hasHole(R.Q->Text);
+    Fd.ActSqlPartlyUnknown = hasHole(Fd.ActSql);
+    Fd.CheckSqlPartlyUnknown = hasHole(
+        llvm::StringRef(R.Q->Text).slice(Select.Begin, Select.End).str());
     Fd.GuardUnchecked = Guarded;
     if (State.Protected)
       Fd.Why = SameTxnObject ? Unprotected::TransactionEndedBetween

@@ -87,10 +87,21 @@ static std::string whyUnprotected(const flow::Finding &F,
   return Default.str();
 }
 
-static void addPartlyUnknown(const flow::Finding &F, WordedFinding &W) {
-  if (F.SqlPartlyUnknown)
-    W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time; the "
-                                 "rewrite keeps the known parts"});
+// Where the SQL text has parts only known at run time: the act's own
+// statement (Rewrite: a rewrite was offered, built from its known parts),
+// and the check's, whose table and key were read from its known parts.
+static void addPartlyUnknown(const flow::Finding &F, WordedFinding &W,
+                             bool Rewrite) {
+  if (F.ActSqlPartlyUnknown)
+    W.Notes.push_back({F.ActLoc, Rewrite ? "SQL partly unknown at analysis "
+                                           "time; the rewrite keeps the "
+                                           "known parts"
+                                         : "SQL partly unknown at analysis "
+                                           "time"});
+  if (F.CheckSqlPartlyUnknown)
+    W.Notes.push_back({F.CheckLoc, "this SQL is partly unknown at analysis "
+                                   "time; its table and key come from the "
+                                   "known parts"});
 }
 
 // "atomic rewrite (PostgreSQL)", or without a dialect when the program
@@ -135,7 +146,7 @@ static WordedFinding wordCheckThenInsert(const flow::Finding &F) {
                        " and use the dialect's insert-if-absent form or "
                        "handle the unique violation"});
   }
-  addPartlyUnknown(F, W);
+  addPartlyUnknown(F, W, /*Rewrite=*/true);
   return W;
 }
 
@@ -166,7 +177,7 @@ static WordedFinding wordUnhandledUniqueViolation(const flow::Finding &F) {
   else
     W.Notes.push_back({F.ActLoc, "handle the unique violation, or use the "
                                  "dialect's insert-if-absent form"});
-  addPartlyUnknown(F, W);
+  addPartlyUnknown(F, W, /*Rewrite=*/true);
   return W;
 }
 
@@ -234,8 +245,7 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
         {F.ActLoc, "compute the new value in the UPDATE itself (SET " +
                        F.Column + " = " + F.Column + " + <change>), or " +
                        lockedRead(F.Dialect)});
-  if (F.SqlPartlyUnknown)
-    W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
+  addPartlyUnknown(F, W, /*Rewrite=*/false);
   W.Fix = F.Fix;
   if (!F.Fix.empty())
     W.FixMessage = "compute the new '" + F.Column +
@@ -264,8 +274,7 @@ static WordedFinding wordCheckThenUpdate(const flow::Finding &F) {
                          "(... AND <column> = <value read>) and check that "
                          "one row changed, or ") +
                  lockedRead(F.Dialect)});
-  if (F.SqlPartlyUnknown)
-    W.Notes.push_back({F.ActLoc, "SQL partly unknown at analysis time"});
+  addPartlyUnknown(F, W, /*Rewrite=*/false);
   return W;
 }
 

@@ -82,8 +82,12 @@ struct Finding {
   /// instead of the new value).
   std::string AtomicSql;
   Unprotected Why = Unprotected::Nothing;
-  /// Part of the SQL could not be known at analysis time.
-  bool SqlPartlyUnknown = false;
+  /// Part of the act's own statement could not be known at analysis time
+  /// (the rewrite keeps the known parts).
+  bool ActSqlPartlyUnknown = false;
+  /// Part of the check's (or read's) statement could not be known: its
+  /// table and key come from the known parts.
+  bool CheckSqlPartlyUnknown = false;
   /// A fix-it, only when the rewrite is provably equivalent and local;
   /// empty otherwise. Applied together or not at all.
   std::vector<FixEdit> Fix;
