@@ -179,6 +179,13 @@ private:
   /// A comparison or handler that may handle a unique violation.
   void onUniqueHandling(const PathState &S, const clang::Stmt *St,
                         ActVisitor &V) const;
+  /// Collects into From the events whose error the value E reports: the
+  /// last query on a connection, a result's query, the calls an exception
+  /// came from. Resolved is set when E was traced to a connection, even
+  /// if no query ran on it.
+  void errorSources(const PathState &S, const Expr *E, unsigned Depth,
+                    llvm::SmallVectorImpl<const Expr *> &From,
+                    bool &Resolved) const;
   /// BEGIN / COMMIT / ROLLBACK made by an API call rather than by SQL.
   void onTxnCall(PathState &S, const Expr *Call,
                  const catalogue::FunctionRule &Rule);
