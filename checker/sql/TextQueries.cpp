@@ -4,11 +4,13 @@
 // Questions the flow analysis asks about a statement's text, answered from
 // the parse or the lexer rather than by searching the text: where the value
 // assigned to a column starts, which number a placeholder has, which column
-// a key part constrains, whether a check restates an index predicate.
+// a key part constrains, whether a check restates an index predicate; and
+// the one edit made from those answers, the self-relative assignment.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/sql/Lexer.h"
 #include "sqlrace/sql/Statement.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 
 namespace sqlrace::sql {
 
@@ -87,6 +89,65 @@ std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
   if (llvm::all_of(Digits, llvm::isDigit) && !Digits.getAsInteger(10, N))
     return N;
   return namedPlaceholderNumber(Statement, Only->Text, D);
+}
+
+std::vector<Insertion> selfRelativeAssignment(llvm::StringRef Text,
+                                              llvm::StringRef Column, char Op,
+                                              Dialect D) {
+  if (Op != '+' && Op != '-')
+    return {};
+  for (const StatementFacts &St : analyzeSql(Text, D)) {
+    if (St.Kind != StatementKind::Update)
+      continue;
+    const Assignment *A = findAssignment(St, Column);
+    if (!A)
+      continue;
+    if (!A->ValueOffset || A->Target.empty() ||
+        llvm::StringRef(A->Target).contains(HoleChar))
+      return {};
+    // The one placeholder the value binds.
+    std::vector<Token> Value = tokenize(A->Value, D);
+    const Token *Bound = nullptr;
+    for (const Token &T : Value) {
+      if (T.Kind == TokenKind::Hole)
+        return {};
+      if (isBoundPlaceholder(T)) {
+        if (Bound)
+          return {};
+        Bound = &T;
+      }
+    }
+    if (!Bound)
+      return {};
+    // A numbered or named placeholder may be used again in the statement.
+    if (Bound->Text != "?") {
+      unsigned Uses = 0;
+      for (const Token &T : tokenize(Text.slice(St.Begin, St.End), D))
+        Uses += isBoundPlaceholder(T) && T.Text == Bound->Text;
+      if (Uses != 1)
+        return {};
+    }
+    std::string Self = A->Target + (Op == '-' ? " - " : " + ");
+    size_t At = *A->ValueOffset + Bound->Offset;
+    if (Value.size() == 1)
+      return {{At, Self}};
+    return {{At, "(" + Self}, {At + Bound->Text.size(), ")"}};
+  }
+  return {};
+}
+
+std::string applyInsertions(llvm::StringRef Text,
+                            const std::vector<Insertion> &Edits) {
+  std::string Out;
+  size_t Done = 0;
+  for (const Insertion &E : Edits) {
+    size_t At = std::min(std::max(E.Offset, Done), Text.size());
+    Out += Text.slice(Done, At);
+    Out += E.Text;
+    Done = At;
+  }
+  Out += Text.substr(Done);
+  return Out;
 }
 
 std::string keyColumn(llvm::StringRef KeyPart) {

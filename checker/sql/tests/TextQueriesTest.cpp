@@ -7,6 +7,8 @@
 // placeholder has (namedPlaceholderNumber, valuePlaceholderNumber), by the
 // lexer's tokens. Which column a key part constrains (keyColumn), and
 // whether a check restates a partial index's predicate (restatesPredicate).
+// How an assignment becomes relative to its column (selfRelativeAssignment):
+// the column named as written, the placeholder found by the lexer.
 //===----------------------------------------------------------------------===//
 
 #include "TestUtil.h"
@@ -106,11 +108,27 @@ TEST(AssignedValue, FindAssignmentInFacts) {
   EXPECT_TRUE(A->SelfRelative);
   ASSERT_TRUE(A->ValueOffset);
   EXPECT_EQ(Sql.substr(*A->ValueOffset, A->Value.size()), A->Value);
+  EXPECT_EQ(A->Target, "balance");
   const Assignment *Old = findAssignment(F, "old_balance");
   ASSERT_NE(Old, nullptr);
   EXPECT_FALSE(Old->SelfRelative);
   EXPECT_EQ(findAssignment(F, "Balance"), nullptr);
   EXPECT_EQ(findAssignment(F, "id"), nullptr);
+}
+
+TEST(AssignedValue, TargetAsWritten) {
+  // The column as the SET list writes it: qualifier, quotes and case kept.
+  StatementFacts F = one("UPDATE w SET w.Balance = ?, `rank` = ?, "
+                         "(a, [Order Total]) = (?, ?) WHERE id = ?",
+                         Dialect::Unknown);
+  ASSERT_EQ(F.Assignments.size(), 4u);
+  EXPECT_EQ(F.Assignments[0].Column, "balance");
+  EXPECT_EQ(F.Assignments[0].Target, "w.Balance");
+  EXPECT_EQ(F.Assignments[1].Column, "rank");
+  EXPECT_EQ(F.Assignments[1].Target, "`rank`");
+  EXPECT_EQ(F.Assignments[2].Target, "a");
+  EXPECT_EQ(F.Assignments[3].Column, "Order Total");
+  EXPECT_EQ(F.Assignments[3].Target, "[Order Total]");
 }
 
 TEST(AssignedValue, EveryDialectAgrees) {
@@ -123,6 +141,215 @@ TEST(AssignedValue, EveryDialectAgrees) {
               instantiate("$P2 WHERE id = $P3", D))
         << Sql;
   }
+}
+
+/// Sql with the value assigned to Column made relative to the column
+/// (Op '+' or '-'), or "<none>".
+std::string relative(llvm::StringRef Sql, llvm::StringRef Column, char Op,
+                     Dialect D = Dialect::Unknown) {
+  std::vector<Insertion> Edits = selfRelativeAssignment(Sql, Column, Op, D);
+  if (Edits.empty())
+    return "<none>";
+  for (const Insertion &E : Edits)
+    EXPECT_LE(E.Offset, Sql.size());
+  return applyInsertions(Sql, Edits);
+}
+
+TEST(SelfRelative, PlaceholderAlone) {
+  EXPECT_EQ(relative("UPDATE accounts SET balance = $2 WHERE id = $1",
+                     "balance", '-', Dialect::PostgreSQL),
+            "UPDATE accounts SET balance = balance - $2 WHERE id = $1");
+  EXPECT_EQ(
+      relative("UPDATE stock SET quantity = ? WHERE sku = ?", "quantity", '+'),
+      "UPDATE stock SET quantity = quantity + ? WHERE sku = ?");
+  EXPECT_EQ(relative("UPDATE a SET balance = :balance WHERE id = :id",
+                     "balance", '-'),
+            "UPDATE a SET balance = balance - :balance WHERE id = :id");
+  // Bare names are written as the SET list writes them, case included.
+  EXPECT_EQ(relative("UPDATE a SET Balance = @p1 WHERE id = @p2", "balance",
+                     '+', Dialect::SQLServer),
+            "UPDATE a SET Balance = Balance + @p1 WHERE id = @p2");
+  // One edit: the column goes in front of the placeholder.
+  std::vector<Insertion> Edits = selfRelativeAssignment(
+      "UPDATE w SET old_balance = ?, balance = ? WHERE id = ?", "balance", '-');
+  ASSERT_EQ(Edits.size(), 1u);
+  EXPECT_EQ(Edits[0].Offset, 40u);
+  EXPECT_EQ(Edits[0].Text, "balance - ");
+}
+
+TEST(SelfRelative, QuotedColumns) {
+  EXPECT_EQ(relative("UPDATE a SET \"balance\" = $1 WHERE id = $2", "balance",
+                     '-', Dialect::PostgreSQL),
+            "UPDATE a SET \"balance\" = \"balance\" - $1 WHERE id = $2");
+  // A bare Balance would be the column balance in PostgreSQL.
+  EXPECT_EQ(relative("UPDATE a SET \"Balance\" = $1 WHERE id = $2", "Balance",
+                     '-', Dialect::PostgreSQL),
+            "UPDATE a SET \"Balance\" = \"Balance\" - $1 WHERE id = $2");
+  EXPECT_EQ(relative("UPDATE a SET \"Balance\" = $1 WHERE id = $2", "balance",
+                     '-', Dialect::PostgreSQL),
+            "<none>");
+  EXPECT_EQ(relative("UPDATE a SET \"a\"\"b\" = $1 WHERE id = $2", "a\"b", '+',
+                     Dialect::PostgreSQL),
+            "UPDATE a SET \"a\"\"b\" = \"a\"\"b\" + $1 WHERE id = $2");
+  // A bare order would be the keyword.
+  EXPECT_EQ(relative("UPDATE a SET `order` = ? WHERE id = ?", "order", '+',
+                     Dialect::MySQL),
+            "UPDATE a SET `order` = `order` + ? WHERE id = ?");
+  EXPECT_EQ(relative("UPDATE a SET `balance` = ? WHERE id = ?", "balance", '-',
+                     Dialect::MySQL),
+            "UPDATE a SET `balance` = `balance` - ? WHERE id = ?");
+  EXPECT_EQ(relative("UPDATE a SET [Order Total] = @p1 WHERE id = @p2",
+                     "Order Total", '-', Dialect::SQLServer),
+            "UPDATE a SET [Order Total] = [Order Total] - @p1 WHERE id = @p2");
+  EXPECT_EQ(relative("UPDATE a SET [balance] = ? WHERE id = ?", "balance", '+',
+                     Dialect::SQLite),
+            "UPDATE a SET [balance] = [balance] + ? WHERE id = ?");
+}
+
+TEST(SelfRelative, QualifiedAndTupleTargets) {
+  EXPECT_EQ(relative("UPDATE wallets w SET w.balance = ? WHERE w.id = ?",
+                     "balance", '-', Dialect::MySQL),
+            "UPDATE wallets w SET w.balance = w.balance - ? WHERE w.id = ?");
+  EXPECT_EQ(relative("UPDATE w SET (old_balance, balance) = ($1, $2) "
+                     "WHERE id = $3",
+                     "balance", '-', Dialect::PostgreSQL),
+            "UPDATE w SET (old_balance, balance) = ($1, balance - $2) "
+            "WHERE id = $3");
+  // A subquery gives both columns one value: neither has its own.
+  EXPECT_EQ(relative("UPDATE w SET (a, balance) = (SELECT x, y FROM s) "
+                     "WHERE id = ?",
+                     "balance", '-'),
+            "<none>");
+}
+
+TEST(SelfRelative, StringsQuotedNamesAndCommentsAreNotAssignments) {
+  EXPECT_EQ(relative("UPDATE w SET note = 'balance = ?', balance = ? "
+                     "WHERE id = ?",
+                     "balance", '-'),
+            "UPDATE w SET note = 'balance = ?', balance = balance - ? "
+            "WHERE id = ?");
+  EXPECT_EQ(relative("UPDATE w SET note = $$balance = $1$$, balance = $1 "
+                     "WHERE id = $2",
+                     "balance", '+', Dialect::PostgreSQL),
+            "UPDATE w SET note = $$balance = $1$$, balance = balance + $1 "
+            "WHERE id = $2");
+  EXPECT_EQ(relative("UPDATE w SET note = E'it''s balance = \\' ?', "
+                     "balance = $1 WHERE id = $2",
+                     "balance", '-', Dialect::PostgreSQL),
+            "UPDATE w SET note = E'it''s balance = \\' ?', "
+            "balance = balance - $1 WHERE id = $2");
+  // MySQL reads "..." as a string.
+  EXPECT_EQ(relative("UPDATE w SET note = \"balance = ?\", balance = ? "
+                     "WHERE id = ?",
+                     "balance", '-', Dialect::MySQL),
+            "UPDATE w SET note = \"balance = ?\", balance = balance - ? "
+            "WHERE id = ?");
+  EXPECT_EQ(relative("UPDATE w SET /* balance = ? */ balance = ? -- balance\n"
+                     "WHERE id = ?",
+                     "balance", '+'),
+            "UPDATE w SET /* balance = ? */ balance = balance + ? -- balance\n"
+            "WHERE id = ?");
+  // A quoted name that holds the column's name and '=' is another column.
+  EXPECT_EQ(relative("UPDATE w SET \"balance = x\" = $1, balance = $2 "
+                     "WHERE id = $3",
+                     "balance", '-', Dialect::PostgreSQL),
+            "UPDATE w SET \"balance = x\" = $1, balance = balance - $2 "
+            "WHERE id = $3");
+  EXPECT_EQ(relative("UPDATE w SET balance_cents = ?, old_balance = ? "
+                     "WHERE balance = ?",
+                     "balance", '-'),
+            "<none>");
+  EXPECT_EQ(relative("UPDATE w SET note = 'balance = ?' WHERE id = ?",
+                     "balance", '-'),
+            "<none>");
+}
+
+TEST(SelfRelative, PlaceholderInsideALargerValue) {
+  // The placeholder stood for `balance - change`: `? * 2` doubles it.
+  EXPECT_EQ(
+      relative("UPDATE w SET balance = ? * 2 WHERE id = ?", "balance", '-'),
+      "UPDATE w SET balance = (balance - ?) * 2 WHERE id = ?");
+  EXPECT_EQ(relative("UPDATE w SET balance = $2::int WHERE id = $1", "balance",
+                     '+', Dialect::PostgreSQL),
+            "UPDATE w SET balance = (balance + $2)::int WHERE id = $1");
+  EXPECT_EQ(
+      relative("UPDATE w SET balance = CAST(? AS SIGNED) WHERE id = ?",
+               "balance", '-', Dialect::MySQL),
+      "UPDATE w SET balance = CAST((balance - ?) AS SIGNED) WHERE id = ?");
+  EXPECT_EQ(relative("UPDATE w SET balance = -? WHERE id = ?", "balance", '-'),
+            "UPDATE w SET balance = -(balance - ?) WHERE id = ?");
+  std::vector<Insertion> Edits = selfRelativeAssignment(
+      "UPDATE w SET balance = (?) WHERE id = ?", "balance", '+');
+  ASSERT_EQ(Edits.size(), 2u);
+  EXPECT_EQ(Edits[0].Offset, 24u);
+  EXPECT_EQ(Edits[0].Text, "(balance + ");
+  EXPECT_EQ(Edits[1].Offset, 25u);
+  EXPECT_EQ(Edits[1].Text, ")");
+}
+
+TEST(SelfRelative, WhatCannotBeMadeRelative) {
+  // The placeholder is used again: binding the change would change it too.
+  EXPECT_EQ(relative("UPDATE w SET balance = $2 WHERE id = $1 AND "
+                     "balance <> $2",
+                     "balance", '-', Dialect::PostgreSQL),
+            "<none>");
+  EXPECT_EQ(relative("UPDATE w SET balance = :b, shown = :b WHERE id = :id",
+                     "balance", '-'),
+            "<none>");
+  // Bare ? placeholders are bound one by one.
+  EXPECT_EQ(relative("UPDATE w SET balance = ?, shown = ? WHERE id = ?",
+                     "balance", '-'),
+            "UPDATE w SET balance = balance - ?, shown = ? WHERE id = ?");
+  // No placeholder, several, a format field, a hole.
+  EXPECT_EQ(relative("UPDATE w SET balance = 5 WHERE id = ?", "balance", '-'),
+            "<none>");
+  EXPECT_EQ(
+      relative("UPDATE w SET balance = ? + ? WHERE id = ?", "balance", '-'),
+      "<none>");
+  EXPECT_EQ(relative("UPDATE w SET balance = %s WHERE id = ?", "balance", '-'),
+            "<none>");
+  EXPECT_EQ(relative(instantiate("UPDATE w SET balance = ~ WHERE id = ?",
+                                 Dialect::Unknown),
+                     "balance", '-'),
+            "<none>");
+  // Only a change added or subtracted.
+  EXPECT_EQ(relative("UPDATE w SET balance = ? WHERE id = ?", "balance", '*'),
+            "<none>");
+  EXPECT_EQ(relative("SELECT balance FROM w WHERE id = ?", "balance", '-'),
+            "<none>");
+  EXPECT_EQ(relative("", "balance", '-'), "<none>");
+}
+
+TEST(SelfRelative, OffsetsInALongerText) {
+  const char *Sql = "UPDATE w SET n = 1 WHERE id = 1; "
+                    "UPDATE w SET balance = ? WHERE id = 2";
+  EXPECT_EQ(relative(Sql, "balance", '+'),
+            "UPDATE w SET n = 1 WHERE id = 1; "
+            "UPDATE w SET balance = balance + ? WHERE id = 2");
+  // A placeholder's other uses are looked for in its own statement only.
+  EXPECT_EQ(relative("UPDATE w SET balance = $1 WHERE id = $2; "
+                     "SELECT $1",
+                     "balance", '-', Dialect::PostgreSQL),
+            "UPDATE w SET balance = balance - $1 WHERE id = $2; SELECT $1");
+}
+
+TEST(SelfRelative, EveryDialectAgrees) {
+  for (Dialect D : AllDialects) {
+    std::string Sql = instantiate(
+        "UPDATE w SET old_balance = $P1, balance = $P2 WHERE id = $P3", D);
+    EXPECT_EQ(relative(Sql, "balance", '-', D),
+              instantiate("UPDATE w SET old_balance = $P1, balance = balance "
+                          "- $P2 WHERE id = $P3",
+                          D))
+        << Sql;
+  }
+}
+
+TEST(SelfRelative, ApplyInsertions) {
+  EXPECT_EQ(applyInsertions("abc", {}), "abc");
+  EXPECT_EQ(applyInsertions("abc", {{0, "<"}, {1, "["}, {3, ">"}}), "<a[bc>");
+  EXPECT_EQ(applyInsertions("abc", {{1, "x"}, {1, "y"}}), "axybc");
+  EXPECT_EQ(applyInsertions("abc", {{7, "!"}}), "abc!");
 }
 
 TEST(NamedPlaceholder, PositionAmongAllPlaceholders) {
