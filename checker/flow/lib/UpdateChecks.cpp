@@ -296,12 +296,12 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
       Fd.Column = A.Column;
       if (char Op = changeOperator(Evaluator, Value, S, ReadCall);
           Op && !hasHole(A.Value)) {
-        // "col = <value>" becomes "col = col - <value>": the assignment
-        // found by its parsed column, not by searching the text for it.
-        if (std::optional<size_t> At =
-                sql::assignedValueOffset(Fd.ActSql, A.Column, Q.Dialect))
-          Fd.AtomicSql = Fd.ActSql.substr(0, *At) + A.Column + " " + Op +
-                         " " + Fd.ActSql.substr(*At);
+        // "col = <value>" becomes "col = col - <value>", made by the SQL
+        // layer from the parsed assignment and the lexer's placeholder.
+        std::vector<sql::Insertion> Edits =
+            sql::selfRelativeAssignment(Fd.ActSql, A.Column, Op, Q.Dialect);
+        if (!Edits.empty())
+          Fd.AtomicSql = sql::applyInsertions(Fd.ActSql, Edits);
         Fd.NewValueUsedAfter = usedAfter(Model.varOf(Value), Event);
         // When the value read also decided the path (enough balance?),
         // the check stays racy after the rewrite: no fix-it, the guarded
