@@ -4,8 +4,9 @@
 // Questions the flow analysis asks about a statement's text, answered from
 // the parse or the lexer rather than by searching the text: where the value
 // assigned to a column starts, which number a placeholder has, which column
-// a key part constrains, whether a check restates an index predicate; and
-// the one edit made from those answers, the self-relative assignment.
+// a key part constrains, how a select-list item uses a column, whether a
+// check restates an index predicate; and the one edit made from those
+// answers, the self-relative assignment.
 //===----------------------------------------------------------------------===//
 #include "sqlrace/sql/Lexer.h"
 #include "sqlrace/sql/Statement.h"
@@ -148,6 +149,57 @@ std::string applyInsertions(llvm::StringRef Text,
   }
   Out += Text.substr(Done);
   return Out;
+}
+
+namespace {
+/// `name`, `q.name`, `s.q.name`: identifiers joined by dots.
+bool isDottedName(llvm::ArrayRef<Token> T) {
+  if (T.empty() || T.size() % 2 == 0)
+    return false;
+  for (size_t I = 0; I < T.size(); ++I)
+    if (I % 2 == 0 ? !T[I].isIdentifier() : !T[I].isPunct("."))
+      return false;
+  return true;
+}
+} // namespace
+
+ColumnUse selectItemUse(llvm::StringRef Item, llvm::StringRef Column,
+                        Dialect D) {
+  auto IsColumn = [&](const Token &T) {
+    if (!T.isIdentifier())
+      return false;
+    std::string Name = identifierName(T);
+    return D == Dialect::PostgreSQL ? Name == Column
+                                    : Column.equals_insensitive(Name);
+  };
+  std::vector<Token> All = tokenize(Item, D);
+  llvm::ArrayRef<Token> T = All;
+  // `<expression> AS alias`, `<expression> alias`: the alias follows a
+  // name, a closing parenthesis or a literal, never an operator.
+  if (T.size() >= 2 && T.back().isIdentifier()) {
+    const Token &Before = T[T.size() - 2];
+    if (Before.isWord("as"))
+      T = T.drop_back(2);
+    else if (Before.isIdentifier() || Before.isPunct(")") ||
+             Before.Kind == TokenKind::String ||
+             Before.Kind == TokenKind::Number)
+      T = T.drop_back();
+  }
+  if (T.empty())
+    return ColumnUse::None;
+  if (T.back().isPunct("*") &&
+      (T.size() == 1 || (T.size() >= 3 && T[T.size() - 2].isPunct(".") &&
+                         isDottedName(T.drop_back(2)))))
+    return ColumnUse::All;
+  if (isDottedName(T))
+    return IsColumn(T.back()) ? ColumnUse::Exactly : ColumnUse::None;
+  for (size_t I = 0; I < T.size(); ++I) {
+    bool Called = I + 1 < T.size() && T[I + 1].isPunct("(");
+    bool Qualifier = I + 1 < T.size() && T[I + 1].isPunct(".");
+    if (!Called && !Qualifier && IsColumn(T[I]))
+      return ColumnUse::Expression;
+  }
+  return ColumnUse::None;
 }
 
 std::string keyColumn(llvm::StringRef KeyPart) {

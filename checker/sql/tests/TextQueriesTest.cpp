@@ -8,7 +8,9 @@
 // lexer's tokens. Which column a key part constrains (keyColumn), and
 // whether a check restates a partial index's predicate (restatesPredicate).
 // How an assignment becomes relative to its column (selfRelativeAssignment):
-// the column named as written, the placeholder found by the lexer.
+// the column named as written, the placeholder found by the lexer. How a
+// select-list item uses a column (selectItemUse): alone, in an expression,
+// through `*`, or not at all.
 //===----------------------------------------------------------------------===//
 
 #include "TestUtil.h"
@@ -459,6 +461,85 @@ TEST(ValuePlaceholder, NoneOrSeveral) {
   // A format field is filled in on the client, not bound.
   EXPECT_EQ(numberOfValue("UPDATE t SET a = %s WHERE id = ?", "a"),
             std::nullopt);
+}
+
+TEST(SelectItemUse, TheColumnAlone) {
+  EXPECT_EQ(selectItemUse("balance", "balance"), ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("a.balance", "balance"), ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("app.a.balance", "balance"), ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("balance AS b", "balance"), ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("balance b", "balance"), ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("a . balance  /* now */", "balance"),
+            ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("\"balance\" AS \"Balance\"", "balance",
+                          Dialect::PostgreSQL),
+            ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("`Balance`", "balance", Dialect::MySQL),
+            ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("w.[balance] [b]", "balance", Dialect::SQLServer),
+            ColumnUse::Exactly);
+}
+
+TEST(SelectItemUse, AnExpressionOfTheColumn) {
+  for (const char *Item :
+       {"balance + 1", "balance+1", "balance + 1 AS balance",
+        "COALESCE(balance, 0)", "a.balance * 100 cents", "balance::int",
+        "CAST(balance AS int)", "-balance", "balance || ''",
+        "CASE WHEN balance > 0 THEN balance ELSE 0 END",
+        "(SELECT balance FROM b WHERE b.id = 1)", "(balance)"})
+    EXPECT_EQ(selectItemUse(Item, "balance"), ColumnUse::Expression) << Item;
+}
+
+TEST(SelectItemUse, EveryColumn) {
+  EXPECT_EQ(selectItemUse("*", "balance"), ColumnUse::All);
+  EXPECT_EQ(selectItemUse("a.*", "balance"), ColumnUse::All);
+  EXPECT_EQ(selectItemUse("app.a.*", "balance"), ColumnUse::All);
+  EXPECT_EQ(selectItemUse("COUNT(*)", "balance"), ColumnUse::None);
+  EXPECT_EQ(selectItemUse("2 * 3", "balance"), ColumnUse::None);
+}
+
+TEST(SelectItemUse, WhatIsNotTheColumn) {
+  // Another column, an alias, a qualifier, a function, a string, a
+  // placeholder, a comment.
+  for (const char *Item :
+       {"old_balance", "balance_cents", "other AS balance", "other balance",
+        "balance.total", "balance(id)", "'balance'", ":balance", "$balance",
+        "x /* balance */", "1", "NULL", ""})
+    EXPECT_EQ(selectItemUse(Item, "balance"), ColumnUse::None) << Item;
+  EXPECT_EQ(selectItemUse(instantiate("~", Dialect::Unknown), "balance"),
+            ColumnUse::None);
+}
+
+TEST(SelectItemUse, CaseAsTheDialectComparesNames) {
+  // PostgreSQL folds bare names to lower case and keeps quoted ones.
+  EXPECT_EQ(selectItemUse("Balance", "balance", Dialect::PostgreSQL),
+            ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("\"Balance\"", "balance", Dialect::PostgreSQL),
+            ColumnUse::None);
+  EXPECT_EQ(selectItemUse("\"Balance\"", "Balance", Dialect::PostgreSQL),
+            ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse("\"Balance\" + 1", "balance", Dialect::PostgreSQL),
+            ColumnUse::None);
+  // The others compare column names regardless of case.
+  for (Dialect D :
+       {Dialect::Unknown, Dialect::MySQL, Dialect::SQLite, Dialect::SQLServer})
+    EXPECT_EQ(selectItemUse("Balance", "BALANCE", D), ColumnUse::Exactly)
+        << dialectName(D).str();
+}
+
+TEST(SelectItemUse, ItemsOfAParsedSelect) {
+  StatementFacts F = one("SELECT w.balance, balance + 1 AS next, 'balance', "
+                         "w.* FROM w WHERE id = $1",
+                         Dialect::PostgreSQL);
+  ASSERT_EQ(F.SelectedColumns.size(), 4u);
+  EXPECT_EQ(selectItemUse(F.SelectedColumns[0], "balance", Dialect::PostgreSQL),
+            ColumnUse::Exactly);
+  EXPECT_EQ(selectItemUse(F.SelectedColumns[1], "balance", Dialect::PostgreSQL),
+            ColumnUse::Expression);
+  EXPECT_EQ(selectItemUse(F.SelectedColumns[2], "balance", Dialect::PostgreSQL),
+            ColumnUse::None);
+  EXPECT_EQ(selectItemUse(F.SelectedColumns[3], "balance", Dialect::PostgreSQL),
+            ColumnUse::All);
 }
 
 TEST(KeyColumn, ColumnsAndExpressionKeys) {

@@ -310,6 +310,25 @@ std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
                                                std::optional<size_t> ValueAt,
                                                Dialect D = Dialect::Unknown);
 
+/// How a SELECT's select-list item uses a column.
+enum class ColumnUse {
+  None,       ///< the item does not read the column
+  Expression, ///< an expression that reads it: `balance + 1`, `lower(name)`
+  Exactly,    ///< the column alone: `balance`, `t."balance"`, `balance AS b`
+  All,        ///< `*` or `t.*`: every column, this one included, as it is
+};
+
+/// How Item, one select-list item as written (StatementFacts::
+/// SelectedColumns), uses Column, a normalised name (Assignment::Column).
+/// Read by D's lexer: the column is an identifier token, bare, qualified or
+/// quoted, that is neither a function's name, a qualifier, nor the item's
+/// alias (`x AS balance`, `x balance`); strings, placeholders and comments
+/// never name it. Names compare as D compares column names: exactly in
+/// PostgreSQL (where a bare name is lower-cased and a quoted one is not),
+/// regardless of case elsewhere.
+ColumnUse selectItemUse(llvm::StringRef Item, llvm::StringRef Column,
+                        Dialect D = Dialect::Unknown);
+
 /// The column a key part (StatementFacts::KeyColumns, UniqueKey::Columns)
 /// constrains: the part itself for a column, the innermost argument of an
 /// expression key ("lower(email)" and "lower(trim(email))" give "email").
