@@ -246,10 +246,19 @@ private:
   }
 };
 
+/// Whether the SELECT reads column Column: an item of its select list
+/// names it, alone or in an expression ("t.col", "col AS x", "col + 1"),
+/// or is `*`. Any value computed from what it returns may come from the
+/// column.
+bool readsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                 sql::Dialect D);
 
-/// Whether the SELECT returned column Column ("t.col", "col AS x",
-/// quoted; SELECT * returns them all).
-bool selects(const sql::StatementFacts &Select, llvm::StringRef Column);
+/// Whether the SELECT returns column Column's value as it is: an item is
+/// the column alone ("t.col", "col AS x") or `*`. A rewrite that applies
+/// the change to the column's current value needs it: after `SELECT
+/// balance + 1`, `balance - <change>` would drop the `+ 1`.
+bool returnsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                   sql::Dialect D);
 
 /// The first column of a key expression: lower(email) keys email.
 std::string baseColumn(llvm::StringRef Key);

@@ -80,13 +80,12 @@ std::vector<FixEdit> FunctionAnalysis::selfRelativeFix(
   ASTContext &Ctx = Model.context();
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  // The read returned this column and nothing else, so any value taken from
-  // it is the column's value.
+  // The read returned this column alone, not an expression of it, and
+  // nothing else, so any value taken from it is the column's value.
   if (R.Select->SelectedColumns.size() != 1 || Q.Inner || R.Q->Inner ||
-      !Q.Rule)
-    return {};
-  llvm::StringRef Only = llvm::StringRef(R.Select->SelectedColumns[0]).trim();
-  if (Only == "*" || Only.ends_with(".*") || !selects(*R.Select, A.Column))
+      !Q.Rule ||
+      sql::selectItemUse(R.Select->SelectedColumns[0], A.Column,
+                         R.Q->Dialect) != sql::ColumnUse::Exactly)
     return {};
 
   const BinaryOperator *B = changeExpression(Value);

@@ -17,18 +17,19 @@ using sqlrace::catalogue::Role;
 
 namespace sqlrace::flow {
 
-bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
-  for (const std::string &C : Select.SelectedColumns) {
-    llvm::StringRef Name = llvm::StringRef(C).trim();
-    if (Name == "*" || Name.ends_with(".*"))
-      return true;
-    // "t.balance", "balance AS b", "\"balance\"".
-    Name = Name.split(' ').first;
-    Name = Name.substr(Name.rfind('.') + 1).trim("\"`[]");
-    if (Name.equals_insensitive(Column))
-      return true;
-  }
-  return false;
+bool readsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                 sql::Dialect D) {
+  return llvm::any_of(Select.SelectedColumns, [&](const std::string &Item) {
+    return sql::selectItemUse(Item, Column, D) != sql::ColumnUse::None;
+  });
+}
+
+bool returnsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                   sql::Dialect D) {
+  return llvm::any_of(Select.SelectedColumns, [&](const std::string &Item) {
+    sql::ColumnUse Use = sql::selectItemUse(Item, Column, D);
+    return Use == sql::ColumnUse::Exactly || Use == sql::ColumnUse::All;
+  });
 }
 
 const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
@@ -276,7 +277,8 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
     // A value computed from the read and written back: a lost update.
     bool Written = false;
     for (const sql::Assignment &A : Update.Assignments) {
-      if (!WantRMW || A.SelfRelative || !selects(Select, A.Column))
+      if (!WantRMW || A.SelfRelative ||
+          !readsColumn(Select, A.Column, R.Q->Dialect))
         continue;
       const Expr *Value = nullptr;
       if (hasHole(A.Value)) {
@@ -296,17 +298,23 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
       Fd.Column = A.Column;
       if (char Op = changeOperator(Evaluator, Value, S, ReadCall);
           Op && !hasHole(A.Value)) {
+        // The rewrite applies the change to the column's current value:
+        // only right when the value read was the column's own, not an
+        // expression of it.
+        bool Exact = returnsColumn(Select, A.Column, R.Q->Dialect);
         // "col = <value>" becomes "col = col - <value>", made by the SQL
         // layer from the parsed assignment and the lexer's placeholder.
         std::vector<sql::Insertion> Edits =
-            sql::selfRelativeAssignment(Fd.ActSql, A.Column, Op, Q.Dialect);
+            Exact ? sql::selfRelativeAssignment(Fd.ActSql, A.Column, Op,
+                                                Q.Dialect)
+                  : std::vector<sql::Insertion>();
         if (!Edits.empty())
           Fd.AtomicSql = sql::applyInsertions(Fd.ActSql, Edits);
         Fd.NewValueUsedAfter = usedAfter(Model.varOf(Value), Event);
         // When the value read also decided the path (enough balance?),
         // the check stays racy after the rewrite: no fix-it, the guarded
         // UPDATE it needs is not a local edit.
-        if (!Guarded && !State.Decided)
+        if (Exact && !Guarded && !State.Decided)
           Fd.Fix = selfRelativeFix(S, Event, Q, R, ReadCall, A, Value);
       }
       Written = true;
