@@ -163,6 +163,18 @@ bool isDottedName(llvm::ArrayRef<Token> T) {
 }
 } // namespace
 
+bool isOneHole(llvm::StringRef Value, Dialect D) {
+  std::vector<Token> All = tokenize(Value, D);
+  llvm::ArrayRef<Token> T = All;
+  while (T.size() >= 3 && T.front().isPunct("(") && T.back().isPunct(")"))
+    T = T.drop_front().drop_back();
+  if (T.size() != 1)
+    return false;
+  return T[0].Kind == TokenKind::Hole ||
+         (T[0].Kind == TokenKind::String &&
+          T[0].Text == (std::string("'") + HoleChar + "'"));
+}
+
 ColumnUse selectItemUse(llvm::StringRef Item, llvm::StringRef Column,
                         Dialect D) {
   auto IsColumn = [&](const Token &T) {

@@ -10,7 +10,8 @@
 // How an assignment becomes relative to its column (selfRelativeAssignment):
 // the column named as written, the placeholder found by the lexer. How a
 // select-list item uses a column (selectItemUse): alone, in an expression,
-// through `*`, or not at all.
+// through `*`, or not at all. Whether a value is one unknown fragment
+// (isOneHole).
 //===----------------------------------------------------------------------===//
 
 #include "TestUtil.h"
@@ -461,6 +462,29 @@ TEST(ValuePlaceholder, NoneOrSeveral) {
   // A format field is filled in on the client, not bound.
   EXPECT_EQ(numberOfValue("UPDATE t SET a = %s WHERE id = ?", "a"),
             std::nullopt);
+}
+
+TEST(OneHole, AloneParenthesisedOrQuoted) {
+  auto Is = [](const std::string &Value, Dialect D = Dialect::Unknown) {
+    return isOneHole(instantiate(Value, D), D);
+  };
+  EXPECT_TRUE(Is("~"));
+  EXPECT_TRUE(Is(" ( ~ ) "));
+  EXPECT_TRUE(Is("((~))"));
+  EXPECT_TRUE(Is("'~'"));
+  EXPECT_TRUE(Is("'~'", Dialect::MySQL));
+  // A hole with something else, two holes, none.
+  EXPECT_FALSE(Is("~ + 1"));
+  EXPECT_FALSE(Is("balance - ~"));
+  EXPECT_FALSE(Is("~ ~"));
+  EXPECT_FALSE(Is("'~' || '~'"));
+  EXPECT_FALSE(Is("'{\"n\": ~}'"));
+  EXPECT_FALSE(Is("f(~)"));
+  EXPECT_FALSE(Is("(~) + (~)"));
+  EXPECT_FALSE(Is("?"));
+  EXPECT_FALSE(Is(""));
+  // A quoted name is not a string.
+  EXPECT_FALSE(Is("\"~\"", Dialect::PostgreSQL));
 }
 
 TEST(SelectItemUse, TheColumnAlone) {

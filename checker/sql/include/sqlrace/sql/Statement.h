@@ -310,6 +310,12 @@ std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
                                                std::optional<size_t> ValueAt,
                                                Dialect D = Dialect::Unknown);
 
+/// Whether Value, an expression as written (Assignment::Value), is one
+/// fragment unknown at analysis time and nothing else: a HoleChar alone, in
+/// parentheses, or alone in a string literal ('<hole>'), as D's lexer reads
+/// it.
+bool isOneHole(llvm::StringRef Value, Dialect D = Dialect::Unknown);
+
 /// How a SELECT's select-list item uses a column.
 enum class ColumnUse {
   None,       ///< the item does not read the column
