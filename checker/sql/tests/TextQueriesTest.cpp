@@ -158,6 +158,15 @@ std::string relative(llvm::StringRef Sql, llvm::StringRef Column, char Op,
   return applyInsertions(Sql, Edits);
 }
 
+/// The edits selfRelativeAssignment makes, "<offset>:<text>" each, joined
+/// by "; ".
+std::string editsOf(llvm::StringRef Sql, llvm::StringRef Column, char Op) {
+  std::string Out;
+  for (const Insertion &E : selfRelativeAssignment(Sql, Column, Op))
+    Out += (Out.empty() ? "" : "; ") + std::to_string(E.Offset) + ":" + E.Text;
+  return Out;
+}
+
 TEST(SelfRelative, PlaceholderAlone) {
   EXPECT_EQ(relative("UPDATE accounts SET balance = $2 WHERE id = $1",
                      "balance", '-', Dialect::PostgreSQL),
@@ -173,11 +182,9 @@ TEST(SelfRelative, PlaceholderAlone) {
                      '+', Dialect::SQLServer),
             "UPDATE a SET Balance = Balance + @p1 WHERE id = @p2");
   // One edit: the column goes in front of the placeholder.
-  std::vector<Insertion> Edits = selfRelativeAssignment(
-      "UPDATE w SET old_balance = ?, balance = ? WHERE id = ?", "balance", '-');
-  ASSERT_EQ(Edits.size(), 1u);
-  EXPECT_EQ(Edits[0].Offset, 40u);
-  EXPECT_EQ(Edits[0].Text, "balance - ");
+  EXPECT_EQ(editsOf("UPDATE w SET old_balance = ?, balance = ? WHERE id = ?",
+                    "balance", '-'),
+            "40:balance - ");
 }
 
 TEST(SelfRelative, QuotedColumns) {
@@ -281,13 +288,9 @@ TEST(SelfRelative, PlaceholderInsideALargerValue) {
       "UPDATE w SET balance = CAST((balance - ?) AS SIGNED) WHERE id = ?");
   EXPECT_EQ(relative("UPDATE w SET balance = -? WHERE id = ?", "balance", '-'),
             "UPDATE w SET balance = -(balance - ?) WHERE id = ?");
-  std::vector<Insertion> Edits = selfRelativeAssignment(
-      "UPDATE w SET balance = (?) WHERE id = ?", "balance", '+');
-  ASSERT_EQ(Edits.size(), 2u);
-  EXPECT_EQ(Edits[0].Offset, 24u);
-  EXPECT_EQ(Edits[0].Text, "(balance + ");
-  EXPECT_EQ(Edits[1].Offset, 25u);
-  EXPECT_EQ(Edits[1].Text, ")");
+  // Two edits: around the placeholder.
+  EXPECT_EQ(editsOf("UPDATE w SET balance = (?) WHERE id = ?", "balance", '+'),
+            "24:(balance + ; 25:)");
 }
 
 TEST(SelfRelative, WhatCannotBeMadeRelative) {
@@ -488,13 +491,10 @@ TEST(OneHole, AloneParenthesisedOrQuoted) {
 }
 
 TEST(SelectItemUse, TheColumnAlone) {
-  EXPECT_EQ(selectItemUse("balance", "balance"), ColumnUse::Exactly);
-  EXPECT_EQ(selectItemUse("a.balance", "balance"), ColumnUse::Exactly);
-  EXPECT_EQ(selectItemUse("app.a.balance", "balance"), ColumnUse::Exactly);
-  EXPECT_EQ(selectItemUse("balance AS b", "balance"), ColumnUse::Exactly);
-  EXPECT_EQ(selectItemUse("balance b", "balance"), ColumnUse::Exactly);
-  EXPECT_EQ(selectItemUse("a . balance  /* now */", "balance"),
-            ColumnUse::Exactly);
+  for (const char *Item :
+       {"balance", "a.balance", "app.a.balance", "balance AS b", "balance b",
+        "a . balance  /* now */"})
+    EXPECT_EQ(selectItemUse(Item, "balance"), ColumnUse::Exactly) << Item;
   EXPECT_EQ(selectItemUse("\"balance\" AS \"Balance\"", "balance",
                           Dialect::PostgreSQL),
             ColumnUse::Exactly);
@@ -515,9 +515,8 @@ TEST(SelectItemUse, AnExpressionOfTheColumn) {
 }
 
 TEST(SelectItemUse, EveryColumn) {
-  EXPECT_EQ(selectItemUse("*", "balance"), ColumnUse::All);
-  EXPECT_EQ(selectItemUse("a.*", "balance"), ColumnUse::All);
-  EXPECT_EQ(selectItemUse("app.a.*", "balance"), ColumnUse::All);
+  for (const char *Item : {"*", "a.*", "app.a.*"})
+    EXPECT_EQ(selectItemUse(Item, "balance"), ColumnUse::All) << Item;
   EXPECT_EQ(selectItemUse("COUNT(*)", "balance"), ColumnUse::None);
   EXPECT_EQ(selectItemUse("2 * 3", "balance"), ColumnUse::None);
 }
