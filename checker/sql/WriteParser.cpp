@@ -386,6 +386,7 @@ void StatementParser::parseAssignments(size_t B, size_t E,
         continue;
       Assignment A;
       A.Column = Name.Last;
+      A.Target = text(Cols[C].first, Cols[C].second);
       A.Value = text(Vals[C].first, Vals[C].second);
       A.SelfRelative =
           refersTo(Vals[C].first, Vals[C].second, A.Column, Target);

@@ -19,6 +19,6 @@ void payInterest(PGconn *Conn, const char *AccountId, double Rate) {
   const char *Params[] = {AccountId, New.c_str()};
   // expect: sqlrace-read-modify-write update of 'savings.balance' writes back a value computed from an earlier read...*
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET balance = balance + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND balance = <value read> in its WHERE) and check how many rows it changed
   PQclear(PQexecParams(Conn, "UPDATE savings SET balance = $2 WHERE id = $1", 2, nullptr, Params, nullptr, nullptr, 0));
 }

@@ -21,6 +21,6 @@ void doublePoints(PGconn *Conn, const char *CustomerId) {
   const char *Params[] = {CustomerId, Doubled.c_str()};
   // expect: sqlrace-read-modify-write update of 'loyalty.points' writes back a value computed from an earlier read; an update made by another client in between is lost
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET points = points + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND points = <value read> in its WHERE) and check how many rows it changed
   PQclear(PQexecParams(Conn, "UPDATE loyalty SET points = $2 WHERE customer_id = $1", 2, nullptr, Params, nullptr, nullptr, 0));
 }

@@ -14,7 +14,7 @@ void setTheme(pqxx::connection &Conn, int UserId, const std::string &Theme) {
   Doc.insert(1, "\"theme\":\"" + Theme + "\",");
   // expect: sqlrace-read-modify-write update of 'profiles.settings' writes back a value computed from an earlier read...*
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET settings = settings + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND settings = <value read> in its WHERE) and check how many rows it changed
   W.exec_params("UPDATE profiles SET settings = $2 WHERE user_id = $1", UserId, Doc);
   W.commit();
 }

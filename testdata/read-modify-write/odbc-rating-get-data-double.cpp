@@ -29,7 +29,7 @@ void rate(SQLHDBC Dbc, SQLINTEGER ProductId, SQLINTEGER Stars) {
   SQLBindParameter(Write, 2, SQL_PARAM_INPUT, SQL_C_LONG, SQL_INTEGER, 0, 0, &ProductId, 0, nullptr);
   // expect: sqlrace-read-modify-write update of 'products.avg_rating' writes back a value computed from an earlier read; an update made by another client in between is lost
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET avg_rating = avg_rating + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND avg_rating = <value read> in its WHERE) and check how many rows it changed
   SQLExecute(Write);
   SQLFreeHandle(SQL_HANDLE_STMT, Write);
 }

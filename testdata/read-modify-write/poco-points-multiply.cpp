@@ -13,6 +13,6 @@ void doublePoints(Poco::Data::Session &S, int CustomerId) {
   int Doubled = Points * 2;
   // expect: sqlrace-read-modify-write update of 'loyalty.points' ...*
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET points = points + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND points = <value read> in its WHERE) and check how many rows it changed
   S << "UPDATE loyalty SET points = ? WHERE customer_id = ?", use(Doubled), use(CustomerId), now;
 }

@@ -28,6 +28,6 @@ bool addTag(QSqlDatabase Db, int PostId, const QString &Tag) {
   Write.bindValue(":id", PostId);
   // expect: sqlrace-read-modify-write update of 'posts.tags' writes back ...*
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET tags = tags + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND tags = <value read> in its WHERE) and check how many rows it changed
   return Write.exec();
 }

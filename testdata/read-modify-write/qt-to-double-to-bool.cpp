@@ -25,6 +25,6 @@ bool raisePrice(QSqlDatabase Db, int ProductId, double Percent) {
   Write.addBindValue(ProductId);
   // expect: sqlrace-read-modify-write update of 'products.price' writes back a value computed from an earlier read; an update made by another client in between is lost
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET price = price + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND price = <value read> in its WHERE) and check how many rows it changed
   return Write.exec();
 }

@@ -13,6 +13,6 @@ void addNote(soci::session &Sql, int TicketId, const std::string &Line) {
   Notes += Line;
   // expect: sqlrace-read-modify-write update of 'tickets.notes' ...*
   // note: sqlrace-read-modify-write no row lock (SELECT ... FOR UPDATE in the same transaction), serializable transaction or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET notes = notes + <change>), or read the row with SELECT ... FOR UPDATE inside the transaction that writes it
+  // note: sqlrace-read-modify-write read the row with SELECT ... FOR UPDATE inside the transaction that writes it, or make the UPDATE conditional on the value read (AND notes = <value read> in its WHERE) and check how many rows it changed
   Sql << "UPDATE tickets SET notes = :notes WHERE id = :id", soci::use(Notes), soci::use(TicketId);
 }

@@ -22,7 +22,7 @@ void raisePrice(sqlite3 *Db, const char *Sku) {
   sqlite3_bind_text(Write, 2, Sku, -1, SQLITE_TRANSIENT);
   // expect: sqlrace-read-modify-write update of 'products.price' writes back a value computed from an earlier read...*
   // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET price = price + <change>), or read and write the row inside one BEGIN IMMEDIATE transaction
+  // note: sqlrace-read-modify-write read and write the row inside one BEGIN IMMEDIATE transaction, or make the UPDATE conditional on the value read (AND price = <value read> in its WHERE) and check how many rows it changed
   sqlite3_step(Write);
   sqlite3_finalize(Write);
 }

@@ -22,7 +22,7 @@ void logEvent(sqlite3 *Db, sqlite3_int64 OrderId, const std::string &Event) {
   sqlite3_bind_int64(Write, 2, OrderId);
   // expect: sqlrace-read-modify-write update of 'orders.history' writes back a value computed from an earlier read...*
   // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET history = history + <change>), or read and write the row inside one BEGIN IMMEDIATE transaction
+  // note: sqlrace-read-modify-write read and write the row inside one BEGIN IMMEDIATE transaction, or make the UPDATE conditional on the value read (AND history = <value read> in its WHERE) and check how many rows it changed
   sqlite3_step(Write);
   sqlite3_finalize(Write);
 }

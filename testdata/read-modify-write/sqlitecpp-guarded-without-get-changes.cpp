@@ -22,7 +22,7 @@ bool rename(SQLite::Database &Db, int DocId, const std::string &Suffix) {
   Write.bind(3, Version);
   // expect: sqlrace-read-modify-write update of 'documents.title' writes back a value computed from an earlier read; an update made by another client in between is lost
   // note: sqlrace-read-modify-write the UPDATE re-checks a condition in its WHERE, but the code never looks at how many rows it changed
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET title = title + <change>), or read and write the row inside one BEGIN IMMEDIATE transaction
+  // note: sqlrace-read-modify-write read and write the row inside one BEGIN IMMEDIATE transaction, or make the UPDATE conditional on the value read (AND title = <value read> in its WHERE) and check how many rows it changed
   Write.exec();
   return true;
 }

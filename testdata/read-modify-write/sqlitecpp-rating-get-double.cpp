@@ -20,6 +20,6 @@ void rate(SQLite::Database &Db, int ProductId, int Stars) {
   Write.bind(2, ProductId);
   // expect: sqlrace-read-modify-write update of 'products.avg_rating' writes back ...*
   // note: sqlrace-read-modify-write no transaction (BEGIN IMMEDIATE) or guarded UPDATE protects the value between the read and the write
-  // note: sqlrace-read-modify-write compute the new value in the UPDATE itself (SET avg_rating = avg_rating + <change>), or read and write the row inside one BEGIN IMMEDIATE transaction
+  // note: sqlrace-read-modify-write read and write the row inside one BEGIN IMMEDIATE transaction, or make the UPDATE conditional on the value read (AND avg_rating = <value read> in its WHERE) and check how many rows it changed
   Write.exec();
 }

@@ -189,6 +189,13 @@ private:
   /// A comparison or handler that may handle a unique violation.
   void onUniqueHandling(const PathState &S, const clang::Stmt *St,
                         ActVisitor &V) const;
+  /// Collects into From the events whose error the value E reports: the
+  /// last query on a connection, a result's query, the calls an exception
+  /// came from. Resolved is set when E was traced to a connection, even
+  /// if no query ran on it.
+  void errorSources(const PathState &S, const Expr *E, unsigned Depth,
+                    llvm::SmallVectorImpl<const Expr *> &From,
+                    bool &Resolved) const;
   /// BEGIN / COMMIT / ROLLBACK made by an API call rather than by SQL.
   void onTxnCall(PathState &S, const Expr *Call,
                  const catalogue::FunctionRule &Rule);
@@ -246,10 +253,19 @@ private:
   }
 };
 
+/// Whether the SELECT reads column Column: an item of its select list
+/// names it, alone or in an expression ("t.col", "col AS x", "col + 1"),
+/// or is `*`. Any value computed from what it returns may come from the
+/// column.
+bool readsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                 sql::Dialect D);
 
-/// Whether the SELECT returned column Column ("t.col", "col AS x",
-/// quoted; SELECT * returns them all).
-bool selects(const sql::StatementFacts &Select, llvm::StringRef Column);
+/// Whether the SELECT returns column Column's value as it is: an item is
+/// the column alone ("t.col", "col AS x") or `*`. A rewrite that applies
+/// the change to the column's current value needs it: after `SELECT
+/// balance + 1`, `balance - <change>` would drop the `+ 1`.
+bool returnsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                   sql::Dialect D);
 
 /// The first column of a key expression: lower(email) keys email.
 std::string baseColumn(llvm::StringRef Key);

@@ -22,7 +22,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "clang/AST/StmtCXX.h"
-#include <functional>
 #include <set>
 
 using namespace clang;
@@ -318,60 +317,63 @@ void FunctionAnalysis::onUniqueHandling(const PathState &S, const Stmt *St,
   // was traced to a connection or result, even if no event ran on it (an
   // error read from another connection handles nothing).
   bool Resolved = false;
-  std::function<void(const Expr *, unsigned)> Sources =
-      [&](const Expr *E, unsigned Depth) {
-        if (!E || Depth > 12)
-          return;
-        E = stripWrappers(E);
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-          const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-          if (VD && VD->isExceptionVariable())
-            From.append(S.CaughtFrom.begin(), S.CaughtFrom.end());
-          else if (const Expr *const *Value = VD ? S.Values.lookup(VD) : nullptr)
-            Sources(*Value, Depth + 1);
-          return;
-        }
-        if (const catalogue::FunctionRule *Rule = Model.ruleOf(E)) {
-          switch (Rule->TheRole) {
-          case Role::ErrorCode:
-          case Role::ErrorField: {
-            if (Rule->ConnectionArg != catalogue::NoArg) {
-              const Expr *Conn = Model.arg(E, Rule->ConnectionArg);
-              Resolved |= Model.handleOf(Conn).Conn != nullptr;
-              if (const Expr *Last = Evaluator.lastEventOn(Conn, S))
-                From.push_back(Last);
-            }
-            const Expr *On = Rule->ResultArg != catalogue::NoArg
-                                 ? Model.arg(E, Rule->ResultArg)
-                                 : Model.arg(E, catalogue::ObjectArg);
-            if (!On)
-              return;
-            if (const Expr *Source = Evaluator.resultSource(On, S))
-              From.push_back(Source);
-            else if (const Expr *Last = Evaluator.lastEventOn(On, S))
-              From.push_back(Last);
-            else
-              Sources(On, Depth + 1); // an exception, an error object
-            return;
-          }
-          default:
-            if (const Expr *Source = Evaluator.resultSource(E, S))
-              From.push_back(Source);
-            return;
-          }
-        }
-        if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
-          Sources(M->getImplicitObjectArgument(), Depth + 1);
-          return;
-        }
-        for (const Stmt *Child : E->children())
-          Sources(dyn_cast_or_null<Expr>(Child), Depth + 1);
-      };
-  Sources(Value, 0);
+  errorSources(S, Value, 0, From, Resolved);
   if (From.empty() && !Resolved)
     V.uniqueHandledSomewhere(St->getBeginLoc());
   else
     V.uniqueHandled(From);
+}
+
+void FunctionAnalysis::errorSources(const PathState &S, const Expr *E,
+                                    unsigned Depth,
+                                    llvm::SmallVectorImpl<const Expr *> &From,
+                                    bool &Resolved) const {
+  if (!E || Depth > 12)
+    return;
+  E = stripWrappers(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && VD->isExceptionVariable())
+      From.append(S.CaughtFrom.begin(), S.CaughtFrom.end());
+    else if (const Expr *const *Value = VD ? S.Values.lookup(VD) : nullptr)
+      errorSources(S, *Value, Depth + 1, From, Resolved);
+    return;
+  }
+  if (const catalogue::FunctionRule *Rule = Model.ruleOf(E)) {
+    switch (Rule->TheRole) {
+    case Role::ErrorCode:
+    case Role::ErrorField: {
+      if (Rule->ConnectionArg != catalogue::NoArg) {
+        const Expr *Conn = Model.arg(E, Rule->ConnectionArg);
+        Resolved |= Model.handleOf(Conn).Conn != nullptr;
+        if (const Expr *Last = Evaluator.lastEventOn(Conn, S))
+          From.push_back(Last);
+      }
+      const Expr *On = Rule->ResultArg != catalogue::NoArg
+                           ? Model.arg(E, Rule->ResultArg)
+                           : Model.arg(E, catalogue::ObjectArg);
+      if (!On)
+        return;
+      if (const Expr *Source = Evaluator.resultSource(On, S))
+        From.push_back(Source);
+      else if (const Expr *Last = Evaluator.lastEventOn(On, S))
+        From.push_back(Last);
+      else // an exception, an error object
+        errorSources(S, On, Depth + 1, From, Resolved);
+      return;
+    }
+    default:
+      if (const Expr *Source = Evaluator.resultSource(E, S))
+        From.push_back(Source);
+      return;
+    }
+  }
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
+    errorSources(S, M->getImplicitObjectArgument(), Depth + 1, From, Resolved);
+    return;
+  }
+  for (const Stmt *Child : E->children())
+    errorSources(S, dyn_cast_or_null<Expr>(Child), Depth + 1, From, Resolved);
 }
 
 void FunctionAnalysis::taint(PathState &S, const VarDecl *VD, const Expr *E,

@@ -80,13 +80,12 @@ std::vector<FixEdit> FunctionAnalysis::selfRelativeFix(
   ASTContext &Ctx = Model.context();
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  // The read returned this column and nothing else, so any value taken from
-  // it is the column's value.
+  // The read returned this column alone, not an expression of it, and
+  // nothing else, so any value taken from it is the column's value.
   if (R.Select->SelectedColumns.size() != 1 || Q.Inner || R.Q->Inner ||
-      !Q.Rule)
-    return {};
-  llvm::StringRef Only = llvm::StringRef(R.Select->SelectedColumns[0]).trim();
-  if (Only == "*" || Only.ends_with(".*") || !selects(*R.Select, A.Column))
+      !Q.Rule ||
+      sql::selectItemUse(R.Select->SelectedColumns[0], A.Column,
+                         R.Q->Dialect) != sql::ColumnUse::Exactly)
     return {};
 
   const BinaryOperator *B = changeExpression(Value);
@@ -127,9 +126,10 @@ std::vector<FixEdit> FunctionAnalysis::selfRelativeFix(
       plainLiteral(Model.arg(Q.Call, Q.Rule->SqlArg), SM);
   if (!Lit)
     return {};
-  std::optional<size_t> At =
-      sql::assignedValueOffset(Lit->getString(), A.Column, Q.Dialect);
-  if (!At)
+  std::vector<sql::Insertion> Edits = sql::selfRelativeAssignment(
+      Lit->getString(), A.Column, B->getOpcode() == BO_Sub ? '-' : '+',
+      Q.Dialect);
+  if (Edits.empty())
     return {};
 
   CharSourceRange Whole = Lexer::makeFileCharRange(
@@ -142,10 +142,14 @@ std::vector<FixEdit> FunctionAnalysis::selfRelativeFix(
   if (ChangeText.empty())
     return {};
 
-  SourceLocation Insert = Lit->getStrTokenLoc(0).getLocWithOffset(1 + *At);
-  std::string Prefix = A.Column + (B->getOpcode() == BO_Sub ? " - " : " + ");
-  return {{CharSourceRange::getCharRange(Insert, Insert), Prefix},
-          {Whole, ChangeText.str()}};
+  // The literal's bytes are the SQL's: an offset in one is one in the other.
+  std::vector<FixEdit> Fix;
+  for (const sql::Insertion &I : Edits) {
+    SourceLocation At = Lit->getStrTokenLoc(0).getLocWithOffset(1 + I.Offset);
+    Fix.push_back({CharSourceRange::getCharRange(At, At), I.Text});
+  }
+  Fix.push_back({Whole, ChangeText.str()});
+  return Fix;
 }
 
 } // namespace sqlrace::flow

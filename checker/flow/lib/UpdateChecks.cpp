@@ -17,18 +17,19 @@ using sqlrace::catalogue::Role;
 
 namespace sqlrace::flow {
 
-bool selects(const sql::StatementFacts &Select, llvm::StringRef Column) {
-  for (const std::string &C : Select.SelectedColumns) {
-    llvm::StringRef Name = llvm::StringRef(C).trim();
-    if (Name == "*" || Name.ends_with(".*"))
-      return true;
-    // "t.balance", "balance AS b", "\"balance\"".
-    Name = Name.split(' ').first;
-    Name = Name.substr(Name.rfind('.') + 1).trim("\"`[]");
-    if (Name.equals_insensitive(Column))
-      return true;
-  }
-  return false;
+bool readsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                 sql::Dialect D) {
+  return llvm::any_of(Select.SelectedColumns, [&](const std::string &Item) {
+    return sql::selectItemUse(Item, Column, D) != sql::ColumnUse::None;
+  });
+}
+
+bool returnsColumn(const sql::StatementFacts &Select, llvm::StringRef Column,
+                   sql::Dialect D) {
+  return llvm::any_of(Select.SelectedColumns, [&](const std::string &Item) {
+    sql::ColumnUse Use = sql::selectItemUse(Item, Column, D);
+    return Use == sql::ColumnUse::Exactly || Use == sql::ColumnUse::All;
+  });
 }
 
 const Expr *FunctionAnalysis::boundValue(const PathState &S, const Expr *Event,
@@ -115,9 +116,61 @@ const Expr *FunctionAnalysis::fullExpressionBind(const Expr *Event,
   return Model.arg(Bind, Model.ruleOf(Bind)->ValueArg);
 }
 
+// Whether the value read, on its way into E, goes through anything other
+// than additions and subtractions: a product, a quotient, a bit operation,
+// a negation, a comparison, or an operator of a class (a string or a
+// document built from it), looking through locals.
+static bool reshapesRead(const ConditionEvaluator &Eval, const Expr *E,
+                         const PathState &S, const Expr *Read,
+                         unsigned Depth = 0) {
+  if (!E || Depth > 8)
+    return false;
+  E = stripWrappers(E);
+  auto Depends = [&](const Expr *X) { return Eval.dependsOnRead(X, S, Read); };
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    switch (B->getOpcode()) {
+    case BO_Add:
+    case BO_Sub:
+    case BO_Assign:
+    case BO_Comma:
+      break;
+    case BO_AddAssign:
+    case BO_SubAssign:
+      // x += d: what x held before is not known here, d is.
+      return reshapesRead(Eval, B->getRHS(), S, Read, Depth + 1);
+    default:
+      if (Depends(B->getLHS()) || Depends(B->getRHS()))
+        return true;
+    }
+  } else if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if ((U->getOpcode() == UO_Minus || U->getOpcode() == UO_Not ||
+         U->getOpcode() == UO_LNot) &&
+        Depends(U->getSubExpr()))
+      return true;
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    // Subscripts, member access and calls reach the value; other operators
+    // of a class make something new from it.
+    OverloadedOperatorKind K = Op->getOperator();
+    bool Reaches = K == OO_Subscript || K == OO_Arrow || K == OO_Call ||
+                   K == OO_Equal || (K == OO_Star && Op->getNumArgs() == 1);
+    if (!Reaches && llvm::any_of(Op->arguments(), Depends))
+      return true;
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (const Expr *const *Assigned = S.Values.lookup(VD))
+        return reshapesRead(Eval, *Assigned, S, Read, Depth + 1);
+    return false;
+  }
+  for (const Stmt *Child : E->children())
+    if (reshapesRead(Eval, dyn_cast_or_null<Expr>(Child), S, Read, Depth + 1))
+      return true;
+  return false;
+}
+
 // The operator of `<read value> + <change>` or `<read value> - <change>`
-// that computes Value, looking through locals and conversions; 0 if the new
-// value is computed some other way.
+// that computes Value, on numbers, looking through locals and conversions;
+// 0 if the new value is computed some other way (a product, a string or a
+// document edited in C++).
 static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
                            const PathState &S, const Expr *Read,
                            unsigned Depth = 0) {
@@ -125,22 +178,34 @@ static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
     return 0;
   Value = stripWrappers(Value);
   if (const auto *B = dyn_cast<BinaryOperator>(Value)) {
-    if (B->getOpcode() != BO_Add && B->getOpcode() != BO_Sub)
+    if ((B->getOpcode() != BO_Add && B->getOpcode() != BO_Sub) ||
+        !B->getType()->isArithmeticType())
       return 0;
     bool L = Eval.dependsOnRead(B->getLHS(), S, Read);
     bool R = Eval.dependsOnRead(B->getRHS(), S, Read);
-    if (L && !R)
+    if (L && !R && !reshapesRead(Eval, B->getLHS(), S, Read))
       return B->getOpcode() == BO_Add ? '+' : '-';
-    if (R && !L && B->getOpcode() == BO_Add)
+    if (R && !L && B->getOpcode() == BO_Add &&
+        !reshapesRead(Eval, B->getRHS(), S, Read))
       return '+';
     return 0;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(Value)) {
     if (U->isIncrementDecrementOp())
-      return U->isIncrementOp() ? '+' : '-';
+      return U->getType()->isArithmeticType() ? (U->isIncrementOp() ? '+' : '-')
+                                              : 0;
     // APIs that bind a buffer's address (ODBC): the value is what it holds.
     if (U->getOpcode() == UO_AddrOf)
       return changeOperator(Eval, U->getSubExpr(), S, Read, Depth + 1);
+  }
+  // Cond ? <read> + 1 : 1: the arm made from the value read.
+  if (const auto *C = dyn_cast<ConditionalOperator>(Value)) {
+    bool T = Eval.dependsOnRead(C->getTrueExpr(), S, Read);
+    bool F = Eval.dependsOnRead(C->getFalseExpr(), S, Read);
+    if (T == F)
+      return 0;
+    return changeOperator(Eval, T ? C->getTrueExpr() : C->getFalseExpr(), S,
+                          Read, Depth + 1);
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Value))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
@@ -150,7 +215,8 @@ static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
       // x += d / x -= d on a value read: the change is d.
       if (const auto *B = dyn_cast<BinaryOperator>(*Assigned))
         if (B->getOpcode() == BO_AddAssign || B->getOpcode() == BO_SubAssign)
-          return Eval.dependsOnRead(B->getRHS(), S, Read)
+          return Eval.dependsOnRead(B->getRHS(), S, Read) ||
+                         !B->getType()->isArithmeticType()
                      ? 0
                      : (B->getOpcode() == BO_AddAssign ? '+' : '-');
       return changeOperator(Eval, *Assigned, S, Read, Depth + 1);
@@ -164,6 +230,74 @@ static char changeOperator(const ConditionEvaluator &Eval, const Expr *Value,
     if (C->getNumArgs() == 1)
       return changeOperator(Eval, C->getArg(0), S, Read, Depth + 1);
   return 0;
+}
+
+// The pieces SQL text is made of: the operands of a concatenation and the
+// values a formatting call prints, through locals that hold text and
+// conversions to a C string (.c_str()).
+static void textPieces(const ApiModel &Model, const Expr *E, const PathState &S,
+                       llvm::SmallVectorImpl<const Expr *> &Pieces,
+                       unsigned Depth = 0) {
+  if (!E)
+    return;
+  E = stripWrappers(E);
+  if (Depth > 8) {
+    Pieces.push_back(E);
+    return;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getOperator() == OO_Plus) {
+    for (const Expr *Arg : Op->arguments())
+      textPieces(Model, Arg, S, Pieces, Depth + 1);
+    return;
+  }
+  if (const catalogue::FunctionRule *Rule = Model.ruleOf(E);
+      Rule && Rule->TheRole == Role::FormatInto) {
+    const auto *Call = cast<CallExpr>(E);
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+      // Not the buffer written, nor its size.
+      if (static_cast<int>(I) != Rule->ValueArg &&
+          !isa<UnaryExprOrTypeTraitExpr>(stripWrappers(Call->getArg(I))))
+        Pieces.push_back(Call->getArg(I));
+    return;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && !VD->getType()->isArithmeticType())
+      if (const Expr *const *Assigned = S.Values.lookup(VD)) {
+        textPieces(Model, *Assigned, S, Pieces, Depth + 1);
+        return;
+      }
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E);
+      M && M->getNumArgs() == 0) {
+    textPieces(Model, M->getImplicitObjectArgument(), S, Pieces, Depth + 1);
+    return;
+  }
+  Pieces.push_back(E);
+}
+
+// The change in SQL text built from pieces (a concatenation, a buffer
+// formatted with snprintf): changeOperator of the one piece made from the
+// value read with a change, when the others made from it are values read
+// as they are (a version restated in the WHERE).
+static char changeInText(const ApiModel &Model, const ConditionEvaluator &Eval,
+                         const Expr *Text, const PathState &S,
+                         const Expr *Read) {
+  llvm::SmallVector<const Expr *, 8> Pieces;
+  textPieces(Model, Text, S, Pieces);
+  char Found = 0;
+  unsigned Changed = 0;
+  for (const Expr *Piece : Pieces) {
+    if (!Eval.dependsOnRead(Piece, S, Read))
+      continue;
+    if (char Op = changeOperator(Eval, Piece, S, Read)) {
+      Found = Op;
+      ++Changed;
+    } else if (reshapesRead(Eval, Piece, S, Read)) {
+      return 0;
+    }
+  }
+  return Changed == 1 ? Found : 0;
 }
 
 // Whether the function reads VD after the call Event (the new value it
@@ -244,7 +378,8 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
     // A value computed from the read and written back: a lost update.
     bool Written = false;
     for (const sql::Assignment &A : Update.Assignments) {
-      if (!WantRMW || A.SelfRelative || !selects(Select, A.Column))
+      if (!WantRMW || A.SelfRelative ||
+          !readsColumn(Select, A.Column, R.Q->Dialect))
         continue;
       const Expr *Value = nullptr;
       if (hasHole(A.Value)) {
@@ -262,19 +397,32 @@ void FunctionAnalysis::judgeUpdate(const PathState &S, const Expr *Event,
         continue;
       Fd.Check = CheckKind::ReadModifyWrite;
       Fd.Column = A.Column;
-      if (char Op = changeOperator(Evaluator, Value, S, ReadCall);
-          Op && !hasHole(A.Value)) {
-        // "col = <value>" becomes "col = col - <value>": the assignment
-        // found by its parsed column, not by searching the text for it.
-        if (std::optional<size_t> At =
-                sql::assignedValueOffset(Fd.ActSql, A.Column, Q.Dialect))
-          Fd.AtomicSql = Fd.ActSql.substr(0, *At) + A.Column + " " + Op +
-                         " " + Fd.ActSql.substr(*At);
+      // A value in the text itself (a concatenation) is the one piece of
+      // the text made from the read, when the value is nothing else.
+      char Op = !hasHole(A.Value)
+                    ? changeOperator(Evaluator, Value, S, ReadCall)
+                : sql::isOneHole(A.Value, Q.Dialect)
+                    ? changeInText(Model, Evaluator, Value, S, ReadCall)
+                    : 0;
+      Fd.NumericChange = Op != 0;
+      if (Op && !hasHole(A.Value)) {
+        // The rewrite applies the change to the column's current value:
+        // only right when the value read was the column's own, not an
+        // expression of it.
+        bool Exact = returnsColumn(Select, A.Column, R.Q->Dialect);
+        // "col = <value>" becomes "col = col - <value>", made by the SQL
+        // layer from the parsed assignment and the lexer's placeholder.
+        std::vector<sql::Insertion> Edits =
+            Exact ? sql::selfRelativeAssignment(Fd.ActSql, A.Column, Op,
+                                                Q.Dialect)
+                  : std::vector<sql::Insertion>();
+        if (!Edits.empty())
+          Fd.AtomicSql = sql::applyInsertions(Fd.ActSql, Edits);
         Fd.NewValueUsedAfter = usedAfter(Model.varOf(Value), Event);
         // When the value read also decided the path (enough balance?),
         // the check stays racy after the rewrite: no fix-it, the guarded
         // UPDATE it needs is not a local edit.
-        if (!Guarded && !State.Decided)
+        if (Exact && !Guarded && !State.Decided)
           Fd.Fix = selfRelativeFix(S, Event, Q, R, ReadCall, A, Value);
       }
       Written = true;

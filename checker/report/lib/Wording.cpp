@@ -240,11 +240,20 @@ static WordedFinding wordReadModifyWrite(const flow::Finding &F) {
       Text += ", binding the change instead of the new value";
     }
     W.Notes.push_back({F.ActLoc, Text});
-  } else
+  } else if (F.NumericChange) {
     W.Notes.push_back(
         {F.ActLoc, "compute the new value in the UPDATE itself (SET " +
                        F.Column + " = " + F.Column + " + <change>), or " +
                        lockedRead(F.Dialect)});
+  } else {
+    // A product, a string or a document: no `col + <change>` to write.
+    W.Notes.push_back({F.ActLoc, lockedRead(F.Dialect) +
+                                     ", or make the UPDATE conditional on "
+                                     "the value read (AND " +
+                                     F.Column +
+                                     " = <value read> in its WHERE) and "
+                                     "check how many rows it changed"});
+  }
   addPartlyUnknown(F, W, /*Rewrite=*/false);
   W.Fix = F.Fix;
   if (!F.Fix.empty())

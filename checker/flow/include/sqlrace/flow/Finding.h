@@ -60,6 +60,11 @@ struct Finding {
   /// read-modify-write: the column written back with a value computed from
   /// its earlier read.
   std::string Column;
+  /// read-modify-write: the new value is the value read plus or minus a
+  /// change, on numbers, so the UPDATE can compute it (`col = col + <change>`)
+  /// even where no rewrite of its text could be made. Not for a product, a
+  /// string or a document edited in C++.
+  bool NumericChange = false;
   /// read-modify-write: the program uses the new value it computed after
   /// the UPDATE, so the rewrite must read it back (RETURNING).
   bool NewValueUsedAfter = false;

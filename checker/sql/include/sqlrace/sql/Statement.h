@@ -112,6 +112,9 @@ enum class LockKind {
 /// One `col = expr` of an UPDATE's SET list.
 struct Assignment {
   std::string Column;  ///< normalised column name
+  /// The column as the SET list writes it, qualifier and quotes kept:
+  /// `w.balance`, `"Balance"`, `` `order` ``, `[Order Total]`.
+  std::string Target;
   std::string Value;   ///< the expression text, as written (holes kept)
   bool SelfRelative = false; ///< the value reads the column itself (n = n + 1)
   /// Byte offset of Value in the analysed text. None when the value is not
@@ -252,6 +255,37 @@ std::optional<size_t> assignedValueOffset(llvm::StringRef Text,
                                           llvm::StringRef Column,
                                           Dialect D = Dialect::Unknown);
 
+/// Text inserted into a statement's text before the byte at Offset.
+struct Insertion {
+  size_t Offset = 0;
+  std::string Text;
+};
+
+/// How the first UPDATE of Text that assigns Column becomes relative to
+/// the column's current value, given that the value's one bound
+/// placeholder stands for `<column> Op <change>` (Op '+' or '-') and is to
+/// be bound to the change instead. The column is named as the SET list
+/// names it (Assignment::Target): `SET "Balance" = $1` becomes `SET
+/// "Balance" = "Balance" - $1`. A value that is the placeholder alone gets
+/// the column in front of it; in a larger expression the placeholder
+/// becomes `(<column> - <placeholder>)`, so that `SET n = ? * 2` becomes
+/// `SET n = (n - ?) * 2`, not `n - ? * 2`. The statement is read by D's
+/// lexer and parser: a column name or `=` inside a string, quoted name or
+/// comment is not an assignment. The insertions come in increasing Offset;
+/// none when no UPDATE of Text assigns Column a value of its own (not
+/// shared by a column tuple), when Op is neither '+' nor '-', when the
+/// value holds a hole, no bound placeholder or several, or when its
+/// placeholder (`$2`, `:amount`) is used elsewhere in the statement too,
+/// where binding the change would change that use as well.
+std::vector<Insertion> selfRelativeAssignment(llvm::StringRef Text,
+                                              llvm::StringRef Column, char Op,
+                                              Dialect D = Dialect::Unknown);
+
+/// Text with Edits made (their offsets in Text, in increasing order;
+/// offsets past the end are put at the end).
+std::string applyInsertions(llvm::StringRef Text,
+                            const std::vector<Insertion> &Edits);
+
 /// The 1-based position, among all the `?`, `?N`, `$N`, `:name`, `@name` and
 /// `$name` placeholders of Text, of the first occurrence of the named
 /// placeholder Name (":email", "@id", "$name", compared as written), as
@@ -275,6 +309,31 @@ std::optional<unsigned> valuePlaceholderNumber(llvm::StringRef Statement,
                                                llvm::StringRef Value,
                                                std::optional<size_t> ValueAt,
                                                Dialect D = Dialect::Unknown);
+
+/// Whether Value, an expression as written (Assignment::Value), is one
+/// fragment unknown at analysis time and nothing else: a HoleChar alone, in
+/// parentheses, or alone in a string literal ('<hole>'), as D's lexer reads
+/// it.
+bool isOneHole(llvm::StringRef Value, Dialect D = Dialect::Unknown);
+
+/// How a SELECT's select-list item uses a column.
+enum class ColumnUse {
+  None,       ///< the item does not read the column
+  Expression, ///< an expression that reads it: `balance + 1`, `lower(name)`
+  Exactly,    ///< the column alone: `balance`, `t."balance"`, `balance AS b`
+  All,        ///< `*` or `t.*`: every column, this one included, as it is
+};
+
+/// How Item, one select-list item as written (StatementFacts::
+/// SelectedColumns), uses Column, a normalised name (Assignment::Column).
+/// Read by D's lexer: the column is an identifier token, bare, qualified or
+/// quoted, that is neither a function's name, a qualifier, nor the item's
+/// alias (`x AS balance`, `x balance`); strings, placeholders and comments
+/// never name it. Names compare as D compares column names: exactly in
+/// PostgreSQL (where a bare name is lower-cased and a quoted one is not),
+/// regardless of case elsewhere.
+ColumnUse selectItemUse(llvm::StringRef Item, llvm::StringRef Column,
+                        Dialect D = Dialect::Unknown);
 
 /// The column a key part (StatementFacts::KeyColumns, UniqueKey::Columns)
 /// constrains: the part itself for a column, the innermost argument of an
