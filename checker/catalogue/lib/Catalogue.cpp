@@ -848,6 +848,9 @@ llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files,
 std::string Catalogue::findConfig(llvm::StringRef Dir) {
   llvm::SmallString<256> Path(Dir);
   llvm::sys::fs::make_absolute(Path);
+  // "./a.cpp" and "a.cpp" find the same file, so they share its setup
+  // (".." is kept: through a symbolic link it is not the lexical parent).
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
   while (!Path.empty()) {
     llvm::SmallString<256> Candidate(Path);
     llvm::sys::path::append(Candidate, ".sqlrace.json");
