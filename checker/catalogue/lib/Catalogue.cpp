@@ -606,6 +606,8 @@ llvm::Error FileReader::read(ApiRules &Api,
         for (size_t I = 0; I < Fs.size(); ++I) {
           FunctionRule F;
           readFunction(Fs[I], P + "/" + std::to_string(I), F);
+          if (Config)
+            F.WrapperIndex = static_cast<int>(I);
           Functions.push_back(std::move(F));
         }
     }
@@ -758,6 +760,7 @@ public:
       }
       for (FunctionRule &F : Functions) {
         F.Api = Api.get();
+        C.Usage->addWrapper(F);
         // Overloads told apart by their parameter count have keys of their
         // own.
         std::string Key = F.Params < 0 ? F.Name
@@ -899,6 +902,23 @@ std::vector<std::string> Catalogue::takeMisfits() const {
   std::lock_guard<std::mutex> Lock(*MisfitLock);
   Out.swap(Misfits);
   return Out;
+}
+
+void Catalogue::noteCallee(llvm::StringRef QualifiedName, int NumParams) const {
+  if (Usage->empty())
+    return;
+  Usage->noteCallee(QualifiedName, static_cast<unsigned>(std::max(NumParams, 0)),
+                    function(QualifiedName, NumParams),
+                    conditional(QualifiedName, NumParams));
+}
+
+void Catalogue::noteWrapperSql(const FunctionRule &Rule,
+                               const std::string *Text) const {
+  Usage->noteSqlArg(Rule, Text);
+}
+
+std::vector<ConfigWarning> Catalogue::wrapperWarnings(bool WholeProgram) const {
+  return Usage->warnings(WholeProgram);
 }
 
 const FunctionRule *Catalogue::function(llvm::StringRef QualifiedName,
