@@ -184,6 +184,8 @@ FileResult analyseFile(const std::string &Source, RunContext &Run) {
       return Result;
     }
     Project = *Found;
+    if (!Project->Options.Enabled.empty())
+      Run.Analysed.try_emplace(Project->Config.File, Project);
   }
   // A config may switch every check off for its part of the tree.
   if (Project->Options.Enabled.empty())

@@ -46,6 +46,9 @@ struct RunContext {
   clang::tooling::CompilationDatabase *DB = nullptr;
   project::ProjectSetups *Setups = nullptr;
   std::mutex SetupsLock;
+  /// The setups files were analysed with, by config file (under
+  /// SetupsLock): their wrappers' use is told at the end of the run.
+  std::map<std::string, const project::Setup *> Analysed;
   /// --baseline's fingerprints.
   std::set<std::string> Baseline;
   /// The text format is on: findings are rendered clang-style; with

@@ -171,6 +171,10 @@ struct Work {
   tooling::CompilationDatabase *DB = nullptr;
   /// Entries of compile_commands.json were skipped: exit status 2.
   bool BadCompileCommands = false;
+  /// The run sees the whole program: every file of the compilation
+  /// database, or the files named with "--" (all sqlrace can know of), and
+  /// no --shard.
+  bool WholeProgram = true;
 };
 
 /// What a run reported, in input order.
@@ -180,6 +184,8 @@ struct RunResults {
   /// several files include is kept once.
   std::vector<report::Diagnostic> All;
   report::FixOutcome Fixed;
+  /// About the configs' wrappers, from the whole run.
+  std::vector<report::ConfigWarning> Warnings;
 
   /// The diagnostics that count: neither NOLINT nor the baseline hides them.
   std::vector<const report::Diagnostic *> reported() const {
@@ -326,6 +332,24 @@ static int listAndExit(ProjectSetups &Setups) {
   return 0;
 }
 
+/// Whether Sources name every file the database lists (a database that
+/// lists none, as with "--" or compile_flags.txt, is covered by any).
+static bool coversDatabase(const tooling::CompilationDatabase &DB,
+                           const std::vector<std::string> &Sources) {
+  auto Normal = [](StringRef Path) {
+    llvm::SmallString<256> P(Path);
+    llvm::sys::fs::make_absolute(P);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    return std::string(P);
+  };
+  std::set<std::string> Named;
+  for (const std::string &S : Sources)
+    Named.insert(Normal(S));
+  return llvm::all_of(DB.getAllFiles(), [&](const std::string &F) {
+    return Named.count(Normal(F)) > 0;
+  });
+}
+
 /// The files to analyse and their compilation database. With "--" and
 /// files: the flags after it. Otherwise the database of -p, or the nearest
 /// to the first file, with its problems reported (Inputs.h); with no file
@@ -361,7 +385,9 @@ static llvm::Error findWork(tooling::CommonOptionsParser &Parsed,
       return optionError("the compilation database in '" +
                          BuildDir.value_or("") + "' lists no files");
   }
+  W.WholeProgram = !W.BadCompileCommands && coversDatabase(*W.DB, W.Sources);
   if (!Shard.empty()) {
+    W.WholeProgram = false;
     auto Part = parseShard(Shard);
     if (!Part)
       return optionError("--shard wants I/N with 1 <= I <= N, got '" + Shard +
@@ -417,22 +443,26 @@ static std::unique_ptr<StreamedOutput> openDocument(size_t Files) {
   case OutputFormat::Json:
     return std::make_unique<StreamedOutput>(
         [](const std::vector<report::Diagnostic> &D,
-           const std::vector<report::FileStatus> &F) {
-          return report::toJson(D, F);
+           const std::vector<report::FileStatus> &F,
+           const std::vector<report::ConfigWarning> &C) {
+          return report::toJson(D, F, C);
         },
         "diagnostics", Files);
   case OutputFormat::Sarif:
     return std::make_unique<StreamedOutput>(
         [](const std::vector<report::Diagnostic> &D,
-           const std::vector<report::FileStatus> &F) {
+           const std::vector<report::FileStatus> &F,
+           const std::vector<report::ConfigWarning> &C) {
           return report::toSarif(
-              D, F, {SQLRACE_VERSION, DocsUrl, SQLRACE_HOME_URL, SourceRoot});
+              D, F, {SQLRACE_VERSION, DocsUrl, SQLRACE_HOME_URL, SourceRoot},
+              C);
         },
         "results", Files);
   case OutputFormat::CodeClimate:
     return std::make_unique<StreamedOutput>(
         [](const std::vector<report::Diagnostic> &D,
-           const std::vector<report::FileStatus> &) {
+           const std::vector<report::FileStatus> &,
+           const std::vector<report::ConfigWarning> &) {
           return report::toCodeClimate(D, SourceRoot);
         },
         "", Files);
@@ -440,11 +470,30 @@ static std::unique_ptr<StreamedOutput> openDocument(size_t Files) {
   return nullptr;
 }
 
+/// The warnings about the configs' wrappers (entries that matched no
+/// called function, SQL arguments that never held text), by config file:
+/// all of them when the run saw the whole program and analysed every file,
+/// else only those a close name makes certain (WrapperUsage.h).
+static std::vector<report::ConfigWarning>
+configWarnings(const RunContext &Run, const RunResults &R, bool WholeProgram) {
+  bool AllAnalysed = llvm::all_of(
+      R.Statuses, [](const report::FileStatus &S) { return S.Ok; });
+  std::vector<report::ConfigWarning> Out;
+  for (const auto &[ConfigFile, Setup] : Run.Analysed)
+    for (catalogue::ConfigWarning &W :
+         Setup->Rules.wrapperWarnings(WholeProgram && AllAnalysed))
+      Out.push_back({{W.File, W.Line, W.Column, 0},
+                     catalogue::kindName(W.TheKind).str(),
+                     std::move(W.Message),
+                     std::move(W.Suggestion)});
+  return Out;
+}
+
 /// Analyses the files, with -j workers, and prints each one's output in
 /// input order as soon as it is complete; --fix applies each file's fixes
-/// right after its output.
-static RunResults analyseAll(const std::vector<std::string> &Sources,
-                             RunContext &Run) {
+/// right after its output. The warnings about the configs come last.
+static RunResults analyseAll(const Work &W, RunContext &Run) {
+  const std::vector<std::string> &Sources = W.Sources;
   size_t N = Sources.size();
   unsigned Threads = Jobs == 0 ? std::max(1u, std::thread::hardware_concurrency())
                                : static_cast<unsigned>(Jobs);
@@ -526,8 +575,18 @@ static RunResults analyseAll(const std::vector<std::string> &Sources,
   for (std::thread &T : Pool)
     T.join();
   ClearProgress();
+  Out.Warnings = configWarnings(Run, Out, W.WholeProgram);
+  if (Run.Text) {
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    OS.enable_colors(Run.ColourOut);
+    for (const report::ConfigWarning &C : Out.Warnings)
+      report::printConfigWarning(C, OS, Run.ColourOut);
+    llvm::outs() << Text;
+    llvm::outs().flush();
+  }
   if (Document)
-    Document->finish(Out.Statuses);
+    Document->finish(Out.Statuses, Out.Warnings);
   return Out;
 }
 
@@ -545,6 +604,9 @@ static void printSummary(const RunResults &R, size_t Reported) {
     llvm::errs() << "; " << Known << " known from the baseline";
   if (Failed)
     llvm::errs() << "; " << Failed << " could not be analysed";
+  if (!R.Warnings.empty())
+    llvm::errs() << "; " << R.Warnings.size() << " config warning"
+                 << (R.Warnings.size() == 1 ? "" : "s");
   if (!WriteBaseline.empty())
     llvm::errs() << "; baseline written to " << WriteBaseline;
   llvm::errs() << "\n";
@@ -609,5 +671,5 @@ int main(int argc, const char **argv) {
   Run.Setups = &Setups;
   if (llvm::Error E = prepareRun(Run))
     return fail(llvm::toString(std::move(E)));
-  return finish(analyseAll(W.Sources, Run), W);
+  return finish(analyseAll(W, Run), W);
 }

@@ -87,13 +87,13 @@ void StreamedOutput::armCrashClosing(size_t FilesDone) {
                     " files; the diagnostics listed are those of the files "
                     "it finished (please report)";
   Closings.push_back(
-      std::make_unique<std::string>(split(Render({}, {Stopped})).Tail + "\n"));
+      std::make_unique<std::string>(split(Render({}, {Stopped}, {})).Tail + "\n"));
   CrashClosing.store(Closings.back().get());
 }
 
 void StreamedOutput::start() {
   installCrashHandler();
-  llvm::outs() << split(Render({}, {})).Head;
+  llvm::outs() << split(Render({}, {}, {})).Head;
   llvm::outs().flush();
   armCrashClosing(0);
 }
@@ -101,7 +101,7 @@ void StreamedOutput::start() {
 void StreamedOutput::addFile(const std::vector<report::Diagnostic> &Diags,
                              size_t FilesDone) {
   if (!Diags.empty()) {
-    auto Doc = nlohmann::ordered_json::parse(Render(Diags, {}), nullptr,
+    auto Doc = nlohmann::ordered_json::parse(Render(Diags, {}, {}), nullptr,
                                              /*allow_exceptions=*/false);
     const nlohmann::ordered_json *Items = &Doc;
     if (!ArrayKey.empty()) {
@@ -128,9 +128,11 @@ void StreamedOutput::addFile(const std::vector<report::Diagnostic> &Diags,
   armCrashClosing(FilesDone);
 }
 
-void StreamedOutput::finish(const std::vector<report::FileStatus> &Files) {
+void StreamedOutput::finish(
+    const std::vector<report::FileStatus> &Files,
+    const std::vector<report::ConfigWarning> &Warnings) {
   CrashClosing.store(nullptr);
-  std::string Tail = split(Render({}, Files)).Tail;
+  std::string Tail = split(Render({}, Files, Warnings)).Tail;
   llvm::outs() << (AnyItem ? "\n" : "") << Tail << "\n";
   llvm::outs().flush();
 }

@@ -23,10 +23,12 @@ namespace sqlrace {
 
 class StreamedOutput {
 public:
-  /// Renders a whole document from diagnostics and file statuses.
-  using Renderer =
-      std::function<std::string(const std::vector<report::Diagnostic> &,
-                                const std::vector<report::FileStatus> &)>;
+  /// Renders a whole document from diagnostics, file statuses and the
+  /// warnings about the config.
+  using Renderer = std::function<std::string(
+      const std::vector<report::Diagnostic> &,
+      const std::vector<report::FileStatus> &,
+      const std::vector<report::ConfigWarning> &)>;
   /// ArrayKey names the document's one growing array: "diagnostics",
   /// "results", or "" when the document is that array.
   StreamedOutput(Renderer Render, std::string ArrayKey, size_t TotalFiles);
@@ -36,8 +38,10 @@ public:
   void start();
   /// Writes one finished file's diagnostics (FilesDone counts it).
   void addFile(const std::vector<report::Diagnostic> &Diags, size_t FilesDone);
-  /// Writes the closing for these statuses and disarms the crash closing.
-  void finish(const std::vector<report::FileStatus> &Files);
+  /// Writes the closing for these statuses and warnings, and disarms the
+  /// crash closing.
+  void finish(const std::vector<report::FileStatus> &Files,
+              const std::vector<report::ConfigWarning> &Warnings);
 
 private:
   struct Parts {

@@ -606,6 +606,8 @@ llvm::Error FileReader::read(ApiRules &Api,
         for (size_t I = 0; I < Fs.size(); ++I) {
           FunctionRule F;
           readFunction(Fs[I], P + "/" + std::to_string(I), F);
+          if (Config)
+            F.WrapperIndex = static_cast<int>(I);
           Functions.push_back(std::move(F));
         }
     }
@@ -758,6 +760,7 @@ public:
       }
       for (FunctionRule &F : Functions) {
         F.Api = Api.get();
+        C.Usage->addWrapper(F);
         // Overloads told apart by their parameter count have keys of their
         // own.
         std::string Key = F.Params < 0 ? F.Name
@@ -848,6 +851,9 @@ llvm::Expected<Catalogue> Catalogue::load(const std::vector<std::string> &Files,
 std::string Catalogue::findConfig(llvm::StringRef Dir) {
   llvm::SmallString<256> Path(Dir);
   llvm::sys::fs::make_absolute(Path);
+  // "./a.cpp" and "a.cpp" find the same file, so they share its setup
+  // (".." is kept: through a symbolic link it is not the lexical parent).
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/false);
   while (!Path.empty()) {
     llvm::SmallString<256> Candidate(Path);
     llvm::sys::path::append(Candidate, ".sqlrace.json");
@@ -896,6 +902,23 @@ std::vector<std::string> Catalogue::takeMisfits() const {
   std::lock_guard<std::mutex> Lock(*MisfitLock);
   Out.swap(Misfits);
   return Out;
+}
+
+void Catalogue::noteCallee(llvm::StringRef QualifiedName, int NumParams) const {
+  if (Usage->empty())
+    return;
+  Usage->noteCallee(QualifiedName, static_cast<unsigned>(std::max(NumParams, 0)),
+                    function(QualifiedName, NumParams),
+                    conditional(QualifiedName, NumParams));
+}
+
+void Catalogue::noteWrapperSql(const FunctionRule &Rule,
+                               const std::string *Text) const {
+  Usage->noteSqlArg(Rule, Text);
+}
+
+std::vector<ConfigWarning> Catalogue::wrapperWarnings(bool WholeProgram) const {
+  return Usage->warnings(WholeProgram);
 }
 
 const FunctionRule *Catalogue::function(llvm::StringRef QualifiedName,

@@ -4,6 +4,7 @@
 #include "sqlrace/catalogue/Catalogue.h"
 #include "sqlrace/catalogue/JsonText.h"
 #include "gtest/gtest.h"
+#include <optional>
 
 using namespace sqlrace;
 using namespace sqlrace::catalogue;
@@ -319,4 +320,109 @@ TEST(JsonText, LongValuesAreCutInMessages) {
                    "to 64, \"object\" or \"return\", found "
                    "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,"
                    "...");
+}
+
+// The warnings about a config's wrappers, from the calls recorded.
+class WrapperUsageTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    auto Loaded = Catalogue::loadConfigText(".sqlrace.json", R"({"wrappers": [
+  {"name": "Db::query", "role": "execute", "connection_arg": "object", "sql_arg": 0},
+  {"name": "ns::app::Db::run", "role": "execute", "connection_arg": "object", "sql_arg": 0},
+  {"name": "app::Db::qurey", "role": "execute", "connection_arg": "object", "sql_arg": 0},
+  {"name": "app::Cache::evict", "role": "txn_begin", "connection_arg": "object"},
+  {"name": "app::Db::exec", "params": 2, "role": "execute", "connection_arg": "object", "sql_arg": 0},
+  {"name": "app::Db::begin", "role": "txn_begin", "connection_arg": "object"},
+  {"name": "app::Db::send", "role": "execute", "connection_arg": "object", "sql_arg": 0},
+  {"name": "app::Db::post", "role": "execute", "connection_arg": "object", "sql_arg": 1},
+  {"name": "app::Db::call", "role": "execute", "connection_arg": "object", "sql_arg": "object"}
+]})",
+                                            Config);
+    ASSERT_TRUE(static_cast<bool>(Loaded)) << llvm::toString(Loaded.takeError());
+    C.emplace(std::move(*Loaded));
+  }
+  std::vector<std::string> messages(bool WholeProgram) {
+    std::vector<std::string> Out;
+    for (const ConfigWarning &W : C->wrapperWarnings(WholeProgram))
+      Out.push_back(W.File + ":" + std::to_string(W.Line) + ":" +
+                    std::to_string(W.Column) + ": " +
+                    kindName(W.TheKind).str() + ": " + W.Message);
+    return Out;
+  }
+  ProjectConfig Config;
+  std::optional<Catalogue> C;
+};
+
+TEST_F(WrapperUsageTest, EntriesThatMatchNothing) {
+  for (auto [Name, Params] : std::vector<std::pair<const char *, int>>{
+           {"app::Db::query", 2}, {"other::Db::queryAll", 1},
+           {"app::Db::run", 1}, {"app::Db::exec", 1}, {"app::Db::exec", 3},
+           {"app::Db::begin", 0}, {"std::vector::size", 0}})
+    C->noteCallee(Name, Params);
+  const std::string U = " matched no function in the analysed code";
+  const std::string Pos = ".sqlrace.json:", Kind = ":3: unmatched-wrapper: ";
+  EXPECT_EQ(
+      messages(true),
+      (std::vector<std::string>{
+          // The called name ends with the entry's...
+          Pos + "2" + Kind + "wrapper 'Db::query'" + U +
+              "; did you mean 'app::Db::query'?",
+          // ...or the entry's with the called name.
+          Pos + "3" + Kind + "wrapper 'ns::app::Db::run'" + U +
+              "; did you mean 'app::Db::run'?",
+          // Else the closest by edits.
+          Pos + "4" + Kind + "wrapper 'app::Db::qurey'" + U +
+              "; did you mean 'app::Db::query'?",
+          Pos + "5" + Kind + "wrapper 'app::Cache::evict'" + U,
+          Pos + "6" + Kind + "wrapper 'app::Db::exec'" + U +
+              "; its 'params' is 2, but the functions of that name the code "
+              "calls take 1 or 3 parameters",
+          Pos + "8" + Kind + "wrapper 'app::Db::send'" + U,
+          Pos + "9" + Kind + "wrapper 'app::Db::post'" + U,
+          Pos + "10" + Kind + "wrapper 'app::Db::call'" + U}));
+  // On part of the program, only what a close name makes certain.
+  std::vector<ConfigWarning> Part = C->wrapperWarnings(false);
+  std::vector<std::pair<unsigned, std::string>> Got;
+  for (const ConfigWarning &W : Part)
+    Got.emplace_back(W.Line, W.Suggestion);
+  EXPECT_EQ(Got, (std::vector<std::pair<unsigned, std::string>>{
+                     {2, "app::Db::query"},
+                     {3, "app::Db::run"},
+                     {4, "app::Db::query"},
+                     {6, ""}}));
+}
+
+TEST_F(WrapperUsageTest, SqlArgumentsThatNeverHoldText) {
+  for (const char *Name : {"app::Db::send", "app::Db::post", "app::Db::call"})
+    C->noteCallee(Name, 2);
+  const std::string Hole(1, sql::HoleChar), Blank = " " + Hole + " ";
+  const std::string Text = "SELECT 1 FROM t WHERE k = " + Hole;
+  const FunctionRule *Send = C->function("app::Db::send");
+  const FunctionRule *Post = C->function("app::Db::post");
+  const FunctionRule *Call = C->function("app::Db::call");
+  ASSERT_TRUE(Send && Post && Call);
+  C->noteWrapperSql(*Send, &Hole);
+  C->noteWrapperSql(*Send, &Blank);
+  C->noteWrapperSql(*Send, nullptr);
+  C->noteWrapperSql(*Post, &Hole); // one call with text is enough
+  C->noteWrapperSql(*Post, &Text);
+  C->noteWrapperSql(*Call, nullptr);
+  std::vector<std::string> All = messages(true);
+  ASSERT_GE(All.size(), 2u);
+  const std::string Counting =
+      "; arguments count from 0, the object of a member call not included";
+  EXPECT_EQ(std::vector<std::string>(All.end() - 2, All.end()),
+            (std::vector<std::string>{
+                ".sqlrace.json:8:3: sql-arg-without-text: wrapper "
+                "'app::Db::send' takes its SQL from argument 0 ('sql_arg'), "
+                "but no call passes text there that sqlrace can read (only "
+                "values known at run time)" +
+                    Counting,
+                ".sqlrace.json:10:3: sql-arg-without-text: wrapper "
+                "'app::Db::call' takes its SQL from the object of the call "
+                "('sql_arg'), but none of its calls has that argument" +
+                    Counting}));
+  // Another file may pass text: not said of part of the program.
+  for (const std::string &M : messages(false))
+    EXPECT_EQ(M.find("sql-arg-without-text"), std::string::npos) << M;
 }

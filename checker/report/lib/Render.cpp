@@ -152,6 +152,24 @@ void printText(const WordedFinding &W, const clang::SourceManager &SM,
   Printer.EndSourceFile();
 }
 
+void printConfigWarning(const ConfigWarning &W, llvm::raw_ostream &OS,
+                        bool Colour) {
+  // As clang prints a warning: the position in bold, "warning:" in
+  // magenta, the message in bold.
+  if (Colour)
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  OS << W.Pos.File << ":" << W.Pos.Line << ":" << W.Pos.Column << ": ";
+  if (Colour)
+    OS.changeColor(llvm::raw_ostream::MAGENTA, /*Bold=*/true);
+  OS << "warning: ";
+  if (Colour)
+    OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, /*Bold=*/true);
+  OS << W.Message << " [sqlrace-config]";
+  if (Colour)
+    OS.resetColor();
+  OS << "\n";
+}
+
 std::string remarkText(const AnalysisRemark &R) {
   if (R.InternalError)
     return "internal error while analysing '" + R.Function +
@@ -174,7 +192,8 @@ static nlohmann::json toJson(const Position &P) {
 }
 
 std::string toJson(const std::vector<Diagnostic> &Diags,
-                   const std::vector<FileStatus> &Files) {
+                   const std::vector<FileStatus> &Files,
+                   const std::vector<ConfigWarning> &Warnings) {
   nlohmann::json Doc;
   Doc["version"] = 1;
   Doc["files"] = nlohmann::json::array();
@@ -224,6 +243,15 @@ std::string toJson(const std::vector<Diagnostic> &Diags,
       J["fix"] = Fix;
     }
     Doc["diagnostics"].push_back(J);
+  }
+  // Only when there are some, as a file's remarks.
+  for (const ConfigWarning &W : Warnings) {
+    nlohmann::json J = toJson(W.Pos);
+    J["kind"] = W.Kind;
+    J["message"] = W.Message;
+    if (!W.Suggestion.empty())
+      J["suggestion"] = W.Suggestion;
+    Doc["warnings"].push_back(J);
   }
   // Source text may hold invalid UTF-8: replace it rather than fail.
   return Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);

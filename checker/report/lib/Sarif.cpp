@@ -233,7 +233,8 @@ public:
   }
 
   std::string render(const std::vector<Diagnostic> &Diags,
-                     const std::vector<FileStatus> &Files) {
+                     const std::vector<FileStatus> &Files,
+                     const std::vector<ConfigWarning> &Warnings) {
     // The rules: every implemented check, in a fixed order, then any other
     // check a diagnostic names.
     std::vector<std::string> RuleIds;
@@ -279,6 +280,13 @@ public:
               Json::array({{{"physicalLocation", Physical}}})}});
       }
     }
+    // Warnings about the config, at the entry in the config file; they do
+    // not make the execution unsuccessful.
+    for (const ConfigWarning &W : Warnings)
+      Notifications.push_back(
+          {{"level", "warning"},
+           {"message", {{"text", W.Message}}},
+           {"locations", Json::array({{{"physicalLocation", physical(W.Pos)}}})}});
     Json Invocation = {{"executionSuccessful", AllOk}};
     if (!Notifications.empty())
       Invocation["toolExecutionNotifications"] = Notifications;
@@ -319,8 +327,9 @@ private:
 
 std::string toSarif(const std::vector<Diagnostic> &Diags,
                     const std::vector<FileStatus> &Files,
-                    const SarifOptions &Opts) {
-  return SarifWriter(Opts).render(Diags, Files);
+                    const SarifOptions &Opts,
+                    const std::vector<ConfigWarning> &Warnings) {
+  return SarifWriter(Opts).render(Diags, Files, Warnings);
 }
 
 } // namespace sqlrace::report

@@ -18,9 +18,9 @@ CLEAN = os.path.join(CASES, "libpq-clean-on-conflict.cpp")
 PG_FLAGS = ["-std=c++17", "-I/usr/include/postgresql"]
 
 
-def run(*args, stdin=None):
+def run(*args, stdin=None, cwd=None):
     p = subprocess.run([SQLRACE, *args], capture_output=True, text=True,
-                       input=stdin, timeout=120)
+                       input=stdin, timeout=120, cwd=cwd)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -247,6 +247,209 @@ class Cli(unittest.TestCase):
             self.assertEqual(rc, 0)
             self.assertEqual([f["file"] for f in json.loads(out)["files"]],
                              [CLEAN])
+
+
+# A service with its own wrapper library, for the warnings about the
+# config's wrappers: signup.cpp races through it, admin.cpp is a second
+# translation unit.
+DB_H = """#include <string>
+namespace app {
+class Rows {
+public:
+  bool empty() const;
+};
+class Db {
+public:
+  Rows query(const std::string &Sql, const std::string &Param);
+  void run(const std::string &Sql, const std::string &Param);
+  void exec(const std::string &Sql);
+  template <typename... Args> void batch(Args &&...Values);
+};
+}
+"""
+SIGNUP_CPP = """#include "db.h"
+
+bool signup(app::Db &Db, const std::string &Email) {
+  if (!Db.query("SELECT id FROM users WHERE email = $1", Email).empty())
+    return false;
+  Db.run("INSERT INTO users(email) VALUES ($1)", Email);
+  return true;
+}
+"""
+ADMIN_CPP = """#include "db.h"
+
+void purge(app::Db &Db, const std::string &Table) {
+  Db.exec("DELETE FROM sessions");
+  Db.batch(Table);
+}
+"""
+QUERY = ('"role": "execute", "connection_arg": "object", "sql_arg": 0, '
+         '"result_arg": "return", "params_from": 1')
+RUN = '"role": "execute", "connection_arg": "object", "sql_arg": 0, "params_from": 1'
+EMPTY = '"role": "is_empty", "result_arg": "object"'
+EXEC = '"role": "execute", "connection_arg": "object", "sql_arg": 0'
+UNMATCHED = " matched no function in the analysed code"
+
+
+class WrapperWarnings(unittest.TestCase):
+    """A config entry that matches no called function, or whose SQL
+    argument never holds text, is a warning at the entry, with a "did you
+    mean" when a close name is called; not a change of exit status."""
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.addCleanup(self.tmp.cleanup)
+        self.dir = self.tmp.name
+        for name, text in [("db.h", DB_H), ("signup.cpp", SIGNUP_CPP),
+                           ("admin.cpp", ADMIN_CPP)]:
+            with open(self.path(name), "w") as f:
+                f.write(text)
+        with open(self.path("compile_commands.json"), "w") as f:
+            json.dump([{"directory": self.dir, "file": self.path(n),
+                        "arguments": ["clang++", "-std=c++17", "-c", n]}
+                       for n in ["signup.cpp", "admin.cpp"]], f)
+
+    def path(self, name):
+        return os.path.join(self.dir, name)
+
+    def config(self, *wrappers):
+        """.sqlrace.json with one wrapper entry a line: entry i (from 0) is
+        at line 4 + i, column 5."""
+        entries = ",\n".join('    {"name": "%s", %s}' % w for w in wrappers)
+        with open(self.path(".sqlrace.json"), "w") as f:
+            f.write('{\n  "dialect": "postgresql",\n  "wrappers": [\n' +
+                    entries + "\n  ]\n}\n")
+
+    def warning(self, line, message):
+        return "%s:%d:5: warning: %s [sqlrace-config]" % (
+            self.path(".sqlrace.json"), line, message)
+
+    def test_misnamed_wrapper_gets_a_did_you_mean(self):
+        # Db::query where the code has app::Db::query: the check is not
+        # seen, so no finding; today's silence becomes a warning.
+        self.config(("Db::query", QUERY), ("app::Db::run", RUN),
+                    ("app::Rows::empty", EMPTY))
+        rc, out, err = run(self.path("signup.cpp"), "--", "-std=c++17")
+        self.assertEqual((rc, out.splitlines()), (0, [self.warning(
+            4, "wrapper 'Db::query'" + UNMATCHED +
+            "; did you mean 'app::Db::query'?")]))
+        self.assertEqual(err, "0 findings in 1 file; 1 config warning\n")
+
+    def test_correctly_named_wrappers_are_silent(self):
+        self.config(("app::Db::query", QUERY), ("app::Db::run", RUN),
+                    ("app::Rows::empty", EMPTY))
+        rc, out, err = run(self.path("signup.cpp"), "--", "-std=c++17")
+        self.assertEqual(rc, 1, err)
+        self.assertTrue(out.startswith(
+            self.path("signup.cpp") + ":6:3: warning: insert into 'users' "
+            "can race with the preceding existence check"), out)
+        self.assertNotIn("sqlrace-config", out)
+        self.assertEqual(err, "1 finding in 1 file\n")
+
+    def test_wrapper_with_no_close_name(self):
+        self.config(("app::Db::query", QUERY), ("app::Db::run", RUN),
+                    ("app::Rows::empty", EMPTY),
+                    ("app::Cache::evictEverything", EXEC))
+        rc, out, err = run(self.path("signup.cpp"), "--", "-std=c++17")
+        self.assertEqual(rc, 1, err)
+        self.assertEqual([l for l in out.splitlines() if "sqlrace-config" in l],
+                         [self.warning(7, "wrapper 'app::Cache::evictEverything'" +
+                                       UNMATCHED)])
+        self.assertEqual(err, "1 finding in 1 file; 1 config warning\n")
+
+    def test_misspelt_name_and_wrong_overload(self):
+        self.config(("app::Db::qurey", QUERY),
+                    ("app::Db::run", '"params": 3, ' + RUN),
+                    ("app::Rows::empty", EMPTY))
+        rc, out, _ = run(self.path("signup.cpp"), "--", "-std=c++17")
+        self.assertEqual((rc, out.splitlines()), (0, [
+            self.warning(4, "wrapper 'app::Db::qurey'" + UNMATCHED +
+                         "; did you mean 'app::Db::query'?"),
+            self.warning(5, "wrapper 'app::Db::run'" + UNMATCHED +
+                         "; its 'params' is 3, but the functions of that "
+                         "name the code calls take 2 parameters")]))
+
+    def test_sql_arg_that_never_holds_text(self):
+        # exec is only given a parameter's value; batch has no argument 2.
+        self.config(("app::Db::exec", EXEC),
+                    ("app::Db::batch", EXEC.replace('"sql_arg": 0',
+                                                    '"sql_arg": 2')))
+        with open(self.path("admin.cpp"), "w") as f:
+            f.write(ADMIN_CPP.replace('"DELETE FROM sessions"', "Table"))
+        rc, out, err = run(self.path("admin.cpp"), "--", "-std=c++17")
+        self.assertEqual((rc, out.splitlines()), (0, [
+            self.warning(4, "wrapper 'app::Db::exec' takes its SQL from "
+                         "argument 0 ('sql_arg'), but no call passes text "
+                         "there that sqlrace can read (only values known at "
+                         "run time); arguments count from 0, the object of a "
+                         "member call not included"),
+            self.warning(5, "wrapper 'app::Db::batch' takes its SQL from "
+                         "argument 2 ('sql_arg'), but none of its calls has "
+                         "that argument; arguments count from 0, the object "
+                         "of a member call not included")]), err)
+
+    def test_whole_run_and_part_of_it(self):
+        # exec is called in admin.cpp only. Over both translation units
+        # (-p, -j 2) it is in use; over signup.cpp alone with "--" it is
+        # not; over part of the compilation database (one file named, or
+        # a shard) only the warning with a close name is given.
+        self.config(("Db::query", QUERY), ("app::Db::run", RUN),
+                    ("app::Rows::empty", EMPTY), ("app::Db::exec", EXEC))
+        misnamed = self.warning(4, "wrapper 'Db::query'" + UNMATCHED +
+                                "; did you mean 'app::Db::query'?")
+        for args in [["-p", self.dir, "-j", "2"],
+                     ["-p", self.dir, self.path("signup.cpp")],
+                     ["-p", self.dir, "--shard=2/2"]]:
+            rc, out, err = run(*args)
+            self.assertEqual((rc, out.splitlines()), (0, [misnamed]), args)
+        rc, out, _ = run(self.path("signup.cpp"), "--", "-std=c++17")
+        self.assertEqual((rc, out.splitlines()), (0, [
+            misnamed, self.warning(7, "wrapper 'app::Db::exec'" + UNMATCHED)]))
+        # "./signup.cpp" and "admin.cpp" find the same config: one account.
+        rc, out, _ = run("./signup.cpp", "admin.cpp", "--", "-std=c++17",
+                         cwd=self.dir)
+        self.assertEqual((rc, out.splitlines()), (0, [misnamed]))
+
+    def test_quiet_keeps_the_warnings(self):
+        # As remarks: --quiet drops the closing line only.
+        self.config(("Db::query", QUERY), ("app::Db::run", RUN),
+                    ("app::Rows::empty", EMPTY))
+        rc, out, err = run("--quiet", self.path("signup.cpp"), "--",
+                           "-std=c++17")
+        self.assertEqual((rc, len(out.splitlines()), err), (0, 1, ""))
+
+    def test_json_and_sarif(self):
+        self.config(("Db::query", QUERY), ("app::Db::run", RUN),
+                    ("app::Rows::empty", EMPTY))
+        rc, out, _ = run("--format=json", self.path("signup.cpp"), "--",
+                         "-std=c++17")
+        self.assertEqual(rc, 0)
+        doc = json.loads(out)
+        self.assertEqual(list(doc), ["diagnostics", "files", "version",
+                                     "warnings"])
+        self.assertEqual(doc["warnings"], [{
+            "column": 5, "file": self.path(".sqlrace.json"),
+            "kind": "unmatched-wrapper", "line": 4,
+            "message": "wrapper 'Db::query'" + UNMATCHED +
+                       "; did you mean 'app::Db::query'?",
+            "suggestion": "app::Db::query"}])
+        rc, out, _ = run("--format=sarif", "--sarif-root=" + self.dir,
+                         self.path("signup.cpp"), "--", "-std=c++17")
+        self.assertEqual(rc, 0)
+        [invocation] = json.loads(out)["runs"][0]["invocations"]
+        self.assertEqual(invocation, {
+            "executionSuccessful": True,
+            "toolExecutionNotifications": [{
+                "level": "warning",
+                "message": {"text": "wrapper 'Db::query'" + UNMATCHED +
+                                    "; did you mean 'app::Db::query'?"},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": ".sqlrace.json",
+                                         "uriBaseId": "SRCROOT"},
+                    "region": {"startLine": 4, "startColumn": 5}}}]}]})
+        rc, out, _ = run("--format=codeclimate", self.path("signup.cpp"),
+                         "--", "-std=c++17")
+        self.assertEqual((rc, json.loads(out)), (0, []))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Validates sqlrace's SARIF with Microsoft's SARIF validator: logs of
 testdata with findings, NOLINT suppressions, a file that does not compile, a
-file outside the source root, and (from the report layer's unit test, as
-the analysis makes no fix-it yet) a log with fixes and a baseline
-suppression. Zero errors required.
+file outside the source root, warnings about the config, and (from the
+report layer's unit test, as the analysis makes no fix-it yet) a log with
+fixes and a baseline suppression. Zero errors required.
 
 Usage: sarif_validate_test.py <sqlrace> <sqlrace_report_tests> <build dir>
 The validator is installed by scripts/install-sarif-validator.sh."""
@@ -83,6 +83,27 @@ class Validate(unittest.TestCase):
         self.assertValid(self.sqlrace_sarif(
             "broken.sarif", bad, "/nonexistent/x.cpp", RACY, "--", *PG_FLAGS,
             cwd=self.tmp.name, expect_rc=2))
+
+    def test_config_warnings(self):
+        # Warnings about the config's wrappers are notifications of level
+        # warning, located in the config file.
+        d = self.tmp.name
+        with open(os.path.join(d, ".sqlrace.json"), "w") as f:
+            f.write('{"dialect": "postgresql", "wrappers": [\n'
+                    '  {"name": "Db::query", "role": "execute", '
+                    '"connection_arg": "object", "sql_arg": 0}]}\n')
+        src = os.path.join(d, "a.cpp")
+        with open(src, "w") as f:
+            f.write("namespace app { struct Db { void query(const char *); }; }\n"
+                    "void f(app::Db &Db) { Db.query(\"SELECT 1\"); }\n")
+        path = self.sqlrace_sarif("config.sarif", src, "--", cwd=d,
+                                  expect_rc=0)
+        import json
+        with open(path) as f:
+            [note] = json.load(f)["runs"][0]["invocations"][0][
+                "toolExecutionNotifications"]
+        self.assertEqual(note["level"], "warning")
+        self.assertValid(path)
 
     def test_fixes_and_baseline(self):
         path = os.path.join(self.tmp.name, "fixes.sarif")

@@ -75,6 +75,8 @@ const catalogue::FunctionRule *ApiModel::ruleOf(const Expr *E) const {
   if (Inserted) {
     std::string Name = FD->getQualifiedNameAsString();
     int NumParams = static_cast<int>(FD->getNumParams());
+    // For the warnings about config wrappers that match nothing.
+    Rules.noteCallee(Name, NumParams);
     const catalogue::FunctionRule *Plain = Rules.function(Name, NumParams);
     if (Plain && !misfit(*Plain, FD))
       It->second.Plain = Plain;

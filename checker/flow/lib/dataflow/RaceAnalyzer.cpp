@@ -78,8 +78,18 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       else if (*Found != D)
         Found = sql::Dialect::Unknown;
     }
+    // Whether a config wrapper's SQL argument ever holds text, for the
+    // warning about one that never does (catalogue/WrapperUsage.h).
+    void noteWrapperSql(const catalogue::FunctionRule &Rule, const Expr *Call) {
+      if (Rule.WrapperIndex < 0 || Rule.SqlArg == catalogue::NoArg)
+        return;
+      const Expr *Arg = Model.arg(Call, Rule.SqlArg);
+      Model.rules().noteWrapperSql(Rule, Arg ? &Texts.text(Arg) : nullptr);
+    }
     bool VisitCXXConstructExpr(CXXConstructExpr *Ctor) {
       const catalogue::FunctionRule *Rule = Model.ruleOf(Ctor);
+      if (Rule)
+        noteWrapperSql(*Rule, Ctor);
       if (Rule && Rule->TheRole == Role::SetDialect)
         noteDialect(*Rule, Ctor);
       return true;
@@ -88,6 +98,7 @@ TranslationUnitFacts::TranslationUnitFacts(ASTContext &Ctx,
       const catalogue::FunctionRule *Rule = Model.ruleOf(Call);
       if (!Rule)
         return true;
+      noteWrapperSql(*Rule, Call);
       // DDL the program runs (CREATE TABLE at start-up, migrations) declares
       // keys, in source order.
       if (Rule->TheRole == Role::Execute || Rule->TheRole == Role::Prepare) {

@@ -8,6 +8,7 @@
 #ifndef SQLRACE_CATALOGUE_CATALOGUE_H
 #define SQLRACE_CATALOGUE_CATALOGUE_H
 
+#include "sqlrace/catalogue/WrapperUsage.h"
 #include "sqlrace/sql/Statement.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
@@ -120,6 +121,9 @@ struct FunctionRule {
   bool ReturnsValue = false;
   /// "file:line:col" of the rule, for messages.
   std::string Where;
+  /// The rule's position in a project config's "wrappers", or -1 (a rules
+  /// file's function).
+  int WrapperIndex = -1;
   const ApiRules *Api = nullptr;
   /// The largest argument index the rule names, or -1.
   int maxArgIndex() const;
@@ -233,6 +237,17 @@ public:
   /// The misfits recorded since the last call, as messages.
   std::vector<std::string> takeMisfits() const;
 
+  /// Records a function the analysed code calls (by qualified name and
+  /// parameter count) for the warnings about the project config's wrappers
+  /// (WrapperUsage.h); nothing to do without wrappers.
+  void noteCallee(llvm::StringRef QualifiedName, int NumParams) const;
+  /// Records the SQL text a call that a config wrapper matched passes in
+  /// its SQL argument (null: the call has no such argument).
+  void noteWrapperSql(const FunctionRule &Rule, const std::string *Text) const;
+  /// The warnings about the config's wrappers, from what was recorded so far
+  /// (WrapperUsage::warnings).
+  std::vector<ConfigWarning> wrapperWarnings(bool WholeProgram) const;
+
 private:
   std::vector<std::unique_ptr<ApiRules>> Apis;
   llvm::StringMap<FunctionRule> Functions;
@@ -242,6 +257,7 @@ private:
   mutable llvm::StringMap<bool> MisfitSeen;
   // Files are analysed on several threads (-j) against one catalogue.
   std::unique_ptr<std::mutex> MisfitLock = std::make_unique<std::mutex>();
+  std::unique_ptr<WrapperUsage> Usage = std::make_unique<WrapperUsage>();
   friend class CatalogueLoader;
 };
 

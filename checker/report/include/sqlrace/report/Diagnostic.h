@@ -116,6 +116,21 @@ struct FileStatus {
   std::vector<AnalysisRemark> Remarks = {};
 };
 
+/// A warning about the project config, from the whole run rather than one
+/// file: a wrapper entry that matched no called function, or whose SQL
+/// argument never held text. At the entry's position in the config file.
+struct ConfigWarning {
+  Position Pos;
+  std::string Kind; ///< "unmatched-wrapper", "sql-arg-without-text"
+  std::string Message;
+  std::string Suggestion; ///< a qualified name, for "did you mean"
+};
+
+/// "<config>:<line>:<col>: warning: <message> [sqlrace-config]", coloured
+/// as clang colours a warning when Colour is set.
+void printConfigWarning(const ConfigWarning &W, llvm::raw_ostream &OS,
+                        bool Colour);
+
 /// "internal error while analysing 'f' (please report): <what>" or
 /// "'f' was not fully analysed: <limit>".
 std::string remarkText(const AnalysisRemark &R);
@@ -127,7 +142,8 @@ AnalysisRemark resolveRemark(const flow::Remark &R,
 /// The stable JSON document of a run (format documented in docs/output.md);
 /// suppressed findings are left out.
 std::string toJson(const std::vector<Diagnostic> &Diags,
-                   const std::vector<FileStatus> &Files);
+                   const std::vector<FileStatus> &Files,
+                   const std::vector<ConfigWarning> &Warnings = {});
 
 } // namespace sqlrace::report
 

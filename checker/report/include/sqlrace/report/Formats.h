@@ -28,10 +28,12 @@ struct SarifOptions {
 
 /// One SARIF 2.1.0 log with one run. Suppressed diagnostics are listed with
 /// their suppression; files that were not analysed are tool execution
-/// notifications, and make executionSuccessful false.
+/// notifications, and make executionSuccessful false; warnings about the
+/// config are notifications too, of level warning.
 std::string toSarif(const std::vector<Diagnostic> &Diags,
                     const std::vector<FileStatus> &Files,
-                    const SarifOptions &Opts);
+                    const SarifOptions &Opts,
+                    const std::vector<ConfigWarning> &Warnings = {});
 
 /// GitLab Code Quality's JSON array of issues; suppressed diagnostics are
 /// left out. Paths are relative to SourceRoot (default: the current
