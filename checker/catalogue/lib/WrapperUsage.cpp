@@ -60,7 +60,7 @@ void WrapperUsage::addWrapper(const FunctionRule &Rule) {
   W.Params = Rule.Params;
   W.SqlArg = Rule.SqlArg;
   std::string Last = lastName(Rule.Name).lower();
-  if (!llvm::is_contained(LastNames, Last))
+  if (LastNameSet.insert(Last).second)
     LastNames.push_back(std::move(Last));
 }
 

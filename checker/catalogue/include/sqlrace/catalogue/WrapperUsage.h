@@ -80,6 +80,8 @@ private:
   std::vector<Wrapper> Wrappers;
   /// The entries' last name components, lower case, each once.
   std::vector<std::string> LastNames;
+  /// The same names, to keep LastNames free of repeats in constant time.
+  std::set<std::string> LastNameSet;
   mutable std::mutex Lock;
   /// Called functions no rule matched whose last name component is close
   /// to an entry's, with their parameter counts; bounded.
