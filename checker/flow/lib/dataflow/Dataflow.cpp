@@ -12,7 +12,6 @@
 #include "FunctionCfg.h"
 #include "Solver.h"
 #include "llvm/ADT/ScopeExit.h"
-#include <functional>
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -319,16 +318,16 @@ PathState FunctionAnalysis::refine(const PathState &S, const CFGBlock &From,
 //===----------------------------------------------------------------------===//
 
 
-namespace {
-
-/// The database events as a domain of the solver (Solver.h).
-struct EventDomain {
+/// The database events as a domain of the solver (Solver.h): edges are
+/// refined by the branch they leave, elements go through the transfer
+/// functions with the visitor To.
+struct FunctionAnalysis::EventDomain {
   using State = PathState;
-  std::function<State(const State &, const CFGBlock &, unsigned)> Edge;
-  std::function<void(State &, const CFGElement &)> Transfer;
+  FunctionAnalysis &A;
+  ActVisitor &To;
   State initial() { return State(); }
   State edge(const State &Out, const CFGBlock &From, unsigned Index) {
-    return Edge(Out, From, Index);
+    return A.refine(Out, From, Index);
   }
   /// A call in a try body throws to its handlers with the state after it.
   State thrown(const State &After, const Stmt *Call) {
@@ -336,10 +335,8 @@ struct EventDomain {
     Exc.CaughtFrom = {cast<Expr>(Call)};
     return Exc;
   }
-  void transfer(State &S, const CFGElement &E) { Transfer(S, E); }
+  void transfer(State &S, const CFGElement &E) { A.transfer(S, E, To); }
 };
-
-} // namespace
 
 bool FunctionAnalysis::solve(ActVisitor &V) {
   // Implicit and temporary destructors make the end of an RAII object's
@@ -357,26 +354,14 @@ bool FunctionAnalysis::solve(ActVisitor &V) {
   // While solving, the transfer functions hand their acts to a visitor
   // that ignores them.
   ActVisitor Silent;
-  EventDomain D;
-  D.Edge = [this](const PathState &Out, const CFGBlock &From, unsigned I) {
-    return refine(Out, From, I);
-  };
-  D.Transfer = [&](PathState &S, const CFGElement &E) {
-    transfer(S, E, Silent);
-  };
+  EventDomain D{*this, Silent};
   std::optional<EntryStates<PathState>> In = solveForward(*G, Throws, D);
   if (!In)
     return false;
-
-  // The diagnosis pass: each reached block once, from its converged entry
-  // state, in the CFG's order.
-  for (const CFGBlock *B : *G) {
-    if (!(*In)[B->getBlockID()])
-      continue;
-    PathState S = *(*In)[B->getBlockID()];
-    for (const CFGElement &E : *B)
-      transfer(S, E, V);
-  }
+  // The diagnosis pass: the converged states, with the real visitor.
+  replayBlocks(*G, *In, [&](PathState &S, const CFGElement &E) {
+    transfer(S, E, V);
+  });
   return true;
 }
 

@@ -205,6 +205,8 @@ private:
   /// to V from the converged states. False (and a remark) when the
   /// function was not analysed.
   bool solve(ActVisitor &V);
+  /// The solver's view of this analysis (Dataflow.cpp).
+  struct EventDomain;
   /// Records which keyed reads the value E stored into VD comes from.
   void taint(PathState &S, const clang::VarDecl *VD, const Expr *E,
              bool Replace) const;

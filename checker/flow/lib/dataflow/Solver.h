@@ -121,6 +121,21 @@ solveForward(const clang::CFG &G, const ExceptionEdges &Throws, Domain &D) {
   return In;
 }
 
+/// After convergence: each reached block once more, in the CFG's order,
+/// from its entry state, handing every element to Visit(State &, element)
+/// (the diagnosis pass of clang::dataflow's post-visit callbacks).
+template <class State, class F>
+void replayBlocks(const clang::CFG &G, const EntryStates<State> &In,
+                  F &&Visit) {
+  for (const clang::CFGBlock *B : G) {
+    if (!In[B->getBlockID()])
+      continue;
+    State S = *In[B->getBlockID()];
+    for (const clang::CFGElement &E : *B)
+      Visit(S, E);
+  }
+}
+
 } // namespace sqlrace::flow
 
 #endif

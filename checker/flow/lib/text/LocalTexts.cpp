@@ -710,22 +710,14 @@ void TextFlow::run() {
   }
   // Every reached block once more from its converged entry state.
   Recording = true;
-  for (const CFGBlock *B : *G) {
-    if (!(*In)[B->getBlockID()])
-      continue;
-    State S = *(*In)[B->getBlockID()];
-    for (const CFGElement &E : *B)
-      transfer(S, E);
-  }
+  replayBlocks(*G, *In, [this](State &S, const CFGElement &E) { transfer(S, E); });
 }
 
-std::string localText(Resolver &R, const VarDecl *V, const Expr *Use,
-                      unsigned Depth) {
+std::string localText(Resolver &R, const VarDecl *V, const Expr *Use) {
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(V->getParentFunctionOrMethod());
   if (!FD || !FD->getBody())
     return hole();
-  (void)Depth;
   return TextFlow::lookup(R, *FD, V, Use);
 }
 

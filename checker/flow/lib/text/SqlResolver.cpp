@@ -342,7 +342,7 @@ std::string Resolver::variable(const VarDecl *VD, const Expr *Use,
   // A non-const global or static member can be written from anywhere.
   if (!VD->isLocalVarDecl())
     return hole();
-  return localText(*this, VD, Use, Depth + 1);
+  return localText(*this, VD, Use);
 }
 
 std::string Resolver::operatorCall(const CXXOperatorCallExpr *Op,

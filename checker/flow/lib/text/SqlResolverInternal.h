@@ -134,7 +134,7 @@ private:
 /// The text of the local variable V read at Use: what the paths reaching Use
 /// put into it (LocalTexts.cpp).
 std::string localText(Resolver &R, const clang::VarDecl *V,
-                      const clang::Expr *Use, unsigned Depth);
+                      const clang::Expr *Use);
 
 /// Text of a string literal, wide ones converted to UTF-8, cut at NUL.
 std::string literalText(const clang::StringLiteral *SL);
